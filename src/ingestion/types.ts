@@ -1,0 +1,25 @@
+/**
+ * @module ingestion/types
+ * The importer contract: every reader turns one file into candidate items plus the problems it met.
+ */
+import type { Item, ItemKind } from '../knowledge/index.js';
+
+export interface ImportProblem {
+  /** The file the problem is in, as given on the command line. */
+  file: string;
+  /** 1-based line (JSONL, CSV) or row (XLSX) number, when the problem is in one record. */
+  line?: number;
+  message: string;
+}
+
+export interface ImportOptions {
+  /** Force the kind of document files (txt, docx, pdf, html, md without front-matter kind). */
+  kind?: ItemKind;
+}
+
+export interface ImportResult {
+  items: Item[];
+  problems: ImportProblem[];
+  /** Files read, for the summary. */
+  files: string[];
+}
