@@ -1,0 +1,128 @@
+/**
+ * @module language/analyzer
+ * The one text pipeline that indexing and querying both call, so they can never drift apart:
+ * normalise → segment → drop stop words → canonical synonyms → character bigrams → pinyin bigrams.
+ */
+import { join } from 'node:path';
+import { normalizeText } from './normalize.js';
+import { Segmenter } from './segment.js';
+import { charPinyin } from './pinyin.js';
+import { LEXICON_DIR, parseSynonyms, readLexiconLines, emptySynonymTable, type SynonymTable } from './lexicon.js';
+
+export interface Analysis {
+  /** Content words, synonyms mapped to their canonical form. */
+  words: string[];
+  /** Overlapping character pairs inside runs of content words; numbers and Latin words whole. */
+  bigrams: string[];
+  /** The same pairs by sound, for homophones from speech recognition. */
+  pinyinBigrams: string[];
+}
+
+export interface AnalyzerOptions {
+  /** Extra synonym files (a zone's own), same format as `resources/lexicon/synonyms.txt`. */
+  synonymFiles?: string[];
+  /** Extra jieba dictionaries. */
+  dictionaryFiles?: string[];
+  stopwordFiles?: string[];
+}
+
+const HAN = /\p{Script=Han}/u;
+const WORD_CHAR = /[\p{Script=Han}\p{L}\p{N}]/u;
+
+export class TextAnalyzer {
+  readonly segmenter: Segmenter;
+  readonly stopwords: Set<string>;
+  readonly synonyms: SynonymTable;
+
+  constructor(options: AnalyzerOptions = {}) {
+    this.segmenter = new Segmenter(options.dictionaryFiles);
+    const stopFiles = [join(LEXICON_DIR, 'stopwords.txt'), ...(options.stopwordFiles ?? [])];
+    this.stopwords = new Set(stopFiles.flatMap(readLexiconLines).map(normalizeText));
+    this.synonyms = emptySynonymTable();
+    for (const file of [join(LEXICON_DIR, 'synonyms.txt'), ...(options.synonymFiles ?? [])]) {
+      parseSynonyms(readLexiconLines(file).map(normalizeText), this.synonyms);
+    }
+    // Synonyms are single lexical units: keep them whole when segmenting.
+    this.segmenter.addWords([...this.synonyms.canonical.keys(), ...this.synonyms.expansions.keys()]);
+  }
+
+  normalize(text: string): string {
+    return normalizeText(text);
+  }
+
+  /** Adds knowledge-base terms (titles, departments) to the segmenter's dictionary. */
+  addTerms(terms: Iterable<string>): void {
+    this.segmenter.addWords([...terms].map(normalizeText));
+  }
+
+  /**
+   * Content tokens of already-normalised text, in order, with `null` where a stop word or
+   * punctuation broke the run (bigrams must not span those breaks).
+   */
+  contentTokens(normalized: string): (string | null)[] {
+    const out: (string | null)[] = [];
+    for (const token of this.segmenter.cut(normalized)) {
+      if (!WORD_CHAR.test(token) || this.stopwords.has(token)) {
+        if (out[out.length - 1] !== null) out.push(null);
+        continue;
+      }
+      out.push(token);
+    }
+    return out;
+  }
+
+  analyze(text: string, options: { normalized?: boolean } = {}): Analysis {
+    const normalized = options.normalized ? text : normalizeText(text);
+    const tokens = this.contentTokens(normalized);
+    const words: string[] = [];
+    for (const t of tokens) if (t !== null) words.push(this.synonyms.canonical.get(t) ?? t);
+    const { bigrams, pinyinBigrams } = pairs(runsOf(precise(this, normalized)));
+    return { words, bigrams, pinyinBigrams };
+  }
+
+  /** Extra query words from one-way synonym relations (`公司 => 企业`). */
+  expansions(words: string[]): string[] {
+    return words.flatMap((w) => this.synonyms.expansions.get(w) ?? []);
+  }
+}
+
+/** Precise segmentation split into runs of content, broken at stop words and punctuation. */
+function precise(analyzer: TextAnalyzer, normalized: string): (string | null)[] {
+  const out: (string | null)[] = [];
+  for (const token of analyzer.segmenter.cutPrecise(normalized)) {
+    if (!WORD_CHAR.test(token) || analyzer.stopwords.has(token)) {
+      if (out[out.length - 1] !== null) out.push(null);
+    } else out.push(token);
+  }
+  return out;
+}
+
+function runsOf(tokens: (string | null)[]): string[][] {
+  const runs: string[][] = [[]];
+  for (const t of tokens) {
+    if (t === null) runs.push([]);
+    else runs[runs.length - 1]!.push(t);
+  }
+  return runs.filter((r) => r.length > 0);
+}
+
+/** Character pairs of each run; a run's Latin words and numbers count as one unit each. */
+function pairs(runs: string[][]): { bigrams: string[]; pinyinBigrams: string[] } {
+  const bigrams: string[] = [];
+  const pinyinBigrams: string[] = [];
+  for (const run of runs) {
+    const units: string[] = [];
+    for (const token of run) {
+      if (HAN.test(token)) for (const c of token) units.push(c);
+      else units.push(token);
+    }
+    if (units.length === 1 && units[0]!.length > 1) bigrams.push(units[0]!);
+    for (let i = 0; i + 1 < units.length; i++) {
+      const a = units[i]!;
+      const b = units[i + 1]!;
+      bigrams.push(a + b);
+      if (HAN.test(a) && HAN.test(b)) pinyinBigrams.push(`${charPinyin(a)}_${charPinyin(b)}`);
+    }
+  }
+  return { bigrams, pinyinBigrams };
+}

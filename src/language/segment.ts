@@ -1,0 +1,47 @@
+/**
+ * @module language/segment
+ * jieba word segmentation with the shipped domain dictionary, extendable at run time with the
+ * knowledge base's own terms (item titles, departments) so they are kept whole.
+ */
+import { readFileSync, existsSync } from 'node:fs';
+import { join } from 'node:path';
+import { Jieba } from '@node-rs/jieba';
+import { dict } from '@node-rs/jieba/dict.js';
+import { LEXICON_DIR } from './lexicon.js';
+
+export class Segmenter {
+  private readonly jieba: Jieba;
+  private readonly known = new Set<string>();
+
+  constructor(extraDictionaryFiles: string[] = []) {
+    this.jieba = Jieba.withDict(dict);
+    for (const file of [join(LEXICON_DIR, 'domain-dict.txt'), ...extraDictionaryFiles]) {
+      if (existsSync(file)) this.jieba.loadDict(readFileSync(file));
+    }
+  }
+
+  /** Search-mode segmentation: long words and the shorter words inside them, so both match. */
+  cut(text: string): string[] {
+    return this.jieba.cutForSearch(text, true);
+  }
+
+  /** Precise segmentation (no overlapping sub-words), for display and phrase work. */
+  cutPrecise(text: string): string[] {
+    return this.jieba.cut(text, true);
+  }
+
+  /**
+   * Adds terms (already normalised) to the dictionary. A middling frequency keeps a term whole
+   * without gluing it to its neighbours.
+   */
+  addWords(words: Iterable<string>): void {
+    const lines: string[] = [];
+    for (const word of words) {
+      const w = word.trim();
+      if (w.length < 2 || w.length > 16 || /\s/.test(w) || this.known.has(w)) continue;
+      this.known.add(w);
+      lines.push(`${w} 3000 n`);
+    }
+    if (lines.length) this.jieba.loadDict(Buffer.from(lines.join('\n') + '\n'));
+  }
+}

@@ -1,0 +1,47 @@
+/**
+ * @module search/ranking
+ * The ranking knobs, in one place with their defaults. docs/SEARCH.md explains each one.
+ */
+import type { BM25Params } from 'minisearch';
+
+export interface RankingWeights {
+  /** Field boosts: words and bigrams of an item's head (title, FAQ questions) and of its body. */
+  headWords: number;
+  headBigrams: number;
+  bodyWords: number;
+  bodyBigrams: number;
+  /** Pinyin bigrams (homophones from speech recognition); low, as a tie-breaker and rescue. */
+  pinyin: number;
+  /** Mix of the whole-item score and the best passage score, each normalised to the best hit. */
+  item: number;
+  passage: number;
+  /** Keep MiniSearch's coordination factor (score × number of query terms matched). */
+  coordination: boolean;
+  itemBm25: BM25Params;
+  /** How many first-stage hits the second stage re-scores. */
+  rerankDepth: number;
+  /** Weight of the best sentence window's share of the question (0–1). */
+  window: number;
+  /** Longest window, in sentences. */
+  windowSentences: number;
+  /** Weight of the share of the question's words found anywhere in the item (0–1). */
+  coverage: number;
+  passageBm25: BM25Params;
+}
+
+export const DEFAULT_RANKING: RankingWeights = {
+  headWords: 1,
+  headBigrams: 1,
+  bodyWords: 1,
+  bodyBigrams: 1,
+  pinyin: 0.3,
+  item: 0.5,
+  passage: 0.5,
+  coordination: true,
+  itemBm25: { k: 1.2, b: 0.75, d: 0.5 },
+  passageBm25: { k: 1.2, b: 0.75, d: 0.5 },
+  rerankDepth: 30,
+  window: 1,
+  windowSentences: 2,
+  coverage: 0.5,
+};

@@ -1,0 +1,95 @@
+/**
+ * @module search/rerank
+ * Second-stage ranking of the first stage's best items by how closely one place in the item
+ * restates the question. People (and the benchmark) ask about one sentence of a document, so the
+ * best-matching window of sentences is a sharper signal than whole-document BM25.
+ */
+import type { Item } from '../knowledge/index.js';
+import { itemBody } from '../knowledge/index.js';
+import { splitSentences } from './sentences.js';
+import type { AnalysedQuery } from './query.js';
+
+export interface SentenceEntry {
+  /** Offsets into the item's body text (see `itemBody`). */
+  start: number;
+  end: number;
+  /** Normalised sentence text for matching. */
+  norm: string;
+}
+
+/** Per-item sentences with normalised text, computed once at index time. */
+export function sentenceEntries(item: Item, normalize: (s: string) => string): SentenceEntry[] {
+  const body = itemBody(item);
+  return splitSentences(body).map((s) => ({ start: s.start, end: s.end, norm: normalize(s.text) }));
+}
+
+/** Inverse document frequency over the indexed items: rare terms say more. */
+export class TermStatistics {
+  private readonly df = new Map<string, number>();
+  private documents = 0;
+
+  add(terms: Iterable<string>): void {
+    this.documents++;
+    for (const t of new Set(terms)) this.df.set(t, (this.df.get(t) ?? 0) + 1);
+  }
+
+  idf(term: string): number {
+    const df = this.df.get(term) ?? 0;
+    return Math.log(1 + (this.documents - df + 0.5) / (df + 0.5));
+  }
+}
+
+export interface WindowMatch {
+  /** Share of the query's bigram weight found in the best window (0–1). */
+  share: number;
+  /** Index of the window's first sentence and its length in sentences. */
+  first: number;
+  length: number;
+}
+
+/**
+ * The window of up to `maxSentences` consecutive sentences that contains the largest share of
+ * the query's (IDF-weighted) bigrams. Each bigram counts once per window.
+ */
+export function bestWindow(
+  sentences: SentenceEntry[],
+  query: AnalysedQuery,
+  stats: TermStatistics,
+  maxSentences = 2,
+): WindowMatch {
+  const terms = query.bigrams;
+  const weights = terms.map((t) => stats.idf(t));
+  const total = weights.reduce((a, b) => a + b, 0) || 1;
+  // Which query bigrams each sentence holds, as a bit list per sentence.
+  const holds = sentences.map((s) => terms.map((t) => s.norm.includes(t)));
+  let best: WindowMatch = { share: 0, first: 0, length: 1 };
+  for (let i = 0; i < sentences.length; i++) {
+    const seen = new Array<boolean>(terms.length).fill(false);
+    let sum = 0;
+    for (let len = 1; len <= maxSentences && i + len <= sentences.length; len++) {
+      const h = holds[i + len - 1]!;
+      for (let k = 0; k < terms.length; k++) {
+        if (h[k] && !seen[k]) {
+          seen[k] = true;
+          sum += weights[k]!;
+        }
+      }
+      // Longer windows must earn their length: a small discount per extra sentence.
+      const share = (sum / total) * (1 - 0.05 * (len - 1));
+      if (share > best.share) best = { share, first: i, length: len };
+    }
+  }
+  return best;
+}
+
+/** Share of the query's word weight that occurs anywhere in the item. */
+export function wordCoverage(itemNorm: string, query: AnalysedQuery, stats: TermStatistics): number {
+  let found = 0;
+  let total = 0;
+  for (const w of query.words) {
+    const idf = stats.idf(w);
+    total += idf;
+    if (itemNorm.includes(w)) found += idf;
+  }
+  return total ? found / total : 0;
+}

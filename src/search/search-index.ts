@@ -1,0 +1,218 @@
+/**
+ * @module search/search-index
+ * The in-memory lexical index over a knowledge base: one MiniSearch index of whole items and one
+ * of passages, both over analysed terms (words, character bigrams, pinyin bigrams). Built from the
+ * store on start-up and rebuilt when the store's revision changes. See docs/SEARCH.md for the
+ * ranking formula and its knobs.
+ */
+import type MiniSearch from 'minisearch';
+import { isCurrent, itemBody, type Item, type ItemKind, type Audience } from '../knowledge/index.js';
+import type { TextAnalyzer } from '../language/index.js';
+import { headText } from './fields.js';
+import { createAnalysedIndex, termsField, type AnalysedDoc } from './minisearch-fields.js';
+import { passagesOf, type Passage } from './passages.js';
+import { analyseQuery, type AnalysedQuery } from './query.js';
+import { DEFAULT_RANKING, type RankingWeights } from './ranking.js';
+import { bestWindow, sentenceEntries, TermStatistics, type SentenceEntry, type WindowMatch } from './rerank.js';
+
+export interface SearchFilters {
+  kinds?: ItemKind[];
+  category?: string;
+  audience?: Audience;
+  /** Expired policies are left out unless this is set. */
+  includeExpired?: boolean;
+  /** `YYYY-MM-DD`; defaults to today. */
+  today?: string;
+}
+
+export interface PassageHit {
+  passage: Passage;
+  score: number;
+}
+
+export interface ItemHit {
+  item: Item;
+  score: number;
+  /** Share of the query's weight this item matched (0–1), for confidence. */
+  matchedShare: number;
+  passages: PassageHit[];
+  /** Query terms that matched, for hit testing ("which words counted"). */
+  matchedTerms: string[];
+  /** The sentences of the item that best restate the question (set for re-ranked hits). */
+  window?: WindowMatch;
+}
+
+export interface SearchResult {
+  query: AnalysedQuery;
+  hits: ItemHit[];
+}
+
+const PASSAGE_FIELDS = ['hw', 'hb', 'w', 'b', 'p'];
+const ITEM_FIELDS = ['hw', 'hb', 'w', 'b'];
+
+export class SearchIndex {
+  private readonly items = new Map<string, Item>();
+  private readonly passages = new Map<string, Passage>();
+  private readonly sentences = new Map<string, SentenceEntry[]>();
+  private readonly wordSets = new Map<string, Set<string>>();
+  private readonly stats = new TermStatistics();
+  private readonly itemIndex: MiniSearch<AnalysedDoc>;
+  private readonly passageIndex: MiniSearch<AnalysedDoc>;
+
+  private constructor(
+    readonly analyzer: TextAnalyzer,
+    readonly weights: RankingWeights,
+  ) {
+    this.itemIndex = createAnalysedIndex(ITEM_FIELDS);
+    this.passageIndex = createAnalysedIndex(PASSAGE_FIELDS);
+  }
+
+  static build(items: Item[], analyzer: TextAnalyzer, weights: RankingWeights = DEFAULT_RANKING): SearchIndex {
+    // Titles and departments become dictionary words first, so they segment whole everywhere.
+    analyzer.addTerms(items.flatMap((i) => [i.title, ...(i.kind === 'guide' && i.department ? [i.department] : [])]));
+    const index = new SearchIndex(analyzer, weights);
+    const itemDocs: AnalysedDoc[] = [];
+    const passageDocs: AnalysedDoc[] = [];
+    for (const item of items) {
+      index.items.set(item.id, item);
+      const head = analyzer.analyze(headText(item));
+      const body = analyzer.analyze(itemBody(item));
+      index.sentences.set(item.id, sentenceEntries(item, (t) => analyzer.normalize(t)));
+      index.wordSets.set(item.id, new Set([...head.words, ...body.words]));
+      index.stats.add([...head.words, ...body.words, ...head.bigrams, ...body.bigrams]);
+      itemDocs.push({
+        id: item.id,
+        hw: termsField(head.words),
+        hb: termsField(head.bigrams),
+        w: termsField(body.words),
+        b: termsField(body.bigrams),
+      });
+      for (const passage of passagesOf(item)) {
+        index.passages.set(passage.key, passage);
+        const a = analyzer.analyze(passage.text);
+        passageDocs.push({
+          id: passage.key,
+          hw: termsField(head.words),
+          hb: termsField(head.bigrams),
+          w: termsField(a.words),
+          b: termsField(a.bigrams),
+          p: termsField(a.pinyinBigrams),
+        });
+      }
+    }
+    index.itemIndex.addAll(itemDocs);
+    index.passageIndex.addAll(passageDocs);
+    return index;
+  }
+
+  get size(): number {
+    return this.items.size;
+  }
+
+  getItem(id: string): Item | undefined {
+    return this.items.get(id);
+  }
+
+  allItems(): IterableIterator<Item> {
+    return this.items.values();
+  }
+
+  analyse(question: string): AnalysedQuery {
+    return analyseQuery(this.analyzer, question);
+  }
+
+  search(question: string | AnalysedQuery, filters: SearchFilters = {}, limit = 10): SearchResult {
+    const query = typeof question === 'string' ? this.analyse(question) : question;
+    const w = this.weights;
+    const allowed = this.filter(filters);
+    const itemScores = new Map<string, { score: number; terms: string[] }>();
+    for (const r of this.itemIndex.search(
+      {
+        combineWith: 'OR',
+        queries: [
+          { queries: [termsField(query.words)], fields: ['hw', 'w'], boost: { hw: w.headWords, w: w.bodyWords } },
+          { queries: [termsField(query.bigrams)], fields: ['hb', 'b'], boost: { hb: w.headBigrams, b: w.bodyBigrams } },
+        ],
+      },
+      { bm25: w.itemBm25 },
+    )) {
+      if (!allowed(r.id)) continue;
+      itemScores.set(r.id, { score: w.coordination ? r.score : r.score / Math.max(1, r.queryTerms.length), terms: r.queryTerms });
+    }
+
+    const passageHits = new Map<string, PassageHit[]>();
+    for (const r of this.passageIndex.search(
+      {
+        combineWith: 'OR',
+        queries: [
+          { queries: [termsField(query.words)], fields: ['hw', 'w'], boost: { hw: w.headWords, w: w.bodyWords } },
+          { queries: [termsField(query.bigrams)], fields: ['hb', 'b'], boost: { hb: w.headBigrams, b: w.bodyBigrams } },
+          { queries: [termsField(query.pinyinBigrams)], fields: ['p'], boost: { p: w.pinyin } },
+        ],
+      },
+      { bm25: w.passageBm25 },
+    )) {
+      const passage = this.passages.get(r.id)!;
+      if (!allowed(passage.itemId)) continue;
+      const list = passageHits.get(passage.itemId) ?? [];
+      list.push({ passage, score: w.coordination ? r.score : r.score / Math.max(1, r.queryTerms.length) });
+      passageHits.set(passage.itemId, list);
+    }
+
+    const totalTerms = query.words.length + query.bigrams.length || 1;
+    const maxItem = Math.max(1e-9, ...[...itemScores.values()].map((s) => s.score));
+    const maxPassage = Math.max(1e-9, ...[...passageHits.values()].map((l) => Math.max(...l.map((h) => h.score))));
+    const hits: ItemHit[] = [];
+    for (const id of new Set([...itemScores.keys(), ...passageHits.keys()])) {
+      const item = this.items.get(id)!;
+      const passages = (passageHits.get(id) ?? []).sort((a, b) => b.score - a.score);
+      const itemScore = itemScores.get(id);
+      const best = passages[0]?.score ?? 0;
+      const score = w.item * ((itemScore?.score ?? 0) / maxItem) + w.passage * (best / maxPassage);
+      const terms = itemScore?.terms ?? [];
+      hits.push({ item, score, matchedShare: terms.length / totalTerms, passages, matchedTerms: terms });
+    }
+    hits.sort((a, b) => b.score - a.score);
+    this.rerank(query, hits);
+    return { query, hits: hits.slice(0, limit) };
+  }
+
+  /** Sentences of an item, normalised, with offsets into its body text. */
+  sentencesOf(itemId: string): SentenceEntry[] {
+    return this.sentences.get(itemId) ?? [];
+  }
+
+  /** Second stage: the top hits re-scored by their best sentence window and word coverage. */
+  private rerank(query: AnalysedQuery, hits: ItemHit[]): void {
+    const w = this.weights;
+    const depth = Math.min(hits.length, w.rerankDepth);
+    if (!depth) return;
+    const top = hits[0]!.score || 1;
+    let wordTotal = 0;
+    for (const word of query.words) wordTotal += this.stats.idf(word);
+    for (let i = 0; i < depth; i++) {
+      const hit = hits[i]!;
+      hit.window = bestWindow(this.sentencesOf(hit.item.id), query, this.stats, w.windowSentences);
+      const words = this.wordSets.get(hit.item.id)!;
+      let found = 0;
+      for (const word of query.words) if (words.has(word)) found += this.stats.idf(word);
+      const coverage = wordTotal ? found / wordTotal : 0;
+      hit.score = hit.score / top + w.window * hit.window.share + w.coverage * coverage;
+    }
+    const head = hits.slice(0, depth).sort((a, b) => b.score - a.score);
+    hits.splice(0, depth, ...head);
+  }
+
+  private filter(filters: SearchFilters): (itemId: string) => boolean {
+    const today = filters.today ?? new Date().toISOString().slice(0, 10);
+    return (id) => {
+      const item = this.items.get(id);
+      if (!item) return false;
+      if (filters.kinds && !filters.kinds.includes(item.kind)) return false;
+      if (filters.category && item.category !== filters.category) return false;
+      if (filters.audience && item.audience.length && !item.audience.includes(filters.audience)) return false;
+      if (!filters.includeExpired && !isCurrent(item, today)) return false;
+      return true;
+    };
+  }
+}
