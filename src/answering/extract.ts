@@ -21,6 +21,14 @@ export interface ExtractOptions {
   minAnswerChars: number;
   /** After a heading, the answer runs on until it has at least this many characters. */
   headingAnswerChars: number;
+  /** Sentences longer than this many characters have their support discounted… */
+  referenceChars: number;
+  /** …by (referenceChars / length) to this power. */
+  lengthExponent: number;
+  /** Factor for question words that also occur in the document's title line. */
+  topicDiscount: number;
+  /** How strongly a word's spread over the document's sentences lowers its weight. */
+  spreadWeight: number;
   /** Weight of the preceding sentence's support (context). */
   contextWeight: number;
   /** Weight of the share of a sentence that is new relative to the question. */
@@ -31,7 +39,7 @@ export interface ExtractOptions {
   maxAnswerChars: number;
 }
 
-export const DEFAULT_EXTRACT: ExtractOptions = { givenThreshold: 0.6, minAnswerChars: 6, headingAnswerChars: 40, maxAnswerChars: 300, contextWeight: 0, noveltyWeight: 0, typeWeight: 0 };
+export const DEFAULT_EXTRACT: ExtractOptions = { givenThreshold: 0.6, minAnswerChars: 6, headingAnswerChars: 40, maxAnswerChars: 300, referenceChars: 60, lengthExponent: 0, topicDiscount: 0.1, spreadWeight: 1, contextWeight: 0, noveltyWeight: 0, typeWeight: 0 };
 
 /** Character pairs of normalised text, skipping punctuation and spaces. */
 function charPairs(norm: string): string[] {
@@ -41,11 +49,20 @@ function charPairs(norm: string): string[] {
   return out;
 }
 
-export function sentenceSupport(sentence: SentenceEntry, query: AnalysedQuery, stats: TermStatistics): number {
+export function sentenceSupport(
+  sentence: SentenceEntry,
+  query: AnalysedQuery,
+  stats: TermStatistics,
+  topic?: string,
+  topicDiscount = 1,
+  spread?: Map<string, number>,
+): number {
   let found = 0;
   let total = 0;
   for (const b of query.bigrams) {
-    const idf = stats.idf(b);
+    // Words of the document's title locate the document, not the sentence within it; so do
+    // words the document repeats in many sentences.
+    const idf = (stats.idf(b) * (topic?.includes(b) ? topicDiscount : 1)) / (spread?.get(b) ?? 1);
     total += idf;
     if (sentence.norm.includes(b)) found += idf;
   }
@@ -66,7 +83,13 @@ export function extractAnswer(
 ): ExtractedSpan | undefined {
   if (!sentences.length) return undefined;
   const questionPairs = new Set(charPairs(query.normalized));
-  const supports = sentences.map((s) => sentenceSupport(s, query, stats));
+  const topic = sentences.length > 1 ? sentences[0]!.norm : undefined;
+  const spread = new Map<string, number>();
+  for (const b of query.bigrams) {
+    const count = sentences.filter((s) => s.norm.includes(b)).length;
+    spread.set(b, 1 + options.spreadWeight * Math.log(1 + count));
+  }
+  const supports = sentences.map((s) => sentenceSupport(s, query, stats, topic, options.topicDiscount, spread));
   let bestIndex = 0;
   let bestScore = -Infinity;
   sentences.forEach((s, i) => {
@@ -75,8 +98,11 @@ export function extractAnswer(
     const given = givenShare(s.norm, questionPairs);
     // What the sentence shares with the question, what the line before it shares (a heading
     // or the restated question often comes just before the answer), and how much it adds.
+    // Long sentences match many words by chance: their support is discounted by length.
+    const length = Math.max(1, s.norm.length);
+    const lengthFactor = Math.min(1, Math.pow(options.referenceChars / length, options.lengthExponent));
     const score =
-      supports[i]! +
+      supports[i]! * lengthFactor +
       options.contextWeight * (supports[i - 1] ?? 0) +
       options.noveltyWeight * (1 - given) +
       options.typeWeight * answerTypeMatch(query.normalized, s.norm);

@@ -30,8 +30,8 @@ export interface RankingWeights {
 }
 
 export const DEFAULT_RANKING: RankingWeights = {
-  headWords: 1,
-  headBigrams: 1,
+  headWords: 0.5,
+  headBigrams: 0.5,
   bodyWords: 1,
   bodyBigrams: 1,
   pinyin: 0.3,

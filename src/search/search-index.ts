@@ -40,6 +40,8 @@ export interface ItemHit {
   matchedTerms: string[];
   /** The sentences of the item that best restate the question (set for re-ranked hits). */
   window?: WindowMatch;
+  /** Share of the question's word weight found anywhere in the item (set for re-ranked hits). */
+  coverage?: number;
 }
 
 export interface SearchResult {
@@ -55,7 +57,8 @@ export class SearchIndex {
   private readonly passages = new Map<string, Passage>();
   private readonly sentences = new Map<string, SentenceEntry[]>();
   private readonly wordSets = new Map<string, Set<string>>();
-  private readonly stats = new TermStatistics();
+  private readonly heads = new Map<string, string>();
+  readonly stats = new TermStatistics();
   private readonly itemIndex: MiniSearch<AnalysedDoc>;
   private readonly passageIndex: MiniSearch<AnalysedDoc>;
 
@@ -75,7 +78,9 @@ export class SearchIndex {
     const passageDocs: AnalysedDoc[] = [];
     for (const item of items) {
       index.items.set(item.id, item);
-      const head = analyzer.analyze(headText(item));
+      const headNorm = analyzer.normalize(headText(item));
+      index.heads.set(item.id, headNorm);
+      const head = analyzer.analyze(headNorm, { normalized: true });
       const body = analyzer.analyze(itemBody(item));
       index.sentences.set(item.id, sentenceEntries(item, (t) => analyzer.normalize(t)));
       index.wordSets.set(item.id, new Set([...head.words, ...body.words]));
@@ -177,6 +182,24 @@ export class SearchIndex {
     return { query, hits: hits.slice(0, limit) };
   }
 
+  /** How much a term says: its inverse document frequency over the indexed items. */
+  termWeight(term: string): number {
+    return this.stats.idf(term);
+  }
+
+  /** Share of the question's (weighted) character pairs found in an item's head (title, FAQ questions). */
+  headShare(itemId: string, query: AnalysedQuery): number {
+    const head = this.heads.get(itemId) ?? '';
+    let found = 0;
+    let total = 0;
+    for (const b of query.bigrams) {
+      const idf = this.stats.idf(b);
+      total += idf;
+      if (head.includes(b)) found += idf;
+    }
+    return total ? found / total : 0;
+  }
+
   /** Sentences of an item, normalised, with offsets into its body text. */
   sentencesOf(itemId: string): SentenceEntry[] {
     return this.sentences.get(itemId) ?? [];
@@ -197,6 +220,7 @@ export class SearchIndex {
       let found = 0;
       for (const word of query.words) if (words.has(word)) found += this.stats.idf(word);
       const coverage = wordTotal ? found / wordTotal : 0;
+      hit.coverage = coverage;
       hit.score = hit.score / top + w.window * hit.window.share + w.coverage * coverage;
     }
     const head = hits.slice(0, depth).sort((a, b) => b.score - a.score);

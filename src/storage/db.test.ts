@@ -2,10 +2,14 @@
  * @module storage/db.test
  * Both drivers behave the same behind `Db`: parameters, types, transactions, savepoints, errors.
  */
-import { writeFile, mkdir, rm } from 'node:fs/promises';
+import { spawnSync } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import { mkdir, readFile, rm, writeFile } from 'node:fs/promises';
+import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { openDb, type Db } from './db.js';
+import { LOCK_FILE } from './folder-lock.js';
 import { makeTempDir, pgliteMemoryBackend, postgresBackend, type TestTarget } from './test-support.js';
 
 for (const backend of [pgliteMemoryBackend, postgresBackend]) {
@@ -138,20 +142,47 @@ describe('opening a PGlite data folder', () => {
   });
 
   // (Creating a missing, nested folder is covered by the folder backend of sql-store.test.ts.)
-  it('accepts an existing folder that holds only hidden files', async () => {
-    const hidden = path.join(dir, 'hidden');
-    await mkdir(hidden);
-    await writeFile(path.join(hidden, '.gitkeep'), '');
-    const db = await openDb({ dataDir: hidden });
+  it('accepts a folder holding only hidden files, and reclaims the lock of a dead process', async () => {
+    const folder = path.join(dir, 'hidden');
+    await mkdir(folder);
+    await writeFile(path.join(folder, '.gitkeep'), '');
+    const deadPid = spawnSync(process.execPath, ['-e', '']).pid;
+    await writeLock(folder, deadPid);
+    const db = await openDb({ dataDir: folder });
     try {
       expect(db.kind).toBe('pglite');
       expect(await db.query('SELECT 1 AS one')).toEqual([{ one: 1 }]);
+      expect(JSON.parse(await readFile(path.join(folder, LOCK_FILE), 'utf8'))).toMatchObject({ pid: process.pid });
+      await expect(openDb({ dataDir: folder })).rejects.toThrow(
+        `xiaoxin storage: the data folder "${folder}" is in use: it is already open in this process`,
+      );
     } finally {
       await db.close();
       await db.close();
     }
+    expect(existsSync(path.join(folder, LOCK_FILE))).toBe(false);
+
+    // A lock left with our own pid is from an earlier life of this pid (a restarted container).
+    await writeLock(folder, process.pid);
+    const reopened = await openDb({ dataDir: folder });
+    await reopened.close();
+  });
+
+  it('refuses a folder another live process has open', async () => {
+    const folder = path.join(dir, 'busy');
+    await mkdir(folder);
+    await writeLock(folder, 1);
+    await expect(openDb({ dataDir: folder })).rejects.toThrow(
+      new RegExp(`^xiaoxin storage: the data folder "${folder}" is in use: process 1 on ${os.hostname()} has had it open`),
+    );
+    expect(existsSync(path.join(folder, LOCK_FILE))).toBe(true);
   });
 });
+
+async function writeLock(folder: string, pid: number | undefined): Promise<void> {
+  const owner = { pid, hostname: os.hostname(), since: '2025-03-01T08:00:00.000Z' };
+  await writeFile(path.join(folder, LOCK_FILE), JSON.stringify(owner));
+}
 
 describe('connecting to PostgreSQL', () => {
   it('names the server, without the password, when it cannot connect', async () => {

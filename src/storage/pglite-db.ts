@@ -8,6 +8,7 @@ import { access, mkdir, readdir, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { PGlite } from '@electric-sql/pglite';
 import type { Db } from './db.js';
+import { lockDataFolder, type FolderLock } from './folder-lock.js';
 import { TransactionDb } from './transaction-db.js';
 
 const MEMORY_PREFIX = 'memory://';
@@ -16,9 +17,11 @@ const MEMORY_PREFIX = 'memory://';
 export async function openPgliteDb(dataDir: string): Promise<Db> {
   const inMemory = dataDir.startsWith(MEMORY_PREFIX);
   const location = inMemory ? dataDir : await prepareDataFolder(dataDir);
+  const lock = inMemory ? undefined : await lockDataFolder(location);
   try {
-    return new PgliteDb(await PGlite.create(location));
+    return new PgliteDb(await PGlite.create(location), lock);
   } catch (error) {
+    await lock?.release();
     const what = inMemory ? `the in-memory database "${location}"` : `the data folder "${location}"`;
     throw new Error(`xiaoxin storage: cannot open ${what}: ${describeFsError(error)}`, { cause: error });
   }
@@ -28,7 +31,10 @@ class PgliteDb implements Db {
   readonly kind = 'pglite' as const;
   #closed = false;
 
-  constructor(private readonly pglite: PGlite) {}
+  constructor(
+    private readonly pglite: PGlite,
+    private readonly lock: FolderLock | undefined,
+  ) {}
 
   async query<T = Record<string, unknown>>(sql: string, params?: unknown[]): Promise<T[]> {
     return (await this.pglite.query<T>(sql, params)).rows;
@@ -59,7 +65,11 @@ class PgliteDb implements Db {
   async close(): Promise<void> {
     if (this.#closed) return;
     this.#closed = true;
-    await this.pglite.close();
+    try {
+      await this.pglite.close();
+    } finally {
+      await this.lock?.release();
+    }
   }
 }
 

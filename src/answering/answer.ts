@@ -1,0 +1,31 @@
+/**
+ * @module answering/answer
+ * The answer object every channel returns (`xiaoxin ask --json`, `POST /api/chat`).
+ */
+import type { ItemKind } from '../knowledge/index.js';
+
+export const ANSWER_TYPES = ['guide-field', 'faq', 'passage', 'clarify', 'none'] as const;
+export type AnswerType = (typeof ANSWER_TYPES)[number];
+
+export interface Citation {
+  id: string;
+  title: string;
+  kind: ItemKind;
+  /** Last valid day of a policy (`YYYY-MM-DD`), when it has one. */
+  validUntil?: string;
+}
+
+export interface Answer {
+  /** Verbatim text from the cited items (never generated). */
+  text: string;
+  type: AnswerType;
+  citations: Citation[];
+  /** 0–1: how sure the engine is that the cited item answers the question. */
+  confidence: number;
+  /** Follow-up questions or related items to offer. */
+  suggestions: string[];
+  /** For `guide-field`: which field of the guide was answered. */
+  field?: string;
+  /** For `clarify`: the candidate items offered, in order ("第二个" picks the second). */
+  choices?: Citation[];
+}

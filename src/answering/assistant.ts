@@ -1,0 +1,243 @@
+/**
+ * @module answering/assistant
+ * The question-answering engine: keeps a search index in step with the store, understands a
+ * question in the context of its session, and composes a cited answer — a guide field, an FAQ,
+ * the passage of a document that answers it, a clarifying choice, or an honest "not found".
+ */
+import { randomUUID } from 'node:crypto';
+import { itemBody, type Guide, type Item } from '../knowledge/index.js';
+import { TextAnalyzer, type AnalyzerOptions } from '../language/index.js';
+import { SearchIndex, type ItemHit, type SearchFilters } from '../search/search-index.js';
+import type { AnalysedQuery } from '../search/query.js';
+import type { SessionState, Store } from '../storage/index.js';
+import type { Answer } from './answer.js';
+import {
+  clarifyAnswer,
+  faqAnswer,
+  guideFieldAnswer,
+  guideOverviewAnswer,
+  notFoundAnswer,
+  passageAnswer,
+} from './compose.js';
+import { extractAnswer } from './extract.js';
+import { detectFieldIntent, looksLikeFollowUp, parseChoice, stripIntentWords, type FieldIntent } from './intent.js';
+import { DEFAULT_POLICY, type AnswerPolicy } from './policy.js';
+import { bigramDice } from './similarity.js';
+
+export interface AssistantOptions {
+  /** Service hotline offered when nothing answers the question. */
+  hotline?: string;
+  /** `YYYY-MM-DD`; fixes "today" for validity checks (tests, eval). */
+  today?: string;
+  analyzer?: AnalyzerOptions;
+  policy?: Partial<AnswerPolicy>;
+}
+
+export interface Response {
+  answer: Answer;
+  /** Ranked item ids retrieved, best first (up to 10). */
+  retrieved: string[];
+  sessionId?: string;
+}
+
+export class Assistant {
+  private index: SearchIndex;
+  private revision: number;
+  private readonly policy: AnswerPolicy;
+
+  private constructor(
+    private readonly store: Store,
+    private readonly analyzer: TextAnalyzer,
+    index: SearchIndex,
+    revision: number,
+    private readonly options: AssistantOptions,
+  ) {
+    this.index = index;
+    this.revision = revision;
+    this.policy = { ...DEFAULT_POLICY, ...options.policy };
+  }
+
+  /** Builds the search index from every item in the store. */
+  static async create(store: Store, options: AssistantOptions = {}): Promise<Assistant> {
+    const analyzer = new TextAnalyzer(options.analyzer);
+    const revision = await store.revision();
+    const index = SearchIndex.build(await store.listItems(), analyzer);
+    return new Assistant(store, analyzer, index, revision, options);
+  }
+
+  /** Rebuilds the index when the store's revision changed; returns whether it did. */
+  async refresh(): Promise<boolean> {
+    const revision = await this.store.revision();
+    if (revision === this.revision) return false;
+    this.index = SearchIndex.build(await this.store.listItems(), this.analyzer);
+    this.revision = revision;
+    return true;
+  }
+
+  get searchIndex(): SearchIndex {
+    return this.index;
+  }
+
+  async ask(question: string, options: { sessionId?: string } = {}): Promise<Answer> {
+    return (await this.respond(question, options)).answer;
+  }
+
+  async respond(question: string, options: { sessionId?: string } = {}): Promise<Response> {
+    const session: SessionState = (options.sessionId && (await this.store.getSession(options.sessionId))) || {
+      turns: 0,
+    };
+    const { answer, retrieved, topic } = this.answer(question, session);
+    if (options.sessionId) {
+      await this.store.saveSession(options.sessionId, {
+        turns: session.turns + 1,
+        lastQuestion: question,
+        ...(topic ? { topicItemId: topic } : session.topicItemId ? { topicItemId: session.topicItemId } : {}),
+        ...(answer.choices ? { offeredItemIds: answer.choices.map((c) => c.id) } : {}),
+      });
+    }
+    return { answer, retrieved, ...(options.sessionId ? { sessionId: options.sessionId } : {}) };
+  }
+
+  /** A fresh session id for channels that start conversations. */
+  newSessionId(): string {
+    return randomUUID();
+  }
+
+  private answer(question: string, session: SessionState): { answer: Answer; retrieved: string[]; topic?: string } {
+    const normalized = this.analyzer.normalize(question).trim();
+    const field = detectFieldIntent(normalized);
+    const filters: SearchFilters = { today: this.options.today };
+
+    // A reply to a clarifying question: "第二个", or the title of one of the choices.
+    const chosen = this.chosenItem(normalized, session);
+    if (chosen) {
+      const previous = session.lastQuestion ? this.analyzer.normalize(session.lastQuestion) : normalized;
+      const answer = this.answerFromItem(chosen, this.index.analyse(previous), detectFieldIntent(previous), 0.9, []);
+      return { answer, retrieved: [chosen.id], topic: chosen.id };
+    }
+
+    // A follow-up ("那要多长时间？") is answered about the conversation's topic.
+    const topicItem = session.topicItemId ? this.index.getItem(session.topicItemId) : undefined;
+    const topicWords = this.topicWords(normalized);
+    if (topicItem && looksLikeFollowUp(normalized, topicWords)) {
+      if (topicItem.kind === 'guide' && field) {
+        return { answer: guideFieldAnswer(topicItem, field, 0.9, []), retrieved: [topicItem.id], topic: topicItem.id };
+      }
+      const query = this.index.analyse(`${topicItem.title} ${question}`);
+      return { answer: this.answerFromItem(topicItem, query, field, 0.7, []), retrieved: [topicItem.id], topic: topicItem.id };
+    }
+
+    const result = this.index.search(question, filters, 10);
+    const hits = result.hits;
+    const retrieved = hits.map((h) => h.item.id);
+    const suggestions = (skip: number) => hits.slice(skip, skip + 3).map((h) => h.item.title);
+    if (!hits.length) return { answer: notFoundAnswer(this.hotline, []), retrieved };
+
+    // A curated FAQ whose question is close to this one wins: staff wrote it for exactly this.
+    const faq = this.bestFaq(hits.slice(0, 5), result.query, field);
+    if (faq && faq.similarity >= this.policy.faqSimilarity) {
+      const answer = faqAnswer(faq.item, Math.min(1, faq.similarity + 0.2), suggestions(1));
+      return { answer, retrieved, topic: faq.item.id };
+    }
+
+    const top = hits[0]!;
+    const confidence = this.confidence(top, result.query);
+    if (confidence < this.policy.notFoundBelow) {
+      return { answer: notFoundAnswer(this.hotline, hits.slice(0, 3).map((h) => h.item.title)), retrieved };
+    }
+
+    const ambiguous = this.ambiguousCandidates(hits, topicWords);
+    if (ambiguous) return { answer: clarifyAnswer(ambiguous, confidence), retrieved };
+
+    const answer = this.answerFromItem(top.item, result.query, field, confidence, suggestions(1));
+    return { answer, retrieved, topic: top.item.id };
+  }
+
+  private answerFromItem(
+    item: Item,
+    query: AnalysedQuery,
+    field: FieldIntent | undefined,
+    confidence: number,
+    suggestions: string[],
+  ): Answer {
+    switch (item.kind) {
+      case 'guide':
+        return field ? guideFieldAnswer(item, field, confidence, suggestions) : guideOverviewAnswer(item, confidence, suggestions);
+      case 'faq':
+        return faqAnswer(item, confidence, suggestions);
+      case 'policy':
+      case 'article': {
+        const body = itemBody(item);
+        const span = extractAnswer(body, this.index.sentencesOf(item.id), query, this.index.stats, (t) =>
+          this.analyzer.normalize(t),
+        );
+        const text = span ? body.slice(span.start, span.end).trim() : body.slice(0, 200);
+        return passageAnswer(item, text, confidence, suggestions);
+      }
+    }
+  }
+
+  /** 0–1: how much of the question the best item covers, by words and by its best sentences. */
+  private confidence(hit: ItemHit, query: AnalysedQuery): number {
+    const coverage = hit.coverage ?? hit.matchedShare;
+    const window = Math.max(hit.window?.share ?? 0, this.index.headShare(hit.item.id, query));
+    return Math.max(0, Math.min(1, 0.6 * coverage + 0.4 * window));
+  }
+
+  private bestFaq(
+    hits: ItemHit[],
+    query: AnalysedQuery,
+    field: FieldIntent | undefined,
+  ): { item: Extract<Item, { kind: 'faq' }>; similarity: number } | undefined {
+    let best: { item: Extract<Item, { kind: 'faq' }>; similarity: number } | undefined;
+    for (const hit of hits) {
+      if (hit.item.kind !== 'faq') continue;
+      for (const q of [hit.item.title, ...hit.item.similarQuestions]) {
+        // "…需要什么条件" and "…需要什么材料" differ in one word and mean different things.
+        const faqField = detectFieldIntent(this.analyzer.normalize(q));
+        if (field && faqField && faqField !== field) continue;
+        const similarity = bigramDice(query.bigrams, this.index.analyse(q).bigrams);
+        if (!best || similarity > best.similarity) best = { item: hit.item, similarity };
+      }
+    }
+    return best;
+  }
+
+  /**
+   * Several guides or FAQs fit a short question about equally well ("补贴怎么申请？"): offer them
+   * rather than guess. Long, specific questions are never ambiguous in this sense.
+   */
+  private ambiguousCandidates(hits: ItemHit[], topicWords: string[]): Item[] | undefined {
+    if (topicWords.length > this.policy.clarifyMaxTopicWords || hits.length < 2) return undefined;
+    const top = hits[0]!;
+    const close = hits.filter(
+      (h) => h.item.kind !== 'article' && h.score >= top.score * this.policy.clarifyScoreRatio,
+    );
+    if (close.length < 2 || top.item.kind === 'article') return undefined;
+    return close.slice(0, 3).map((h) => h.item);
+  }
+
+  private chosenItem(normalized: string, session: SessionState): Item | undefined {
+    const offered = session.offeredItemIds?.map((id) => this.index.getItem(id)).filter((i): i is Item => !!i);
+    if (!offered?.length) return undefined;
+    const n = parseChoice(normalized);
+    if (n && n <= offered.length) return offered[n - 1];
+    return offered.find((item) => this.analyzer.normalize(item.title) === normalized);
+  }
+
+  /** The words of a question that could name a topic, once field words and filler are gone. */
+  private topicWords(normalized: string): string[] {
+    return this.analyzer
+      .analyze(stripIntentWords(normalized), { normalized: true })
+      .words.filter((w) => w.length >= 2 && !GENERIC_WORDS.has(w));
+  }
+
+  private get hotline(): string {
+    return this.options.hotline ?? '12345';
+  }
+}
+
+/** Verbs and fillers that ask about a topic without naming one. */
+const GENERIC_WORDS = new Set(['办理', '申请', '需要', '可以', '什么', '怎么', '多少', '如何', '哪些', '一下', '问题', '时候', '要求', '情况']);
+
+export type { Guide };

@@ -1,0 +1,21 @@
+/**
+ * @module answering/policy
+ * When to answer with an FAQ, when to ask back, when to say "not found". Documented in docs/SEARCH.md.
+ */
+export interface AnswerPolicy {
+  /** An FAQ whose question is at least this similar (bigram Dice, 0–1) answers directly. */
+  faqSimilarity: number;
+  /** Below this confidence (0–1) the answer is an honest "not found". */
+  notFoundBelow: number;
+  /** Candidates scoring at least this share of the best are "equally good"… */
+  clarifyScoreRatio: number;
+  /** …for questions naming at most this many topic words. */
+  clarifyMaxTopicWords: number;
+}
+
+export const DEFAULT_POLICY: AnswerPolicy = {
+  faqSimilarity: 0.55,
+  notFoundBelow: 0.35,
+  clarifyScoreRatio: 0.9,
+  clarifyMaxTopicWords: 1,
+};

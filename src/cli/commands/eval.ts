@@ -1,0 +1,53 @@
+/**
+ * @module cli/commands/eval
+ * `xiaoxin eval --dataset DIR [--json] [--limit N]`: retrieval and answer quality on a labelled
+ * set, in a throw-away in-memory store. With `--json` the last line of stdout is the metrics object.
+ */
+import { existsSync } from 'node:fs';
+import { InvalidArgumentError, type Command } from 'commander';
+import { formatEvalTable, runEval } from '../../eval/run.js';
+import { cliConfig, note } from '../context.js';
+import { EXIT_OK, UsageError } from '../errors.js';
+
+interface EvalFlags {
+  dataset: string;
+  json?: boolean;
+  limit?: number;
+}
+
+export function registerEval(program: Command, setExit: (code: number) => void): void {
+  program
+    .command('eval')
+    .description('measure retrieval and answer quality on a labelled dataset (corpus.jsonl + questions.jsonl)')
+    .requiredOption('--dataset <dir>', 'the dataset folder, e.g. ../shared/eval/ncpqa')
+    .option('--json', 'end the output with one line of JSON holding the metrics')
+    .option('--limit <n>', 'ask only the first N questions', positiveInteger)
+    .action(async (flags: EvalFlags) => {
+      setExit(await runEvalCommand(flags));
+    });
+}
+
+export async function runEvalCommand(flags: EvalFlags): Promise<number> {
+  if (!existsSync(flags.dataset)) throw new UsageError(`--dataset: the folder "${flags.dataset}" does not exist`);
+  const { hotline } = cliConfig();
+  note(`evaluating ${flags.dataset} in a temporary in-memory store (your data is not touched)`);
+  // Progress only for a person watching; logs and pipes get the result alone.
+  const onProgress = process.stderr.isTTY
+    ? (done: number, total: number) => {
+        if (done % 25 === 0 || done === total) process.stderr.write(`\r  ${done}/${total} questions`);
+        if (done === total) process.stderr.write('\n');
+      }
+    : undefined;
+  const report = await runEval(flags.dataset, { limit: flags.limit, hotline, onProgress });
+  if (report.importProblems.length > 0) {
+    note(`${report.importProblems.length} corpus rows could not be imported; first: ${report.importProblems[0]}`);
+  }
+  process.stdout.write(`${formatEvalTable(report)}\n`);
+  if (flags.json) process.stdout.write(`${JSON.stringify(report.metrics)}\n`);
+  return EXIT_OK;
+}
+
+function positiveInteger(value: string): number {
+  if (!/^\d+$/.test(value) || Number(value) < 1) throw new InvalidArgumentError('must be a whole number of at least 1');
+  return Number(value);
+}

@@ -1,0 +1,45 @@
+/**
+ * @module cli/context
+ * What the commands share: the validated configuration, the store the flags and environment
+ * select (announced on stderr, so that nobody wonders where their data went), and the assistant.
+ */
+import { Assistant } from '../answering/index.js';
+import { loadConfig, type Config } from '../config/env.js';
+import { describeStoreOptions, openStore, resolveStoreOptions, type Store } from '../storage/index.js';
+
+let config: Config | undefined;
+
+/** The configuration, validated on first use; throws `ConfigError` listing every problem. */
+export function cliConfig(): Config {
+  config ??= loadConfig();
+  return config;
+}
+
+/** Prints a note for people on stderr, keeping stdout for answers and JSON. */
+export function note(message: string): void {
+  process.stderr.write(`xiaoxin: ${message}\n`);
+}
+
+/** Opens the store named by `--data`, XIAOXIN_DATA or DATABASE_URL (see `resolveStoreOptions`). */
+export async function openCliStore(flags: { data?: string }): Promise<Store> {
+  const { dataDir, databaseUrl } = cliConfig();
+  const options = resolveStoreOptions({ XIAOXIN_DATA: dataDir, DATABASE_URL: databaseUrl }, flags);
+  if (options.databaseUrl && flags.data) note(`--data "${flags.data}" is ignored because DATABASE_URL is set`);
+  note(`using ${describeStoreOptions(options)}`);
+  return openStore(options);
+}
+
+/** Builds the assistant over everything in `store`, with the configured hotline. */
+export async function createAssistant(store: Store): Promise<Assistant> {
+  return Assistant.create(store, { hotline: cliConfig().hotline });
+}
+
+/** Runs `fn` with an open store and closes it afterwards, also when `fn` throws. */
+export async function withStore<T>(flags: { data?: string }, fn: (store: Store) => Promise<T>): Promise<T> {
+  const store = await openCliStore(flags);
+  try {
+    return await fn(store);
+  } finally {
+    await store.close();
+  }
+}

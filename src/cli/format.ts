@@ -1,0 +1,30 @@
+/**
+ * @module cli/format
+ * An answer as text for a person at a terminal: the answer, then where it comes from (with the
+ * policy's validity, so nobody relies on an expired rule), then what else to ask.
+ */
+import type { Answer, Citation } from '../answering/answer.js';
+
+const KIND_NAMES: Record<Citation['kind'], string> = { policy: '政策', guide: '办事指南', faq: '常见问题', article: '文章' };
+
+export function formatAnswer(answer: Answer): string {
+  const lines = [answer.text.trim()];
+  if (answer.choices && answer.choices.length > 0) {
+    lines.push('', '请选择：');
+    answer.choices.forEach((c, i) => lines.push(`  ${i + 1}. ${citationText(c)}`));
+  }
+  if (answer.citations.length > 0) {
+    lines.push('', '来源：');
+    answer.citations.forEach((c, i) => lines.push(`  [${i + 1}] ${citationText(c)}`));
+  }
+  if (answer.suggestions.length > 0) {
+    lines.push('', '您还可以问：');
+    for (const s of answer.suggestions) lines.push(`  · ${s}`);
+  }
+  return lines.join('\n');
+}
+
+function citationText(c: Citation): string {
+  const validity = c.validUntil ? `，有效期至 ${c.validUntil}` : '';
+  return `${c.title}（${KIND_NAMES[c.kind]}，${c.id}${validity}）`;
+}

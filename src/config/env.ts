@@ -1,0 +1,143 @@
+/**
+ * @module config/env
+ * Reads and validates every environment variable xiaoxin understands, once, so that a bad setting
+ * is reported at start-up (all of them together) instead of failing later in some request.
+ */
+import { existsSync, statSync } from 'node:fs';
+import path from 'node:path';
+import { z } from 'zod';
+
+/** The national government-service hotline (12345 政务服务便民热线), named in "not found" answers. */
+export const DEFAULT_HOTLINE = '12345';
+export const DEFAULT_PORT = 8080;
+/** All interfaces: a service-hall kiosk or a reverse proxy has to reach the server. */
+export const DEFAULT_HOST = '0.0.0.0';
+/** Where a checkout beside the shared project folder finds the seed newspaper pages. */
+export const DEFAULT_SEEDS_DIR = path.join('..', 'shared', 'context', 'seeds');
+
+export interface EmbeddingsConfig {
+  url: string;
+  model: string;
+  key?: string;
+}
+
+export interface Config {
+  /** XIAOXIN_DATA: the PGlite data folder (unset: `--data` or ./data decide). */
+  dataDir?: string;
+  /** DATABASE_URL: PostgreSQL instead of PGlite. */
+  databaseUrl?: string;
+  hotline: string;
+  port: number;
+  host: string;
+  /** Optional dense retrieval through an OpenAI-compatible endpoint; passed through as given. */
+  embeddings?: EmbeddingsConfig;
+  /** Folder of seed pages the demo imports as articles; undefined when there is none. */
+  seedsDir?: string;
+}
+
+/** A configuration that cannot be used; `problems` names each variable that is wrong. */
+export class ConfigError extends Error {
+  constructor(readonly problems: string[]) {
+    super(`invalid configuration:\n${problems.map((p) => `  - ${p}`).join('\n')}`);
+    this.name = 'ConfigError';
+  }
+}
+
+// `VAR=` in a compose file or .env usually means "not configured", so blank counts as unset.
+const optional = <T extends z.ZodType>(schema: T) =>
+  z.preprocess((v) => (typeof v === 'string' && v.trim() === '' ? undefined : typeof v === 'string' ? v.trim() : v), schema.optional());
+
+const httpUrl = z.string().refine((s) => isUrl(s, ['http:', 'https:']), 'must be an http:// or https:// URL');
+const postgresUrl = z
+  .string()
+  .refine((s) => isUrl(s, ['postgres:', 'postgresql:']), 'must be a postgres:// or postgresql:// connection string');
+const port = z
+  .string()
+  .regex(/^\d+$/, 'must be a whole number')
+  .transform(Number)
+  .refine((n) => n <= 65535, 'must be at most 65535');
+
+const envSchema = z
+  .object({
+    XIAOXIN_DATA: optional(z.string()),
+    DATABASE_URL: optional(postgresUrl),
+    XIAOXIN_HOTLINE: optional(
+      z.string().regex(/^[0-9][0-9 +\-()]{1,28}[0-9]$/, 'must be a telephone number (digits, spaces, + - and brackets)'),
+    ),
+    XIAOXIN_PORT: optional(port),
+    XIAOXIN_HOST: optional(z.string()),
+    XIAOXIN_EMBEDDINGS_URL: optional(httpUrl),
+    XIAOXIN_EMBEDDINGS_MODEL: optional(z.string()),
+    XIAOXIN_EMBEDDINGS_KEY: optional(z.string()),
+    XIAOXIN_SEEDS_DIR: optional(z.string()),
+  })
+  .superRefine((env, ctx) => {
+    const url = env.XIAOXIN_EMBEDDINGS_URL;
+    if (url && !env.XIAOXIN_EMBEDDINGS_MODEL) {
+      ctx.addIssue({ code: 'custom', path: ['XIAOXIN_EMBEDDINGS_MODEL'], message: 'must be set when XIAOXIN_EMBEDDINGS_URL is' });
+    }
+    for (const name of ['XIAOXIN_EMBEDDINGS_MODEL', 'XIAOXIN_EMBEDDINGS_KEY'] as const) {
+      if (env[name] && !url) ctx.addIssue({ code: 'custom', path: [name], message: 'is set but XIAOXIN_EMBEDDINGS_URL is not' });
+    }
+  });
+
+export type Env = Record<string, string | undefined>;
+
+/**
+ * The configuration from `env`. Relative folders are kept relative (resolved against `cwd` only to
+ * check that they exist), so that log lines show them as the user wrote them.
+ * @throws ConfigError listing every variable that is wrong.
+ */
+export function loadConfig(env: Env = process.env, cwd: string = process.cwd()): Config {
+  const parsed = envSchema.safeParse(env);
+  if (!parsed.success) {
+    throw new ConfigError(parsed.error.issues.map((i) => `${i.path.join('.') || 'environment'}: ${i.message}`));
+  }
+  const e = parsed.data;
+  const problems: string[] = [];
+  let seedsDir: string | undefined;
+  if (e.XIAOXIN_SEEDS_DIR) {
+    // Named explicitly, so a missing folder is a mistake rather than "no seeds here".
+    if (isDirectory(path.resolve(cwd, e.XIAOXIN_SEEDS_DIR))) seedsDir = e.XIAOXIN_SEEDS_DIR;
+    else problems.push(`XIAOXIN_SEEDS_DIR: "${e.XIAOXIN_SEEDS_DIR}" is not a folder`);
+  } else if (isDirectory(path.resolve(cwd, DEFAULT_SEEDS_DIR))) {
+    seedsDir = DEFAULT_SEEDS_DIR;
+  }
+  if (problems.length > 0) throw new ConfigError(problems);
+  return {
+    dataDir: e.XIAOXIN_DATA,
+    databaseUrl: e.DATABASE_URL,
+    hotline: e.XIAOXIN_HOTLINE ?? DEFAULT_HOTLINE,
+    port: e.XIAOXIN_PORT ?? DEFAULT_PORT,
+    host: e.XIAOXIN_HOST ?? DEFAULT_HOST,
+    embeddings: e.XIAOXIN_EMBEDDINGS_URL
+      ? { url: e.XIAOXIN_EMBEDDINGS_URL, model: e.XIAOXIN_EMBEDDINGS_MODEL!, key: e.XIAOXIN_EMBEDDINGS_KEY }
+      : undefined,
+    seedsDir,
+  };
+}
+
+/** The variables `loadConfig` reads, for `--help` and the README. */
+export const ENV_VARS = [
+  'XIAOXIN_DATA',
+  'DATABASE_URL',
+  'XIAOXIN_HOTLINE',
+  'XIAOXIN_PORT',
+  'XIAOXIN_HOST',
+  'XIAOXIN_EMBEDDINGS_URL',
+  'XIAOXIN_EMBEDDINGS_MODEL',
+  'XIAOXIN_EMBEDDINGS_KEY',
+  'XIAOXIN_SEEDS_DIR',
+] as const;
+
+function isUrl(value: string, protocols: string[]): boolean {
+  try {
+    return protocols.includes(new URL(value).protocol);
+  } catch {
+    return false;
+  }
+}
+
+function isDirectory(dir: string): boolean {
+  return existsSync(dir) && statSync(dir).isDirectory();
+}
