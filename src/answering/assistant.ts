@@ -9,6 +9,8 @@ import { itemBody, type Guide, type Item } from '../knowledge/index.js';
 import { TextAnalyzer, type AnalyzerOptions } from '../language/index.js';
 import { SearchIndex, type ItemHit, type SearchFilters } from '../search/search-index.js';
 import type { AnalysedQuery } from '../search/query.js';
+import { DenseIndex, denseItemRanking } from '../search/dense-index.js';
+import { EmbeddingsClient, type EmbeddingsConfig } from '../search/dense-client.js';
 import type { SessionState, Store } from '../storage/index.js';
 import type { Answer } from './answer.js';
 import {
@@ -30,6 +32,8 @@ export interface AssistantOptions {
   /** `YYYY-MM-DD`; fixes "today" for validity checks (tests, eval). */
   today?: string;
   analyzer?: AnalyzerOptions;
+  /** Optional OpenAI-compatible embeddings endpoint; dense retrieval is off without it. */
+  embeddings?: EmbeddingsConfig;
   policy?: Partial<AnswerPolicy>;
 }
 
@@ -44,6 +48,7 @@ export class Assistant {
   private index: SearchIndex;
   private revision: number;
   private readonly policy: AnswerPolicy;
+  private dense?: DenseIndex;
 
   private constructor(
     private readonly store: Store,
@@ -62,7 +67,16 @@ export class Assistant {
     const analyzer = new TextAnalyzer(options.analyzer);
     const revision = await store.revision();
     const index = SearchIndex.build(await store.listItems(), analyzer);
-    return new Assistant(store, analyzer, index, revision, options);
+    const assistant = new Assistant(store, analyzer, index, revision, options);
+    await assistant.buildDense();
+    return assistant;
+  }
+
+  /** Embeds every passage when an embeddings endpoint is configured (unchanged texts come from the cache). */
+  private async buildDense(): Promise<void> {
+    if (!this.options.embeddings) return;
+    const embedder = this.dense?.embedder ?? new EmbeddingsClient(this.options.embeddings);
+    this.dense = await DenseIndex.build(this.index.passageEntries(), embedder, this.dense?.cache);
   }
 
   /** Rebuilds the index when the store's revision changed; returns whether it did. */
@@ -71,6 +85,7 @@ export class Assistant {
     if (revision === this.revision) return false;
     this.index = SearchIndex.build(await this.store.listItems(), this.analyzer);
     this.revision = revision;
+    await this.buildDense();
     return true;
   }
 
@@ -86,7 +101,8 @@ export class Assistant {
     const session: SessionState = (options.sessionId && (await this.store.getSession(options.sessionId))) || {
       turns: 0,
     };
-    const { answer, retrieved, topic } = this.answer(question, session);
+    const dense = this.dense ? denseItemRanking(await this.dense.searchText(question, 50)) : undefined;
+    const { answer, retrieved, topic } = this.answer(question, session, dense);
     if (options.sessionId) {
       await this.store.saveSession(options.sessionId, {
         turns: session.turns + 1,
@@ -103,7 +119,11 @@ export class Assistant {
     return randomUUID();
   }
 
-  private answer(question: string, session: SessionState): { answer: Answer; retrieved: string[]; topic?: string } {
+  private answer(
+    question: string,
+    session: SessionState,
+    dense?: string[],
+  ): { answer: Answer; retrieved: string[]; topic?: string } {
     const normalized = this.analyzer.normalize(question).trim();
     const field = detectFieldIntent(normalized);
     const filters: SearchFilters = { today: this.options.today };
@@ -127,7 +147,7 @@ export class Assistant {
       return { answer: this.answerFromItem(topicItem, query, field, 0.7, []), retrieved: [topicItem.id], topic: topicItem.id };
     }
 
-    const result = this.index.search(question, filters, 10);
+    const result = this.index.search(question, filters, 10, dense);
     const hits = result.hits;
     const retrieved = hits.map((h) => h.item.id);
     const suggestions = (skip: number) => hits.slice(skip, skip + 3).map((h) => h.item.title);

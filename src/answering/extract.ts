@@ -35,11 +35,15 @@ export interface ExtractOptions {
   noveltyWeight: number;
   /** Weight of the match between the question's type (how many, when…) and the sentence. */
   typeWeight: number;
+  /** Answers to "which ones / how" questions run on to about this many characters. */
+  listAnswerChars: number;
+  /** Answer "how many / when / which number" questions with the one clause that states it. */
+  narrowFactoids: boolean;
   /** Never return more than this many characters. */
   maxAnswerChars: number;
 }
 
-export const DEFAULT_EXTRACT: ExtractOptions = { givenThreshold: 0.6, minAnswerChars: 6, headingAnswerChars: 40, maxAnswerChars: 300, referenceChars: 60, lengthExponent: 0, topicDiscount: 0.1, spreadWeight: 1, contextWeight: 0, noveltyWeight: 0, typeWeight: 0 };
+export const DEFAULT_EXTRACT: ExtractOptions = { givenThreshold: 0.6, minAnswerChars: 6, headingAnswerChars: 60, maxAnswerChars: 300, listAnswerChars: 80, narrowFactoids: true, referenceChars: 60, lengthExponent: 0, topicDiscount: 0.1, spreadWeight: 1, contextWeight: 0.15, noveltyWeight: 0, typeWeight: 0.1 };
 
 /** Character pairs of normalised text, skipping punctuation and spaces. */
 function charPairs(norm: string): string[] {
@@ -134,8 +138,61 @@ export function extractAnswer(
     span = { start: span.end > span.start ? span.start : following.start, end: following.end };
   }
   if (span.end <= span.start) span = { start: sentence.start, end: sentence.end };
+  // "有哪些措施" / "如何…" ask for several things: a sentence that introduces a list ("…：") or a
+  // short one runs on into the sentences that follow, up to a bound.
+  if (asksForList(query.normalized)) {
+    const introducesList = /[：:]$/.test(body.slice(span.start, span.end).trim());
+    while (
+      next < sentences.length &&
+      (introducesList || span.end - span.start < options.listAnswerChars) &&
+      sentences[next]!.end - span.start <= options.listAnswerChars * 2
+    ) {
+      span = { start: span.start, end: sentences[next++]!.end };
+      if (!introducesList) break;
+    }
+  }
+  // "多少 / 几 / 什么时候 / 电话" ask for one fact: narrow to the clause that states it.
+  if (options.narrowFactoids) span = narrowToFact(body, span, query.normalized, questionPairs, normalize);
   if (span.end - span.start > options.maxAnswerChars) span.end = cutAtClause(body, span.start, options.maxAnswerChars);
   return { ...span, support: bestSupport };
+}
+
+const FACT_PATTERNS: [RegExp, RegExp][] = [
+  [/多少|几[个项家天月年条名次万%]|比例|金额|额度/, /\d/],
+  [/什么时[候间]|何时|哪天|几月|几号|哪一天/, /\d+[年月日时]|日起|即日/],
+  [/电话|热线|号码/, /\d{5,}|\d{3,4}-\d{6,}/],
+];
+
+/** The clause of a span that holds the asked-for fact, if the question asks for one. */
+function narrowToFact(
+  body: string,
+  span: { start: number; end: number },
+  question: string,
+  questionPairs: Set<string>,
+  normalize: (s: string) => string,
+): { start: number; end: number } {
+  const wanted = FACT_PATTERNS.find(([q]) => q.test(question))?.[1];
+  if (!wanted) return span;
+  const clauses = clausesOf(body, { start: span.start, end: span.end, norm: '' });
+  let best: { start: number; end: number } | undefined;
+  let bestNovelty = -1;
+  for (const c of clauses) {
+    const text = normalize(body.slice(c.start, c.end));
+    if (!wanted.test(text)) continue;
+    const novelty = 1 - givenShare(text, questionPairs);
+    if (novelty > bestNovelty) {
+      bestNovelty = novelty;
+      best = c;
+    }
+  }
+  if (!best) return span;
+  let end = best.end;
+  while (end > best.start && /[，,：:；;。\s]/.test(body[end - 1]!)) end--;
+  return { start: best.start, end };
+}
+
+function asksForList(question: string): boolean {
+  return /哪些|有何|什么措施|哪几|措施|举措|如何|怎样|怎么/.test(question);
 }
 
 function givenShare(norm: string, questionPairs: Set<string>): number {

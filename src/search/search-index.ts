@@ -13,6 +13,7 @@ import { createAnalysedIndex, termsField, type AnalysedDoc } from './minisearch-
 import { passagesOf, type Passage } from './passages.js';
 import { analyseQuery, type AnalysedQuery } from './query.js';
 import { DEFAULT_RANKING, type RankingWeights } from './ranking.js';
+import { reciprocalRankFusion } from './fusion.js';
 import { bestWindow, sentenceEntries, TermStatistics, type SentenceEntry, type WindowMatch } from './rerank.js';
 
 export interface SearchFilters {
@@ -126,7 +127,21 @@ export class SearchIndex {
     return analyseQuery(this.analyzer, question);
   }
 
-  search(question: string | AnalysedQuery, filters: SearchFilters = {}, limit = 10): SearchResult {
+  /** Every passage, for building a dense index over the same units. */
+  passageEntries(): { key: string; text: string }[] {
+    return [...this.passages.values()].map((p) => ({ key: p.key, text: p.text }));
+  }
+
+  /** Whether an item passes the filters (for dense hits found outside the lexical index). */
+  allows(itemId: string, filters: SearchFilters = {}): boolean {
+    return this.filter(filters)(itemId);
+  }
+
+  /**
+   * Ranks items for a question. `denseRanking` (item ids from the optional embeddings index,
+   * best first) is fused with the lexical ranking by reciprocal rank fusion before re-ranking.
+   */
+  search(question: string | AnalysedQuery, filters: SearchFilters = {}, limit = 10, denseRanking?: string[]): SearchResult {
     const query = typeof question === 'string' ? this.analyse(question) : question;
     const w = this.weights;
     const allowed = this.filter(filters);
@@ -178,6 +193,7 @@ export class SearchIndex {
       hits.push({ item, score, matchedShare: terms.length / totalTerms, passages, matchedTerms: terms });
     }
     hits.sort((a, b) => b.score - a.score);
+    if (denseRanking?.length) this.fuseDense(hits, denseRanking.filter(allowed), totalTerms);
     this.rerank(query, hits);
     return { query, hits: hits.slice(0, limit) };
   }
@@ -203,6 +219,19 @@ export class SearchIndex {
   /** Sentences of an item, normalised, with offsets into its body text. */
   sentencesOf(itemId: string): SentenceEntry[] {
     return this.sentences.get(itemId) ?? [];
+  }
+
+  /** Reorders first-stage hits by RRF of the lexical and dense rankings (scores become fused scores). */
+  private fuseDense(hits: ItemHit[], denseRanking: string[], totalTerms: number): void {
+    const byId = new Map(hits.map((h) => [h.item.id, h]));
+    const fused = reciprocalRankFusion([hits.map((h) => h.item.id), denseRanking]);
+    const top = fused[0]?.score || 1;
+    hits.length = 0;
+    for (const { id, score } of fused) {
+      const hit = byId.get(id) ?? { item: this.items.get(id)!, score: 0, matchedShare: 0 / totalTerms, passages: [], matchedTerms: [] };
+      hit.score = score / top;
+      hits.push(hit);
+    }
   }
 
   /** Second stage: the top hits re-scored by their best sentence window and word coverage. */
