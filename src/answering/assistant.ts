@@ -24,7 +24,7 @@ import {
 import { extractAnswer } from './extract.js';
 import { detectFieldIntent, looksLikeFollowUp, parseChoice, stripIntentWords, type FieldIntent } from './intent.js';
 import { DEFAULT_POLICY, type AnswerPolicy } from './policy.js';
-import { bigramDice } from './similarity.js';
+import { weightedDice } from './similarity.js';
 
 export interface AssistantOptions {
   /** Service hotline offered when nothing answers the question. */
@@ -140,8 +140,9 @@ export class Assistant {
     const topicItem = session.topicItemId ? this.index.getItem(session.topicItemId) : undefined;
     const topicWords = this.topicWords(normalized);
     if (topicItem && looksLikeFollowUp(normalized, topicWords)) {
-      if (topicItem.kind === 'guide' && field) {
-        return { answer: guideFieldAnswer(topicItem, field, 0.9, []), retrieved: [topicItem.id], topic: topicItem.id };
+      const guide = topicItem.kind === 'guide' ? topicItem : this.linkedGuide(topicItem);
+      if (guide && field) {
+        return { answer: guideFieldAnswer(guide, field, 0.9, []), retrieved: [guide.id], topic: guide.id };
       }
       const query = this.index.analyse(`${topicItem.title} ${question}`);
       return { answer: this.answerFromItem(topicItem, query, field, 0.7, []), retrieved: [topicItem.id], topic: topicItem.id };
@@ -154,7 +155,7 @@ export class Assistant {
     if (!hits.length) return { answer: notFoundAnswer(this.hotline, []), retrieved };
 
     // A curated FAQ whose question is close to this one wins: staff wrote it for exactly this.
-    const faq = this.bestFaq(hits.slice(0, 5), result.query, field);
+    const faq = this.bestFaq(hits, result.query, field);
     if (faq && faq.similarity >= this.policy.faqSimilarity) {
       const answer = faqAnswer(faq.item, Math.min(1, faq.similarity + 0.2), suggestions(1));
       return { answer, retrieved, topic: faq.item.id };
@@ -215,8 +216,8 @@ export class Assistant {
       for (const q of [hit.item.title, ...hit.item.similarQuestions]) {
         // "…需要什么条件" and "…需要什么材料" differ in one word and mean different things.
         const faqField = detectFieldIntent(this.analyzer.normalize(q));
-        if (field && faqField && faqField !== field) continue;
-        const similarity = bigramDice(query.bigrams, this.index.analyse(q).bigrams);
+        if (field && faqField !== field) continue;
+        const similarity = weightedDice(query.bigrams, this.index.analyse(q).bigrams, (t) => this.index.termWeight(t));
         if (!best || similarity > best.similarity) best = { item: hit.item, similarity };
       }
     }
@@ -235,6 +236,16 @@ export class Assistant {
     );
     if (close.length < 2 || top.item.kind === 'article') return undefined;
     return close.slice(0, 3).map((h) => h.item);
+  }
+
+  /** The service guide an FAQ or policy links to, for field follow-ups ("在哪里办"). */
+  private linkedGuide(item: Item): Guide | undefined {
+    if (item.kind !== 'faq') return undefined;
+    for (const id of item.links) {
+      const linked = this.index.getItem(id);
+      if (linked?.kind === 'guide') return linked;
+    }
+    return undefined;
   }
 
   private chosenItem(normalized: string, session: SessionState): Item | undefined {
@@ -258,6 +269,9 @@ export class Assistant {
 }
 
 /** Verbs and fillers that ask about a topic without naming one. */
-const GENERIC_WORDS = new Set(['办理', '申请', '需要', '可以', '什么', '怎么', '多少', '如何', '哪些', '一下', '问题', '时候', '要求', '情况']);
+const GENERIC_WORDS = new Set([
+  '办理', '申请', '需要', '可以', '什么', '怎么', '多少', '如何', '哪些', '一下', '问题', '时候', '要求', '情况',
+  '能办', '办吗', '可办', '能不能', '办事', '办得', '能否',
+]);
 
 export type { Guide };

@@ -43,7 +43,7 @@ export interface ExtractOptions {
   maxAnswerChars: number;
 }
 
-export const DEFAULT_EXTRACT: ExtractOptions = { givenThreshold: 0.6, minAnswerChars: 6, headingAnswerChars: 60, maxAnswerChars: 300, listAnswerChars: 80, narrowFactoids: true, referenceChars: 60, lengthExponent: 0, topicDiscount: 0.1, spreadWeight: 1, contextWeight: 0.15, noveltyWeight: 0, typeWeight: 0.1 };
+export const DEFAULT_EXTRACT: ExtractOptions = { givenThreshold: 0.6, minAnswerChars: 6, headingAnswerChars: 60, maxAnswerChars: 300, listAnswerChars: 80, narrowFactoids: true, referenceChars: 60, lengthExponent: 0, topicDiscount: 0.1, spreadWeight: 1, contextWeight: 0, noveltyWeight: 0, typeWeight: 0.1 };
 
 /** Character pairs of normalised text, skipping punctuation and spaces. */
 function charPairs(norm: string): string[] {
@@ -174,14 +174,16 @@ function narrowToFact(
   const wanted = FACT_PATTERNS.find(([q]) => q.test(question))?.[1];
   if (!wanted) return span;
   const clauses = clausesOf(body, { start: span.start, end: span.end, norm: '' });
+  // The fact sits next to the words the question asks about ("租房补贴每月1000元"): among the
+  // clauses that hold a fact of the asked kind, take the one sharing most with the question.
   let best: { start: number; end: number } | undefined;
-  let bestNovelty = -1;
+  let bestShared = -1;
   for (const c of clauses) {
     const text = normalize(body.slice(c.start, c.end));
     if (!wanted.test(text)) continue;
-    const novelty = 1 - givenShare(text, questionPairs);
-    if (novelty > bestNovelty) {
-      bestNovelty = novelty;
+    const shared = charPairs(text).filter((p) => questionPairs.has(p)).length;
+    if (shared > bestShared) {
+      bestShared = shared;
       best = c;
     }
   }
@@ -213,7 +215,7 @@ export function answerTypeMatch(question: string, sentence: string): number {
 function isHeading(text: string): boolean {
   const t = text.trim();
   if (t.length > 40) return false;
-  if (/^([一二三四五六七八九十]+、|（[一二三四五六七八九十]+）|\([一二三四五六七八九十]+\)|第[一二三四五六七八九十百]+[条章节])/.test(t)) return true;
+  // A numbered line ending in a full stop is a whole clause (二、…。), not a heading.
   return !/[。！？!?；;]$/.test(t);
 }
 

@@ -113,7 +113,8 @@ function pairs(runs: string[][]): { bigrams: string[]; pinyinBigrams: string[] }
   for (const run of runs) {
     const units: string[] = [];
     for (const token of run) {
-      if (HAN.test(token)) for (const c of token) units.push(c);
+      // Han characters pair one by one; a Latin word or number inside a token stays whole (税务ukey).
+      if (HAN.test(token)) units.push(...(token.match(/\p{Script=Han}|[^\p{Script=Han}]+/gu) ?? []));
       else units.push(token);
     }
     if (units.length === 1 && units[0]!.length > 1) bigrams.push(units[0]!);

@@ -25,6 +25,15 @@ export class Segmenter {
     return this.jieba.cutForSearch(text, true);
   }
 
+  /** Place names (jieba's `ns` tag) without their administrative suffix: 天津市 → 天津. */
+  placeNames(text: string): string[] {
+    return this.jieba
+      .tag(text, true)
+      .filter((t) => t.tag === 'ns')
+      .map((t) => t.word.replace(/(省|市|区|县|镇)$/, ''))
+      .filter((w) => w.length >= 2);
+  }
+
   /** Precise segmentation (no overlapping sub-words), for display and phrase work. */
   cutPrecise(text: string): string[] {
     return this.jieba.cut(text, true);

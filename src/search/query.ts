@@ -10,6 +10,8 @@ export interface AnalysedQuery {
   words: string[];
   bigrams: string[];
   pinyinBigrams: string[];
+  /** Place names the question mentions (湘潭, 北京): answers about one place rarely come from another's documents. */
+  places: string[];
 }
 
 export function analyseQuery(analyzer: TextAnalyzer, text: string): AnalysedQuery {
@@ -22,6 +24,7 @@ export function analyseQuery(analyzer: TextAnalyzer, text: string): AnalysedQuer
     words,
     bigrams: unique(analysis.bigrams),
     pinyinBigrams: unique(analysis.pinyinBigrams),
+    places: unique(analyzer.segmenter.placeNames(normalized)),
   };
 }
 

@@ -27,6 +27,15 @@ export interface RankingWeights {
   /** Weight of the share of the question's words found anywhere in the item (0–1). */
   coverage: number;
   passageBm25: BM25Params;
+  /** Weight of the share of the question found in the item's head (title, FAQ questions). */
+  headShare: number;
+  /**
+   * The same for FAQs and guides, whose heads were written for people to ask by (an FAQ's
+   * standard and similar questions, a guide's item name and tags).
+   */
+  curatedHeadShare: number;
+  /** Weight of the share of the question's place names the item mentions. */
+  places: number;
 }
 
 export const DEFAULT_RANKING: RankingWeights = {
@@ -44,4 +53,7 @@ export const DEFAULT_RANKING: RankingWeights = {
   window: 1,
   windowSentences: 2,
   coverage: 0.5,
+  headShare: 0,
+  curatedHeadShare: 0.5,
+  places: 0.3,
 };

@@ -216,6 +216,15 @@ export class SearchIndex {
     return total ? found / total : 0;
   }
 
+  /** Share of the question's place names that the item mentions (1 when the question names none). */
+  placeShare(itemId: string, query: AnalysedQuery): number {
+    if (!query.places.length) return 1;
+    const head = this.heads.get(itemId) ?? '';
+    const sentences = this.sentencesOf(itemId);
+    const found = query.places.filter((p) => head.includes(p) || sentences.some((s) => s.norm.includes(p)));
+    return found.length / query.places.length;
+  }
+
   /** Sentences of an item, normalised, with offsets into its body text. */
   sentencesOf(itemId: string): SentenceEntry[] {
     return this.sentences.get(itemId) ?? [];
@@ -250,7 +259,17 @@ export class SearchIndex {
       for (const word of query.words) if (words.has(word)) found += this.stats.idf(word);
       const coverage = wordTotal ? found / wordTotal : 0;
       hit.coverage = coverage;
-      hit.score = hit.score / top + w.window * hit.window.share + w.coverage * coverage;
+      // An FAQ's answer rarely repeats its question, and a guide's body its name: for these the
+      // head is where the question is restated.
+      const curated = hit.item.kind === 'faq' || hit.item.kind === 'guide';
+      const head = this.headShare(hit.item.id, query);
+      const window = curated ? Math.max(hit.window.share, head) : hit.window.share;
+      hit.score =
+        hit.score / top +
+        w.window * window +
+        w.coverage * coverage +
+        (curated ? w.curatedHeadShare : w.headShare) * head +
+        w.places * this.placeShare(hit.item.id, query);
     }
     const head = hits.slice(0, depth).sort((a, b) => b.score - a.score);
     hits.splice(0, depth, ...head);
