@@ -12,6 +12,8 @@ export interface ExtractedSpan {
   end: number;
   /** How much of the question the chosen sentence restates (0–1). */
   support: number;
+  /** The chosen sentence's selection score (support, context, type match), for comparing documents. */
+  score: number;
 }
 
 export interface ExtractOptions {
@@ -43,7 +45,7 @@ export interface ExtractOptions {
   maxAnswerChars: number;
 }
 
-export const DEFAULT_EXTRACT: ExtractOptions = { givenThreshold: 0.6, minAnswerChars: 6, headingAnswerChars: 60, maxAnswerChars: 300, listAnswerChars: 80, narrowFactoids: true, referenceChars: 60, lengthExponent: 0, topicDiscount: 0.1, spreadWeight: 1, contextWeight: 0, noveltyWeight: 0, typeWeight: 0.1 };
+export const DEFAULT_EXTRACT: ExtractOptions = { givenThreshold: 0.6, minAnswerChars: 6, headingAnswerChars: 60, maxAnswerChars: 300, listAnswerChars: 80, narrowFactoids: true, referenceChars: 150, lengthExponent: 0.5, topicDiscount: 0.1, spreadWeight: 1, contextWeight: 0, noveltyWeight: 0, typeWeight: 0.1 };
 
 /** Character pairs of normalised text, skipping punctuation and spaces. */
 function charPairs(norm: string): string[] {
@@ -64,9 +66,10 @@ export function sentenceSupport(
   let found = 0;
   let total = 0;
   for (const b of query.bigrams) {
-    // Words of the document's title locate the document, not the sentence within it; so do
-    // words the document repeats in many sentences.
-    const idf = (stats.idf(b) * (topic?.includes(b) ? topicDiscount : 1)) / (spread?.get(b) ?? 1);
+    // Words of the document's title and place names locate the document, not the sentence
+    // within it; so do words the document repeats in many sentences.
+    const topical = topic?.includes(b) || query.places.some((p) => p.includes(b));
+    const idf = (stats.idf(b) * (topical ? topicDiscount : 1)) / (spread?.get(b) ?? 1);
     total += idf;
     if (sentence.norm.includes(b)) found += idf;
   }
@@ -154,7 +157,7 @@ export function extractAnswer(
   // "多少 / 几 / 什么时候 / 电话" ask for one fact: narrow to the clause that states it.
   if (options.narrowFactoids) span = narrowToFact(body, span, query.normalized, questionPairs, normalize);
   if (span.end - span.start > options.maxAnswerChars) span.end = cutAtClause(body, span.start, options.maxAnswerChars);
-  return { ...span, support: bestSupport };
+  return { ...span, support: bestSupport, score: bestScore };
 }
 
 const FACT_PATTERNS: [RegExp, RegExp][] = [
