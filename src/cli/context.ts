@@ -3,7 +3,7 @@
  * What the commands share: the validated configuration, the store the flags and environment
  * select (announced on stderr, so that nobody wonders where their data went), and the assistant.
  */
-import { Assistant } from '../answering/index.js';
+import { Assistant, type AssistantOptions } from '../answering/index.js';
 import { loadConfig, type Config } from '../config/env.js';
 import { describeStoreOptions, openStore, resolveStoreOptions, type Store } from '../storage/index.js';
 
@@ -29,9 +29,18 @@ export async function openCliStore(flags: { data?: string }): Promise<Store> {
   return openStore(options);
 }
 
-/** Builds the assistant over everything in `store`, with the configured hotline. */
+/** The assistant's options from the configuration: the hotline, and dense retrieval when configured. */
+export function assistantOptions(config: Config = cliConfig()): AssistantOptions {
+  const { embeddings, hotline } = config;
+  if (!embeddings) return { hotline };
+  return { hotline, embeddings: { baseUrl: embeddings.url, model: embeddings.model, apiKey: embeddings.key } };
+}
+
+/** Builds the assistant over everything in `store`. */
 export async function createAssistant(store: Store): Promise<Assistant> {
-  return Assistant.create(store, { hotline: cliConfig().hotline });
+  const options = assistantOptions();
+  if (options.embeddings) note(`dense retrieval on: ${options.embeddings.model} at ${new URL(options.embeddings.baseUrl).host}`);
+  return Assistant.create(store, options);
 }
 
 /** Runs `fn` with an open store and closes it afterwards, also when `fn` throws. */

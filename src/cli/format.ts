@@ -8,18 +8,24 @@ import type { Answer, Citation } from '../answering/answer.js';
 const KIND_NAMES: Record<Citation['kind'], string> = { policy: '政策', guide: '办事指南', faq: '常见问题', article: '文章' };
 
 export function formatAnswer(answer: Answer): string {
-  const lines = [answer.text.trim()];
-  if (answer.choices && answer.choices.length > 0) {
+  const text = answer.text.trim();
+  const lines = [text];
+  // Some answers (not found, clarify) already list their options in the text; say them once.
+  // Choices are numbered ("第二个" picks the second), so they are listed all or not at all.
+  const offered = answer.choices ?? [];
+  const choices = offered.every((c) => text.includes(c.title)) ? [] : offered;
+  const suggestions = answer.suggestions.filter((s) => !text.includes(s));
+  if (choices.length > 0) {
     lines.push('', '请选择：');
-    answer.choices.forEach((c, i) => lines.push(`  ${i + 1}. ${citationText(c)}`));
+    choices.forEach((c, i) => lines.push(`  ${i + 1}. ${citationText(c)}`));
   }
   if (answer.citations.length > 0) {
     lines.push('', '来源：');
     answer.citations.forEach((c, i) => lines.push(`  [${i + 1}] ${citationText(c)}`));
   }
-  if (answer.suggestions.length > 0) {
+  if (suggestions.length > 0) {
     lines.push('', '您还可以问：');
-    for (const s of answer.suggestions) lines.push(`  · ${s}`);
+    for (const s of suggestions) lines.push(`  · ${s}`);
   }
   return lines.join('\n');
 }

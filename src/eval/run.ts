@@ -5,7 +5,7 @@
  */
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
-import { Assistant } from '../answering/index.js';
+import { Assistant, type AssistantOptions } from '../answering/index.js';
 import { formatProblem, importPaths } from '../ingestion/index.js';
 import { openStore } from '../storage/index.js';
 import { readDataset, type Dataset } from './dataset.js';
@@ -46,7 +46,8 @@ export type Responder = (question: string) => Promise<{ answer: { text: string }
 export interface EvalOptions {
   /** Ask only the first N questions (quick checks while tuning). */
   limit?: number;
-  hotline?: string;
+  /** The engine's options, as `xiaoxin serve` would use them (dense retrieval included). */
+  assistant?: AssistantOptions;
   onProgress?: (done: number, total: number) => void;
 }
 
@@ -59,7 +60,7 @@ export async function runEval(dir: string, options: EvalOptions = {}): Promise<E
   const store = await openStore({ dataDir: 'memory://' });
   try {
     await store.upsertItems(imported.items);
-    const assistant = await Assistant.create(store, options.hotline ? { hotline: options.hotline } : {});
+    const assistant = await Assistant.create(store, options.assistant ?? {});
     const scored = await scoreQuestions(dataset, (q) => assistant.respond(q), options);
     return { dataset: dir, ...scored, importProblems: imported.problems.map(formatProblem) };
   } finally {

@@ -6,7 +6,7 @@
 import { existsSync } from 'node:fs';
 import { InvalidArgumentError, type Command } from 'commander';
 import { formatEvalTable, runEval } from '../../eval/run.js';
-import { cliConfig, note } from '../context.js';
+import { assistantOptions, note } from '../context.js';
 import { EXIT_OK, UsageError } from '../errors.js';
 
 interface EvalFlags {
@@ -29,8 +29,9 @@ export function registerEval(program: Command, setExit: (code: number) => void):
 
 export async function runEvalCommand(flags: EvalFlags): Promise<number> {
   if (!existsSync(flags.dataset)) throw new UsageError(`--dataset: the folder "${flags.dataset}" does not exist`);
-  const { hotline } = cliConfig();
-  note(`evaluating ${flags.dataset} in a temporary in-memory store (your data is not touched)`);
+  const assistant = assistantOptions();
+  const dense = assistant.embeddings ? `, dense retrieval with ${assistant.embeddings.model}` : '';
+  note(`evaluating ${flags.dataset} in a temporary in-memory store (your data is not touched${dense})`);
   // Progress only for a person watching; logs and pipes get the result alone.
   const onProgress = process.stderr.isTTY
     ? (done: number, total: number) => {
@@ -38,7 +39,7 @@ export async function runEvalCommand(flags: EvalFlags): Promise<number> {
         if (done === total) process.stderr.write('\n');
       }
     : undefined;
-  const report = await runEval(flags.dataset, { limit: flags.limit, hotline, onProgress });
+  const report = await runEval(flags.dataset, { limit: flags.limit, assistant, onProgress });
   if (report.importProblems.length > 0) {
     note(`${report.importProblems.length} corpus rows could not be imported; first: ${report.importProblems[0]}`);
   }

@@ -1,0 +1,107 @@
+/** Tests of configuration loading: defaults, blank values, and one report of every bad setting. */
+import { mkdir, mkdtemp, rm } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { ConfigError, DEFAULT_SEEDS_DIR, loadConfig } from './env.js';
+
+/** A folder with nothing around it, and a checkout with ../shared/context/seeds beside it. */
+let empty: string;
+let withSeeds: string;
+
+beforeAll(async () => {
+  // One level down in a folder of our own, so that no ../shared of the machine is in reach.
+  empty = path.join(await mkdtemp(path.join(os.tmpdir(), 'xiaoxin-config-empty-')), 'main');
+  await mkdir(empty);
+  const root = await mkdtemp(path.join(os.tmpdir(), 'xiaoxin-config-'));
+  withSeeds = path.join(root, 'main');
+  await mkdir(path.join(root, 'shared', 'context', 'seeds'), { recursive: true });
+  await mkdir(withSeeds);
+});
+
+afterAll(async () => {
+  await rm(path.dirname(empty), { recursive: true, force: true });
+  await rm(path.dirname(withSeeds), { recursive: true, force: true });
+});
+
+function problemsOf(env: Record<string, string>): string[] {
+  try {
+    loadConfig(env, empty);
+  } catch (error) {
+    if (error instanceof ConfigError) return error.problems;
+    throw error;
+  }
+  throw new Error('expected a ConfigError');
+}
+
+describe('loadConfig', () => {
+  it('has defaults for everything', () => {
+    expect(loadConfig({}, empty)).toEqual({
+      dataDir: undefined,
+      databaseUrl: undefined,
+      hotline: '12345',
+      port: 8080,
+      host: '0.0.0.0',
+      embeddings: undefined,
+      seedsDir: undefined,
+    });
+  });
+
+  it('reads every variable, trimmed, and treats blank ones as unset', () => {
+    const config = loadConfig(
+      {
+        XIAOXIN_DATA: ' ./kb ',
+        DATABASE_URL: 'postgresql://u:p@db:5432/xiaoxin',
+        XIAOXIN_HOTLINE: '0000-12345678',
+        XIAOXIN_PORT: '9000',
+        XIAOXIN_HOST: '',
+        XIAOXIN_EMBEDDINGS_URL: 'http://127.0.0.1:8000/v1',
+        XIAOXIN_EMBEDDINGS_MODEL: 'bge-small-zh',
+        XIAOXIN_EMBEDDINGS_KEY: '',
+      },
+      empty,
+    );
+    expect(config).toMatchObject({
+      dataDir: './kb',
+      databaseUrl: 'postgresql://u:p@db:5432/xiaoxin',
+      hotline: '0000-12345678',
+      port: 9000,
+      host: '0.0.0.0',
+      embeddings: { url: 'http://127.0.0.1:8000/v1', model: 'bge-small-zh', key: undefined },
+    });
+  });
+
+  it('finds the seed pages beside the checkout, or where XIAOXIN_SEEDS_DIR says', () => {
+    expect(loadConfig({}, withSeeds).seedsDir).toBe(DEFAULT_SEEDS_DIR);
+    expect(loadConfig({ XIAOXIN_SEEDS_DIR: '../shared/context/seeds' }, withSeeds).seedsDir).toBe('../shared/context/seeds');
+    expect(problemsOf({ XIAOXIN_SEEDS_DIR: 'nowhere' })).toEqual(['XIAOXIN_SEEDS_DIR: "nowhere" is not a folder']);
+  });
+
+  it('lists every bad setting at once, each by name', () => {
+    expect(
+      problemsOf({
+        DATABASE_URL: 'mysql://localhost/x',
+        XIAOXIN_HOTLINE: 'call us',
+        XIAOXIN_PORT: '70000',
+        XIAOXIN_EMBEDDINGS_URL: 'ftp://x',
+        XIAOXIN_EMBEDDINGS_MODEL: 'm',
+      }).sort(),
+    ).toEqual([
+      'DATABASE_URL: must be a postgres:// or postgresql:// connection string',
+      'XIAOXIN_EMBEDDINGS_URL: must be an http:// or https:// URL',
+      'XIAOXIN_HOTLINE: must be a telephone number (digits, spaces, + - and brackets)',
+      'XIAOXIN_PORT: must be at most 65535',
+    ]);
+    expect(problemsOf({ XIAOXIN_PORT: '80a' })).toEqual(['XIAOXIN_PORT: must be a whole number']);
+  });
+
+  it('wants the embeddings endpoint and model together', () => {
+    expect(problemsOf({ XIAOXIN_EMBEDDINGS_URL: 'https://api.example.com/v1' })).toEqual([
+      'XIAOXIN_EMBEDDINGS_MODEL: must be set when XIAOXIN_EMBEDDINGS_URL is',
+    ]);
+    expect(problemsOf({ XIAOXIN_EMBEDDINGS_MODEL: 'm', XIAOXIN_EMBEDDINGS_KEY: 'k' }).sort()).toEqual([
+      'XIAOXIN_EMBEDDINGS_KEY: is set but XIAOXIN_EMBEDDINGS_URL is not',
+      'XIAOXIN_EMBEDDINGS_MODEL: is set but XIAOXIN_EMBEDDINGS_URL is not',
+    ]);
+  });
+});
