@@ -10,6 +10,7 @@ import { formatProblem, importPaths } from '../ingestion/index.js';
 import { openStore } from '../storage/index.js';
 import { readDataset, type Dataset } from './dataset.js';
 import { covers, isRelevant, percentile, rougeL } from './metrics.js';
+import { addNoise, HomophoneTable, type NoiseKind } from './noise.js';
 
 /** The fields of `xiaoxin eval --json`, in this order. */
 export interface EvalMetrics {
@@ -49,6 +50,11 @@ export interface EvalOptions {
   /** The engine's options, as `xiaoxin serve` would use them (dense retrieval included). */
   assistant?: AssistantOptions;
   onProgress?: (done: number, total: number) => void;
+  /**
+   * Ask each question in a noisy form instead: `asr` (speech-recognition homophones),
+   * `traditional` (繁体), `spoken` (filler words). Measures robustness against the tidy run.
+   */
+  noise?: NoiseKind;
 }
 
 /** Runs the whole evaluation of the dataset in `dir`. */
@@ -61,11 +67,21 @@ export async function runEval(dir: string, options: EvalOptions = {}): Promise<E
   try {
     await store.upsertItems(imported.items);
     const assistant = await Assistant.create(store, options.assistant ?? {});
-    const scored = await scoreQuestions(dataset, (q) => assistant.respond(q), options);
+    const noisy = options.noise ? noisyQuestions(dataset, options.noise) : dataset;
+    const scored = await scoreQuestions(noisy, (q) => assistant.respond(q), options);
     return { dataset: dir, ...scored, importProblems: imported.problems.map(formatProblem) };
   } finally {
     await store.close();
   }
+}
+
+/** The dataset with every question rewritten by one kind of noise (deterministic per question). */
+export function noisyQuestions(dataset: Dataset, kind: NoiseKind): Dataset {
+  const homophones = new HomophoneTable(dataset.corpus.map((d) => d.text));
+  return {
+    ...dataset,
+    questions: dataset.questions.map((q, i) => ({ ...q, question: addNoise(q.question, kind, homophones, i + 1) })),
+  };
 }
 
 /** Asks the dataset's questions one at a time (so that the timings are per question) and scores them. */

@@ -34,6 +34,11 @@ export class Segmenter {
       .filter((w) => w.length >= 2);
   }
 
+  /** Dictionary words only (no HMM guessing of new words), to ask "is this a known word?". */
+  cutKnownWords(text: string): string[] {
+    return this.jieba.cut(text, false);
+  }
+
   /** Precise segmentation (no overlapping sub-words), for display and phrase work. */
   cutPrecise(text: string): string[] {
     return this.jieba.cut(text, true);

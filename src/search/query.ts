@@ -14,8 +14,8 @@ export interface AnalysedQuery {
   places: string[];
 }
 
-export function analyseQuery(analyzer: TextAnalyzer, text: string): AnalysedQuery {
-  const normalized = analyzer.normalize(text);
+export function analyseQuery(analyzer: TextAnalyzer, text: string, correct?: (normalized: string) => string): AnalysedQuery {
+  const normalized = correct ? correct(analyzer.normalize(text)) : analyzer.normalize(text);
   const analysis = analyzer.analyze(normalized, { normalized: true });
   const words = unique([...analysis.words, ...analyzer.expansions(analysis.words)]);
   return {

@@ -14,6 +14,7 @@ import { passagesOf, type Passage } from './passages.js';
 import { analyseQuery, type AnalysedQuery } from './query.js';
 import { DEFAULT_RANKING, type RankingWeights } from './ranking.js';
 import { reciprocalRankFusion } from './fusion.js';
+import { HomophoneCorrector } from './homophones.js';
 import { bestWindow, sentenceEntries, TermStatistics, type SentenceEntry, type WindowMatch } from './rerank.js';
 
 export interface SearchFilters {
@@ -60,6 +61,7 @@ export class SearchIndex {
   private readonly wordSets = new Map<string, Set<string>>();
   private readonly heads = new Map<string, string>();
   readonly stats = new TermStatistics();
+  private readonly homophones: HomophoneCorrector;
   private readonly itemIndex: MiniSearch<AnalysedDoc>;
   private readonly passageIndex: MiniSearch<AnalysedDoc>;
 
@@ -69,6 +71,7 @@ export class SearchIndex {
   ) {
     this.itemIndex = createAnalysedIndex(ITEM_FIELDS);
     this.passageIndex = createAnalysedIndex(PASSAGE_FIELDS);
+    this.homophones = new HomophoneCorrector((text) => analyzer.segmenter.cutKnownWords(text));
   }
 
   static build(items: Item[], analyzer: TextAnalyzer, weights: RankingWeights = DEFAULT_RANKING): SearchIndex {
@@ -83,7 +86,10 @@ export class SearchIndex {
       index.heads.set(item.id, headNorm);
       const head = analyzer.analyze(headNorm, { normalized: true });
       const body = analyzer.analyze(itemBody(item));
-      index.sentences.set(item.id, sentenceEntries(item, (t) => analyzer.normalize(t)));
+      const sentences = sentenceEntries(item, (t) => analyzer.normalize(t));
+      index.sentences.set(item.id, sentences);
+      index.homophones.add(headNorm);
+      for (const s of sentences) index.homophones.add(s.norm);
       index.wordSets.set(item.id, new Set([...head.words, ...body.words]));
       index.stats.add([...head.words, ...body.words, ...head.bigrams, ...body.bigrams]);
       itemDocs.push({
@@ -106,6 +112,7 @@ export class SearchIndex {
         });
       }
     }
+    index.homophones.seal();
     index.itemIndex.addAll(itemDocs);
     index.passageIndex.addAll(passageDocs);
     return index;
@@ -124,7 +131,7 @@ export class SearchIndex {
   }
 
   analyse(question: string): AnalysedQuery {
-    return analyseQuery(this.analyzer, question);
+    return analyseQuery(this.analyzer, question, (text) => this.homophones.correct(text));
   }
 
   /** Every passage, for building a dense index over the same units. */

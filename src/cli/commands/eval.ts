@@ -6,6 +6,7 @@
 import { existsSync } from 'node:fs';
 import { InvalidArgumentError, type Command } from 'commander';
 import { formatEvalTable, runEval } from '../../eval/run.js';
+import { NOISE_KINDS, type NoiseKind } from '../../eval/noise.js';
 import { assistantOptions, note } from '../context.js';
 import { EXIT_OK, UsageError } from '../errors.js';
 
@@ -13,6 +14,7 @@ interface EvalFlags {
   dataset: string;
   json?: boolean;
   limit?: number;
+  noise?: NoiseKind;
 }
 
 export function registerEval(program: Command, setExit: (code: number) => void): void {
@@ -22,6 +24,7 @@ export function registerEval(program: Command, setExit: (code: number) => void):
     .requiredOption('--dataset <dir>', 'the dataset folder, e.g. ../shared/eval/ncpqa')
     .option('--json', 'end the output with one line of JSON holding the metrics')
     .option('--limit <n>', 'ask only the first N questions', positiveInteger)
+    .option('--noise <kind>', `ask noisy forms of the questions: ${NOISE_KINDS.join(', ')}`, noiseKind)
     .action(async (flags: EvalFlags) => {
       setExit(await runEvalCommand(flags));
     });
@@ -39,13 +42,19 @@ export async function runEvalCommand(flags: EvalFlags): Promise<number> {
         if (done === total) process.stderr.write('\n');
       }
     : undefined;
-  const report = await runEval(flags.dataset, { limit: flags.limit, assistant, onProgress });
+  if (flags.noise) note(`questions rewritten with "${flags.noise}" noise`);
+  const report = await runEval(flags.dataset, { limit: flags.limit, assistant, onProgress, noise: flags.noise });
   if (report.importProblems.length > 0) {
     note(`${report.importProblems.length} corpus rows could not be imported; first: ${report.importProblems[0]}`);
   }
   process.stdout.write(`${formatEvalTable(report)}\n`);
   if (flags.json) process.stdout.write(`${JSON.stringify(report.metrics)}\n`);
   return EXIT_OK;
+}
+
+function noiseKind(value: string): NoiseKind {
+  if (!(NOISE_KINDS as readonly string[]).includes(value)) throw new InvalidArgumentError(`must be one of ${NOISE_KINDS.join(', ')}`);
+  return value as NoiseKind;
 }
 
 function positiveInteger(value: string): number {
