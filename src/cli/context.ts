@@ -3,8 +3,11 @@
  * What the commands share: the validated configuration, the store the flags and environment
  * select (announced on stderr, so that nobody wonders where their data went), and the assistant.
  */
+import path from 'node:path';
+import { existsSync } from 'node:fs';
 import { Assistant, type AssistantOptions } from '../answering/index.js';
 import { loadConfig, type Config } from '../config/env.js';
+import type { AnalyzerOptions } from '../language/index.js';
 import { describeStoreOptions, openStore, resolveStoreOptions, type Store } from '../storage/index.js';
 
 let config: Config | undefined;
@@ -31,9 +34,24 @@ export async function openCliStore(flags: { data?: string }): Promise<Store> {
 
 /** The assistant's options from the configuration: the hotline, and dense retrieval when configured. */
 export function assistantOptions(config: Config = cliConfig()): AssistantOptions {
-  const { embeddings, hotline } = config;
-  if (!embeddings) return { hotline };
-  return { hotline, embeddings: { baseUrl: embeddings.url, model: embeddings.model, apiKey: embeddings.key } };
+  const { embeddings, hotline, lexiconDir } = config;
+  const analyzer = lexiconDir ? zoneLexicon(lexiconDir) : undefined;
+  return {
+    hotline,
+    ...(analyzer ? { analyzer } : {}),
+    ...(embeddings ? { embeddings: { baseUrl: embeddings.url, model: embeddings.model, apiKey: embeddings.key } } : {}),
+  };
+}
+
+/** A zone's word lists, each file optional, added to the shipped ones. */
+function zoneLexicon(dir: string): AnalyzerOptions {
+  const file = (name: string) => [path.resolve(dir, name)].filter((f) => existsSync(f));
+  return {
+    synonymFiles: file('synonyms.txt'),
+    stopwordFiles: file('stopwords.txt'),
+    dictionaryFiles: file('domain-dict.txt'),
+    homophoneFiles: file('homophones.txt'),
+  };
 }
 
 /** Builds the assistant over everything in `store`. */

@@ -105,3 +105,15 @@ describe('loadConfig', () => {
     ]);
   });
 });
+
+describe('XIAOXIN_LEXICON_DIR', () => {
+  it('accepts an existing folder and refuses a missing one', async () => {
+    const { loadConfig, ConfigError } = await import('./env.js');
+    const { mkdtempSync } = await import('node:fs');
+    const { tmpdir } = await import('node:os');
+    const { join } = await import('node:path');
+    const dir = mkdtempSync(join(tmpdir(), 'xiaoxin-lexicon-'));
+    expect(loadConfig({ XIAOXIN_LEXICON_DIR: dir }).lexiconDir).toBe(dir);
+    expect(() => loadConfig({ XIAOXIN_LEXICON_DIR: join(dir, 'missing') })).toThrow(ConfigError);
+  });
+});

@@ -33,6 +33,11 @@ export interface Config {
   embeddings?: EmbeddingsConfig;
   /** Folder of seed pages the demo imports as articles; undefined when there is none. */
   seedsDir?: string;
+  /**
+   * XIAOXIN_LEXICON_DIR: a zone's own word lists (synonyms.txt, stopwords.txt, domain-dict.txt,
+   * homophones.txt — the formats of resources/lexicon/), added to the shipped ones.
+   */
+  lexiconDir?: string;
 }
 
 /** A configuration that cannot be used; `problems` names each variable that is wrong. */
@@ -70,6 +75,7 @@ const envSchema = z
     XIAOXIN_EMBEDDINGS_MODEL: optional(z.string()),
     XIAOXIN_EMBEDDINGS_KEY: optional(z.string()),
     XIAOXIN_SEEDS_DIR: optional(z.string()),
+    XIAOXIN_LEXICON_DIR: optional(z.string()),
   })
   .superRefine((env, ctx) => {
     const url = env.XIAOXIN_EMBEDDINGS_URL;
@@ -103,6 +109,9 @@ export function loadConfig(env: Env = process.env, cwd: string = process.cwd()):
   } else if (isDirectory(path.resolve(cwd, DEFAULT_SEEDS_DIR))) {
     seedsDir = DEFAULT_SEEDS_DIR;
   }
+  if (e.XIAOXIN_LEXICON_DIR && !isDirectory(path.resolve(cwd, e.XIAOXIN_LEXICON_DIR))) {
+    problems.push(`XIAOXIN_LEXICON_DIR: "${e.XIAOXIN_LEXICON_DIR}" is not a folder`);
+  }
   if (problems.length > 0) throw new ConfigError(problems);
   return {
     dataDir: e.XIAOXIN_DATA,
@@ -114,6 +123,7 @@ export function loadConfig(env: Env = process.env, cwd: string = process.cwd()):
       ? { url: e.XIAOXIN_EMBEDDINGS_URL, model: e.XIAOXIN_EMBEDDINGS_MODEL!, key: e.XIAOXIN_EMBEDDINGS_KEY }
       : undefined,
     seedsDir,
+    lexiconDir: e.XIAOXIN_LEXICON_DIR,
   };
 }
 
@@ -128,6 +138,7 @@ export const ENV_VARS = [
   'XIAOXIN_EMBEDDINGS_MODEL',
   'XIAOXIN_EMBEDDINGS_KEY',
   'XIAOXIN_SEEDS_DIR',
+  'XIAOXIN_LEXICON_DIR',
 ] as const;
 
 function isUrl(value: string, protocols: string[]): boolean {

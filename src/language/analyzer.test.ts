@@ -174,3 +174,26 @@ describe('parseSynonyms', () => {
     expect(table.expansions.get('社会保障')).toEqual(['社保卡']);
   });
 });
+
+describe('speech-recognition confusions', () => {
+  it('repairs the pairs listed in resources/lexicon/homophones.txt, longest first', async () => {
+    const { readFileSync } = await import('node:fs');
+    const { join } = await import('node:path');
+    const { LEXICON_DIR } = await import('./lexicon.js');
+    const analyzer = new TextAnalyzer();
+    const pairs = readFileSync(join(LEXICON_DIR, 'homophones.txt'), 'utf8')
+      .split('\n')
+      .map((l) => l.replace(/#.*/, '').trim())
+      .filter(Boolean)
+      .map((l) => l.split(/\s+/) as [string, string]);
+    expect(pairs.length).toBeGreaterThan(10);
+    for (const [wrong, right] of pairs) {
+      expect(analyzer.repairConfusions(analyzer.normalize(`请问${wrong}怎么办`))).toBe(analyzer.normalize(`请问${right}怎么办`));
+    }
+  });
+
+  it('leaves text without a listed confusion alone', () => {
+    const analyzer = new TextAnalyzer();
+    expect(analyzer.repairConfusions('住房公积金怎么提取')).toBe('住房公积金怎么提取');
+  });
+});

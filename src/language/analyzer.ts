@@ -24,6 +24,8 @@ export interface AnalyzerOptions {
   /** Extra jieba dictionaries. */
   dictionaryFiles?: string[];
   stopwordFiles?: string[];
+  /** Extra speech-recognition confusion lists (`wrong right` a line), like `resources/lexicon/homophones.txt`. */
+  homophoneFiles?: string[];
 }
 
 const HAN = /\p{Script=Han}/u;
@@ -33,6 +35,8 @@ export class TextAnalyzer {
   readonly segmenter: Segmenter;
   readonly stopwords: Set<string>;
   readonly synonyms: SynonymTable;
+  /** Known recogniser confusions, longest wrong form first. */
+  private readonly confusions: [string, string][];
 
   constructor(options: AnalyzerOptions = {}) {
     this.segmenter = new Segmenter(options.dictionaryFiles);
@@ -42,12 +46,27 @@ export class TextAnalyzer {
     for (const file of [join(LEXICON_DIR, 'synonyms.txt'), ...(options.synonymFiles ?? [])]) {
       parseSynonyms(readLexiconLines(file).map(normalizeText), this.synonyms);
     }
+    this.confusions = [join(LEXICON_DIR, 'homophones.txt'), ...(options.homophoneFiles ?? [])]
+      .flatMap(readLexiconLines)
+      .map((line) => line.split(/\s+/).map(normalizeText) as [string, string])
+      .filter(([wrong, right]) => wrong && right && wrong !== right)
+      .sort((a, b) => b[0].length - a[0].length);
     // Synonyms are single lexical units: keep them whole when segmenting.
     this.segmenter.addWords([...this.synonyms.canonical.keys(), ...this.synonyms.expansions.keys()]);
   }
 
   normalize(text: string): string {
     return normalizeText(text);
+  }
+
+  /**
+   * Repairs known speech-recognition confusions in a normalised question (公基金 → 公积金).
+   * Questions only: documents are written, not recognised.
+   */
+  repairConfusions(normalized: string): string {
+    let text = normalized;
+    for (const [wrong, right] of this.confusions) if (text.includes(wrong)) text = text.split(wrong).join(right);
+    return text;
   }
 
   /** Adds knowledge-base terms (titles, departments) to the segmenter's dictionary. */
@@ -74,8 +93,16 @@ export class TextAnalyzer {
   analyze(text: string, options: { normalized?: boolean } = {}): Analysis {
     const normalized = options.normalized ? text : normalizeText(text);
     const tokens = this.contentTokens(normalized);
+    // Search mode also yields the pieces of a long word (鹊巢 of 鹊巢房); when the whole word is a
+    // known synonym, its pieces only add noise.
+    const synonymTokens = tokens.filter((t): t is string => t !== null && this.synonyms.canonical.has(t));
     const words: string[] = [];
-    for (const t of tokens) if (t !== null) words.push(this.synonyms.canonical.get(t) ?? t);
+    for (const t of tokens) {
+      if (t === null) continue;
+      const piece = !this.synonyms.canonical.has(t) && synonymTokens.some((whole) => whole !== t && whole.includes(t));
+      if (piece) continue;
+      words.push(this.synonyms.canonical.get(t) ?? t);
+    }
     const { bigrams, pinyinBigrams } = pairs(runsOf(precise(this, normalized)));
     return { words, bigrams, pinyinBigrams };
   }

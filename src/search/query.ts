@@ -15,7 +15,8 @@ export interface AnalysedQuery {
 }
 
 export function analyseQuery(analyzer: TextAnalyzer, text: string, correct?: (normalized: string) => string): AnalysedQuery {
-  const normalized = correct ? correct(analyzer.normalize(text)) : analyzer.normalize(text);
+  const repaired = analyzer.repairConfusions(analyzer.normalize(text));
+  const normalized = correct ? correct(repaired) : repaired;
   const analysis = analyzer.analyze(normalized, { normalized: true });
   const words = unique([...analysis.words, ...analyzer.expansions(analysis.words)]);
   return {
