@@ -90,16 +90,20 @@ export class TextAnalyzer {
     return out;
   }
 
-  analyze(text: string, options: { normalized?: boolean } = {}): Analysis {
+  /** `query`: the text is a question (pieces of aliases are dropped, see below). */
+  analyze(text: string, options: { normalized?: boolean; query?: boolean } = {}): Analysis {
     const normalized = options.normalized ? text : normalizeText(text);
     const tokens = this.contentTokens(normalized);
-    // Search mode also yields the pieces of a long word (鹊巢 of 鹊巢房); when the whole word is a
-    // known synonym, its pieces only add noise.
-    const synonymTokens = tokens.filter((t): t is string => t !== null && this.synonyms.canonical.has(t));
+    // Search mode also yields the pieces of a long word (鹊巢 of 鹊巢房); when a question's word is
+    // an alias of another (鹊巢房 → 人才公寓), its pieces stand for nothing and only add noise.
+    // Documents keep every piece: partial matches there are evidence, not noise.
+    const aliases = options.query
+      ? tokens.filter((t): t is string => t !== null && (this.synonyms.canonical.get(t) ?? t) !== t)
+      : [];
     const words: string[] = [];
     for (const t of tokens) {
       if (t === null) continue;
-      const piece = !this.synonyms.canonical.has(t) && synonymTokens.some((whole) => whole !== t && whole.includes(t));
+      const piece = !this.synonyms.canonical.has(t) && aliases.some((whole) => whole !== t && whole.includes(t));
       if (piece) continue;
       words.push(this.synonyms.canonical.get(t) ?? t);
     }

@@ -17,7 +17,7 @@ export interface AnalysedQuery {
 export function analyseQuery(analyzer: TextAnalyzer, text: string, correct?: (normalized: string) => string): AnalysedQuery {
   const repaired = analyzer.repairConfusions(analyzer.normalize(text));
   const normalized = correct ? correct(repaired) : repaired;
-  const analysis = analyzer.analyze(normalized, { normalized: true });
+  const analysis = analyzer.analyze(normalized, { normalized: true, query: true });
   const words = unique([...analysis.words, ...analyzer.expansions(analysis.words)]);
   return {
     text,
