@@ -274,4 +274,3 @@ const GENERIC_WORDS = new Set([
   '能办', '办吗', '可办', '能不能', '办事', '办得', '能否',
 ]);
 
-export type { Guide };
