@@ -103,7 +103,10 @@ describe('extractAnswer', () => {
     expect(text).toBeDefined();
     expect(text!.startsWith('每年3月1日至3月31日集中受理申报')).toBe(true);
     expect(text).not.toContain('第二章');
-    expect(span!.end - span!.start).toBeGreaterThanOrEqual(DEFAULT_EXTRACT.headingAnswerChars);
+    // The section under the heading, and not the next section's heading.
+    expect(text).toContain('请申报单位合理安排时间');
+    expect(text).not.toContain('第三章');
+    expect(span!.end - span!.start).toBeLessThanOrEqual(DEFAULT_EXTRACT.headingAnswerChars + 40);
   });
 
   it('never returns more than maxAnswerChars', () => {

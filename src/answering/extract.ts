@@ -45,7 +45,7 @@ export interface ExtractOptions {
   maxAnswerChars: number;
 }
 
-export const DEFAULT_EXTRACT: ExtractOptions = { givenThreshold: 0.6, minAnswerChars: 6, headingAnswerChars: 60, maxAnswerChars: 300, listAnswerChars: 80, narrowFactoids: true, referenceChars: 150, lengthExponent: 0.5, topicDiscount: 0.1, spreadWeight: 1, contextWeight: 0, noveltyWeight: 0, typeWeight: 0.1 };
+export const DEFAULT_EXTRACT: ExtractOptions = { givenThreshold: 0.6, minAnswerChars: 6, headingAnswerChars: 90, maxAnswerChars: 300, listAnswerChars: 120, narrowFactoids: true, referenceChars: 150, lengthExponent: 0.5, topicDiscount: 0.1, spreadWeight: 1, contextWeight: 0, noveltyWeight: 0, typeWeight: 0.1 };
 
 /** Character pairs of normalised text, skipping punctuation and spaces. */
 function charPairs(norm: string): string[] {
@@ -137,7 +137,10 @@ export function extractAnswer(
     visibleLength(body.slice(span.start, span.end)) < (headingLike ? options.headingAnswerChars : options.minAnswerChars) &&
     next < sentences.length
   ) {
-    const following = sentences[next++]!;
+    const following = sentences[next]!;
+    // The next heading starts another section: the answer ends before it.
+    if (span.end > span.start && isSectionHeading(body.slice(following.start, following.end))) break;
+    next++;
     span = { start: span.end > span.start ? span.start : following.start, end: following.end };
   }
   if (span.end <= span.start) span = { start: sentence.start, end: sentence.end };
@@ -220,6 +223,16 @@ function isHeading(text: string): boolean {
   if (t.length > 40) return false;
   // A numbered line ending in a full stop is a whole clause (二、…。), not a heading.
   return !/[。！？!?；;]$/.test(t);
+}
+
+/** A numbered section heading ("第三章 申报方式", "三、…", "（二）…") without closing punctuation. */
+function isSectionHeading(text: string): boolean {
+  const t = text.trim();
+  return (
+    t.length <= 40 &&
+    !/[。！？!?；;]$/.test(t) &&
+    /^(第[一二三四五六七八九十百]+[章节条部分]|[一二三四五六七八九十]+、|[（(][一二三四五六七八九十]+[）)]|#+\s)/.test(t)
+  );
 }
 
 function visibleLength(text: string): number {
