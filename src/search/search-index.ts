@@ -200,7 +200,7 @@ export class SearchIndex {
       hits.push({ item, score, matchedShare: terms.length / totalTerms, passages, matchedTerms: terms });
     }
     hits.sort((a, b) => b.score - a.score);
-    if (denseRanking?.length) this.fuseDense(hits, denseRanking.filter(allowed), totalTerms);
+    if (denseRanking?.length) this.fuseDense(hits, denseRanking.filter(allowed));
     this.rerank(query, hits);
     return { query, hits: hits.slice(0, limit) };
   }
@@ -238,13 +238,14 @@ export class SearchIndex {
   }
 
   /** Reorders first-stage hits by RRF of the lexical and dense rankings (scores become fused scores). */
-  private fuseDense(hits: ItemHit[], denseRanking: string[], totalTerms: number): void {
+  private fuseDense(hits: ItemHit[], denseRanking: string[]): void {
     const byId = new Map(hits.map((h) => [h.item.id, h]));
     const fused = reciprocalRankFusion([hits.map((h) => h.item.id), denseRanking]);
     const top = fused[0]?.score || 1;
     hits.length = 0;
     for (const { id, score } of fused) {
-      const hit = byId.get(id) ?? { item: this.items.get(id)!, score: 0, matchedShare: 0 / totalTerms, passages: [], matchedTerms: [] };
+      // Items only the dense index found have no lexical match to report.
+      const hit = byId.get(id) ?? { item: this.items.get(id)!, score: 0, matchedShare: 0, passages: [], matchedTerms: [] };
       hit.score = score / top;
       hits.push(hit);
     }
