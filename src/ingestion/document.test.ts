@@ -1,30 +1,19 @@
 /** @module ingestion/document.test — TXT, DOCX, PDF and HTML documents, good and corrupt. */
 import { existsSync } from 'node:fs';
-import { copyFile, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { copyFile, readFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import fontkit from '@pdf-lib/fontkit';
 import { Document, HeadingLevel, Packer, Paragraph } from 'docx';
 import { PDFDocument, StandardFonts } from 'pdf-lib';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
+import { useTempDir } from '../test/temp-dir.js';
 import { formatProblem, importPaths } from './index.js';
 
 const FIXTURES = join(dirname(fileURLToPath(import.meta.url)), 'fixtures');
 
-let dir: string;
-beforeAll(async () => {
-  dir = await mkdtemp(join(tmpdir(), 'xiaoxin-doc-'));
-});
-afterAll(async () => {
-  await rm(dir, { recursive: true, force: true });
-});
-
-const write = async (name: string, content: string | Uint8Array) => {
-  const path = join(dir, name);
-  await writeFile(path, content);
-  return path;
-};
+const tmp = useTempDir('xiaoxin-doc-');
+const write = tmp.write;
 
 describe('TXT', () => {
   it('cleans an OCR page into an article with its title, date and the file name as id', async () => {
@@ -147,7 +136,7 @@ describe('PDF', () => {
   });
 
   it('reads the committed Chinese policy PDF: title wrapped over two lines, page break mid-sentence', async () => {
-    const file = join(dir, 'policy-zh.pdf');
+    const file = join(tmp.dir, 'policy-zh.pdf');
     await copyFile(join(FIXTURES, 'policy-zh.pdf'), file);
     const result = await importPaths([file]);
     expect(result.problems).toEqual([]);

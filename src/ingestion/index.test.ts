@@ -1,35 +1,23 @@
 /** @module ingestion/index.test — folders, unknown files, id clashes, idempotence and the summary. */
-import { copyFile, mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { copyFile, writeFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Document, Packer, Paragraph } from 'docx';
 import ExcelJS from 'exceljs';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
+import { useTempDir } from '../test/temp-dir.js';
 import { contentHash } from '../knowledge/index.js';
 import { sha256Hex } from './ids.js';
 import { formatProblem, importPaths, importSummary } from './index.js';
 
 const FIXTURES = join(dirname(fileURLToPath(import.meta.url)), 'fixtures');
 
-let dir: string;
-beforeAll(async () => {
-  dir = await mkdtemp(join(tmpdir(), 'xiaoxin-import-'));
-});
-afterAll(async () => {
-  await rm(dir, { recursive: true, force: true });
-});
-
-async function write(path: string, content: string | Uint8Array): Promise<string> {
-  const full = join(dir, path);
-  await mkdir(dirname(full), { recursive: true });
-  await writeFile(full, content);
-  return full;
-}
+const tmp = useTempDir('xiaoxin-import-');
+const write = tmp.write;
 
 describe('importPaths on folders', () => {
   it('recurses in sorted order, skips hidden and lock files, reports unknown extensions', async () => {
-    const root = join(dir, 'kb');
+    const root = join(tmp.dir, 'kb');
     await write('kb/b/2-article.txt', '高新区举办创新大赛\n本报讯 近日，高新区举办创新创业大赛。');
     await write('kb/a.jsonl', JSON.stringify({ kind: 'faq', id: 'f1', title: '问题', answer: '答案' }));
     await write('kb/b/1-faq.csv', '问题,答案\n办事大厅在哪？,政务服务中心一楼。\n');
@@ -51,9 +39,9 @@ describe('importPaths on folders', () => {
     const corpus = [{ id: 'd1', title: '通知一', text: '通知一 正文。' }, { id: 'd2', title: '', text: '关于做好复工复产工作的通知 各单位：正文。' }];
     await write('eval/corpus.jsonl', corpus.map((r) => JSON.stringify(r)).join('\n'));
     const questions = await write('eval/questions.jsonl', JSON.stringify({ id: 'q1', question: '问？', doc_id: 'd1', answer: '正文' }));
-    const result = await importPaths([join(dir, 'eval')]);
+    const result = await importPaths([join(tmp.dir, 'eval')]);
     expect(result.problems).toEqual([]);
-    expect(result.files).toEqual([join(dir, 'eval', 'corpus.jsonl')]);
+    expect(result.files).toEqual([join(tmp.dir, 'eval', 'corpus.jsonl')]);
     expect(result.items.map((i) => [i.id, i.kind, i.title])).toEqual([
       ['d1', 'policy', '通知一'],
       ['d2', 'policy', '关于做好复工复产工作的通知'],
@@ -66,7 +54,7 @@ describe('importPaths on folders', () => {
 
   it('reports a path that does not exist and goes on with the others', async () => {
     const good = await write('one/ok.jsonl', JSON.stringify({ kind: 'faq', id: 'ok', title: '问', answer: '答' }));
-    const missing = join(dir, 'nowhere');
+    const missing = join(tmp.dir, 'nowhere');
     const result = await importPaths([missing, good]);
     expect(result.items.map((i) => i.id)).toEqual(['ok']);
     expect(result.problems.map(formatProblem)).toEqual([`${missing}: no such file or folder`]);
@@ -74,7 +62,7 @@ describe('importPaths on folders', () => {
 
   it('reads a file named twice, or inside a folder also named, once', async () => {
     const file = await write('twice/x.jsonl', JSON.stringify({ kind: 'faq', id: 'x', title: '问', answer: '答' }));
-    const result = await importPaths([file, join(dir, 'twice'), file]);
+    const result = await importPaths([file, join(tmp.dir, 'twice'), file]);
     expect(result.items).toHaveLength(1);
     expect(result.problems).toEqual([]);
   });
@@ -84,14 +72,14 @@ describe('ids', () => {
   it('gives a second file with the same name a suffix from its path, and says so', async () => {
     const first = await write('clash/a/通知.txt', '关于开展申报工作的通知\n各有关企业：请按时申报。');
     const second = await write('clash/b/通知.txt', '关于开展评审工作的通知\n各有关单位：请按时参加评审。');
-    const result = await importPaths([join(dir, 'clash')]);
+    const result = await importPaths([join(tmp.dir, 'clash')]);
     const suffix = sha256Hex(second).slice(0, 8);
     expect(result.items.map((i) => i.id)).toEqual(['通知', `通知-${suffix}`]);
     expect(result.problems.map(formatProblem)).toEqual([`${second}: id "通知" is already used by ${first}; imported as "通知-${suffix}"`]);
   });
 
   it('keeps ids stable: importing the same files twice gives identical items', async () => {
-    const root = join(dir, 'stable');
+    const root = join(tmp.dir, 'stable');
     await write('stable/faq.csv', '问题,相似问题,答案\n营业执照丢了怎么办？,执照遗失|补办执照,登录政务服务网申请补领。\n');
     await write('stable/notice.html', '<html><body><article><h1>关于开展申报的通知</h1><p>各有关企业：请按时申报。</p></article></body></html>');
     await write('stable/page.txt', '高新区上线数字人\n本报讯 近日，高新区政务服务大厅\n推出政务AI数字人。');
@@ -143,7 +131,7 @@ describe('importSummary and formatProblem', () => {
 
   it('summarises counts by kind in Chinese and English and lists the problems', async () => {
     const file = await write('summary/faqs.csv', '问题,答案\n问一,答一\n问二,\n问三,答三\n');
-    const result = await importPaths([join(dir, 'summary')]);
+    const result = await importPaths([join(tmp.dir, 'summary')]);
     expect(importSummary(result)).toBe(
       [
         '导入 2 条（问答 2），读取 1 个文件，1 个问题。',

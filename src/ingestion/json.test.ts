@@ -1,23 +1,11 @@
 /** @module ingestion/json.test — JSON and JSONL files, the eval corpus format included. */
-import { mkdtemp, rm, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
+import { useTempDir } from '../test/temp-dir.js';
 import { formatProblem, importPaths } from './index.js';
 
-let dir: string;
-beforeAll(async () => {
-  dir = await mkdtemp(join(tmpdir(), 'xiaoxin-json-'));
-});
-afterAll(async () => {
-  await rm(dir, { recursive: true, force: true });
-});
-
-const write = async (name: string, content: string) => {
-  const path = join(dir, name);
-  await writeFile(path, content);
-  return path;
-};
+const tmp = useTempDir('xiaoxin-json-');
+const write = tmp.write;
 
 const faq = (id: string, extra: Record<string, unknown> = {}) => ({ kind: 'faq', id, title: `问题${id}`, answer: `答案${id}`, ...extra });
 

@@ -1,23 +1,11 @@
 /** @module ingestion/markdown.test — Markdown with and without YAML front matter. */
-import { mkdtemp, rm, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
+import { useTempDir } from '../test/temp-dir.js';
 import { formatProblem, importPaths } from './index.js';
 
-let dir: string;
-beforeAll(async () => {
-  dir = await mkdtemp(join(tmpdir(), 'xiaoxin-md-'));
-});
-afterAll(async () => {
-  await rm(dir, { recursive: true, force: true });
-});
-
-const write = async (name: string, content: string) => {
-  const path = join(dir, name);
-  await writeFile(path, content);
-  return path;
-};
+const tmp = useTempDir('xiaoxin-md-');
+const write = tmp.write;
 
 describe('Markdown with front matter', () => {
   it('maps front-matter fields onto the item, YAML dates back to YYYY-MM-DD, body to text', async () => {

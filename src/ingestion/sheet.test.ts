@@ -1,25 +1,13 @@
 /** @module ingestion/sheet.test — FAQ sheets as CSV and XLSX, headers in Chinese or English. */
-import { mkdtemp, rm, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import ExcelJS from 'exceljs';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
+import { useTempDir } from '../test/temp-dir.js';
 import { faqId } from './ids.js';
 import { formatProblem, importPaths } from './index.js';
 
-let dir: string;
-beforeAll(async () => {
-  dir = await mkdtemp(join(tmpdir(), 'xiaoxin-sheet-'));
-});
-afterAll(async () => {
-  await rm(dir, { recursive: true, force: true });
-});
-
-const write = async (name: string, content: string | Uint8Array) => {
-  const path = join(dir, name);
-  await writeFile(path, content);
-  return path;
-};
+const tmp = useTempDir('xiaoxin-sheet-');
+const write = tmp.write;
 
 describe('CSV FAQ sheets', () => {
   const csv = [
@@ -92,7 +80,7 @@ describe('XLSX FAQ sheets', () => {
     sheet.addRow(['FAQ-003', '没有答案的问题', '', '', '', '']);
     // The category cell spans rows 3–5, as sheets maintained by hand often have it.
     sheet.mergeCells('E3:E5');
-    const path = join(dir, name);
+    const path = join(tmp.dir, name);
     // Only the first worksheet is read.
     const notes = workbook.addWorksheet('说明');
     notes.addRow(['问题', '答案']);
