@@ -49,6 +49,8 @@ export class Assistant {
   private revision: number;
   private readonly policy: AnswerPolicy;
   private dense?: DenseIndex;
+  /** Analysed FAQ questions by FAQ id; valid for the current index only. */
+  private readonly faqCache = new Map<string, { field?: FieldIntent; bigrams: string[] }[]>();
 
   private constructor(
     private readonly store: Store,
@@ -85,6 +87,7 @@ export class Assistant {
     if (revision === this.revision) return false;
     this.index = SearchIndex.build(await this.store.listItems(), this.analyzer);
     this.revision = revision;
+    this.faqCache.clear();
     await this.buildDense();
     return true;
   }
@@ -205,6 +208,19 @@ export class Assistant {
     return Math.max(0, Math.min(1, 0.6 * coverage + 0.4 * window));
   }
 
+  /** An FAQ's questions as analysed, once per index (this runs for every question asked). */
+  private faqQuestions(faq: Extract<Item, { kind: 'faq' }>): { field?: FieldIntent; bigrams: string[] }[] {
+    let analysed = this.faqCache.get(faq.id);
+    if (!analysed) {
+      analysed = [faq.title, ...faq.similarQuestions].map((q) => ({
+        field: detectFieldIntent(this.analyzer.normalize(q)),
+        bigrams: this.index.analyse(q).bigrams,
+      }));
+      this.faqCache.set(faq.id, analysed);
+    }
+    return analysed;
+  }
+
   private bestFaq(
     hits: ItemHit[],
     query: AnalysedQuery,
@@ -213,11 +229,10 @@ export class Assistant {
     let best: { item: Extract<Item, { kind: 'faq' }>; similarity: number } | undefined;
     for (const hit of hits) {
       if (hit.item.kind !== 'faq') continue;
-      for (const q of [hit.item.title, ...hit.item.similarQuestions]) {
+      for (const q of this.faqQuestions(hit.item)) {
         // "…需要什么条件" and "…需要什么材料" differ in one word and mean different things.
-        const faqField = detectFieldIntent(this.analyzer.normalize(q));
-        if (field && faqField !== field) continue;
-        const similarity = weightedDice(query.bigrams, this.index.analyse(q).bigrams, (t) => this.index.termWeight(t));
+        if (field && q.field !== field) continue;
+        const similarity = weightedDice(query.bigrams, q.bigrams, (t) => this.index.termWeight(t));
         if (!best || similarity > best.similarity) best = { item: hit.item, similarity };
       }
     }
