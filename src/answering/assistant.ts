@@ -68,7 +68,7 @@ export class Assistant {
   static async create(store: Store, options: AssistantOptions = {}): Promise<Assistant> {
     const analyzer = new TextAnalyzer(options.analyzer);
     const revision = await store.revision();
-    const index = SearchIndex.build(await store.listItems(), analyzer);
+    const index = await SearchIndex.build(await store.listItems(), analyzer);
     const assistant = new Assistant(store, analyzer, index, revision, options);
     await assistant.buildDense();
     return assistant;
@@ -85,7 +85,7 @@ export class Assistant {
   async refresh(): Promise<boolean> {
     const revision = await this.store.revision();
     if (revision === this.revision) return false;
-    this.index = SearchIndex.build(await this.store.listItems(), this.analyzer);
+    this.index = await SearchIndex.build(await this.store.listItems(), this.analyzer);
     this.revision = revision;
     this.faqCache.clear();
     await this.buildDense();

@@ -103,8 +103,8 @@ const INPUTS: ItemInput[] = [
 const ITEMS: Item[] = INPUTS.map((input) => itemSchema.parse(input));
 
 let index: SearchIndex;
-beforeAll(() => {
-  index = SearchIndex.build(ITEMS, new TextAnalyzer());
+beforeAll(async () => {
+  index = await SearchIndex.build(ITEMS, new TextAnalyzer());
 });
 
 function top(question: string, filters: SearchFilters = { today: TODAY }): string | undefined {
@@ -125,6 +125,21 @@ describe('SearchIndex.build', () => {
     const policy = index.getItem('policy-talent-2024')!;
     if (policy.kind !== 'policy') throw new Error('fixture');
     for (const s of sentences) expect(index.analyzer.normalize(policy.text.slice(s.start, s.end))).toBe(s.norm);
+  });
+
+  it('lets other work run while it builds, so a server keeps answering during a rebuild', async () => {
+    const many = Array.from({ length: 40 }, (_, n) => ITEMS.map((item) => ({ ...item, id: `${item.id}-${n}` }))).flat();
+    let finished = false;
+    let ranDuringBuild = false;
+    const build = SearchIndex.build(many, new TextAnalyzer()).then((built) => {
+      finished = true;
+      return built;
+    });
+    setImmediate(() => {
+      ranDuringBuild = !finished;
+    });
+    expect((await build).size).toBe(many.length);
+    expect(ranDuringBuild).toBe(true);
   });
 });
 

@@ -52,6 +52,10 @@ export interface SearchResult {
 }
 
 const PASSAGE_FIELDS = ['hw', 'hb', 'w', 'b', 'p'];
+/** Longest stretch of index building between two yields to the event loop. */
+const BUILD_SLICE_MS = 20;
+
+const yieldToEventLoop = (): Promise<void> => new Promise((resolve) => setImmediate(resolve));
 const ITEM_FIELDS = ['hw', 'hb', 'w', 'b'];
 
 export class SearchIndex {
@@ -74,48 +78,67 @@ export class SearchIndex {
     this.homophones = new HomophoneCorrector((text) => analyzer.segmenter.cutKnownWords(text));
   }
 
-  static build(items: Item[], analyzer: TextAnalyzer, weights: RankingWeights = DEFAULT_RANKING): SearchIndex {
+  /**
+   * Builds the index in slices of a few milliseconds, yielding to the event loop between them:
+   * a server rebuilding after an import keeps answering with its previous index meanwhile.
+   */
+  static async build(
+    items: Item[],
+    analyzer: TextAnalyzer,
+    weights: RankingWeights = DEFAULT_RANKING,
+  ): Promise<SearchIndex> {
     // Titles and departments become dictionary words first, so they segment whole everywhere.
     analyzer.addTerms(items.flatMap((i) => [i.title, ...(i.kind === 'guide' && i.department ? [i.department] : [])]));
     const index = new SearchIndex(analyzer, weights);
     const itemDocs: AnalysedDoc[] = [];
     const passageDocs: AnalysedDoc[] = [];
+    let sliceStart = performance.now();
     for (const item of items) {
-      index.items.set(item.id, item);
-      const headNorm = analyzer.normalize(headText(item));
-      index.heads.set(item.id, headNorm);
-      const head = analyzer.analyze(headNorm, { normalized: true });
-      const body = analyzer.analyze(itemBody(item));
-      const sentences = sentenceEntries(item, (t) => analyzer.normalize(t));
-      index.sentences.set(item.id, sentences);
-      index.homophones.add(headNorm);
-      for (const s of sentences) index.homophones.add(s.norm);
-      index.wordSets.set(item.id, new Set([...head.words, ...body.words]));
-      index.stats.add([...head.words, ...body.words, ...head.bigrams, ...body.bigrams]);
-      itemDocs.push({
-        id: item.id,
-        hw: termsField(head.words),
-        hb: termsField(head.bigrams),
-        w: termsField(body.words),
-        b: termsField(body.bigrams),
-      });
-      for (const passage of passagesOf(item)) {
-        index.passages.set(passage.key, passage);
-        const a = analyzer.analyze(passage.text);
-        passageDocs.push({
-          id: passage.key,
-          hw: termsField(head.words),
-          hb: termsField(head.bigrams),
-          w: termsField(a.words),
-          b: termsField(a.bigrams),
-          p: termsField(a.pinyinBigrams),
-        });
+      index.addItem(item, itemDocs, passageDocs);
+      if (performance.now() - sliceStart > BUILD_SLICE_MS) {
+        await yieldToEventLoop();
+        sliceStart = performance.now();
       }
     }
     index.homophones.seal();
-    index.itemIndex.addAll(itemDocs);
-    index.passageIndex.addAll(passageDocs);
+    await index.itemIndex.addAllAsync(itemDocs, { chunkSize: 50 });
+    await index.passageIndex.addAllAsync(passageDocs, { chunkSize: 200 });
     return index;
+  }
+
+  /** Analyses one item and its passages; the MiniSearch documents go to the two lists. */
+  private addItem(item: Item, itemDocs: AnalysedDoc[], passageDocs: AnalysedDoc[]): void {
+    const analyzer = this.analyzer;
+    this.items.set(item.id, item);
+    const headNorm = analyzer.normalize(headText(item));
+    this.heads.set(item.id, headNorm);
+    const head = analyzer.analyze(headNorm, { normalized: true });
+    const body = analyzer.analyze(itemBody(item));
+    const sentences = sentenceEntries(item, (t) => analyzer.normalize(t));
+    this.sentences.set(item.id, sentences);
+    this.homophones.add(headNorm);
+    for (const s of sentences) this.homophones.add(s.norm);
+    this.wordSets.set(item.id, new Set([...head.words, ...body.words]));
+    this.stats.add([...head.words, ...body.words, ...head.bigrams, ...body.bigrams]);
+    itemDocs.push({
+      id: item.id,
+      hw: termsField(head.words),
+      hb: termsField(head.bigrams),
+      w: termsField(body.words),
+      b: termsField(body.bigrams),
+    });
+    for (const passage of passagesOf(item)) {
+      this.passages.set(passage.key, passage);
+      const a = analyzer.analyze(passage.text);
+      passageDocs.push({
+        id: passage.key,
+        hw: termsField(head.words),
+        hb: termsField(head.bigrams),
+        w: termsField(a.words),
+        b: termsField(a.bigrams),
+        p: termsField(a.pinyinBigrams),
+      });
+    }
   }
 
   get size(): number {
