@@ -1,0 +1,52 @@
+/**
+ * @module accounts/roles
+ * Who may do what in the back office. Every admin API route names the permission it needs and
+ * the server checks it against this table, so the rules live in one place.
+ */
+
+export const ROLES = ['admin', 'editor', 'reviewer', 'window'] as const;
+export type Role = (typeof ROLES)[number];
+
+export const ROLE_LABELS: Record<Role, string> = {
+  admin: '管理员',
+  editor: '编辑',
+  reviewer: '审核员',
+  window: '窗口人员',
+};
+
+export const PERMISSIONS = [
+  /** Read items, versions, insights and the review queue. */
+  'knowledge:read',
+  /** Create and edit drafts, import and export. */
+  'knowledge:edit',
+  /** Approve or reject submitted drafts, publish, roll back. */
+  'knowledge:publish',
+  /** Log the questions asked at the counter. */
+  'questions:log',
+  /** Read the question log and insights. */
+  'insights:read',
+  /** Create, change and disable accounts. */
+  'accounts:manage',
+  /** Read the audit log. */
+  'audit:read',
+] as const;
+export type Permission = (typeof PERMISSIONS)[number];
+
+const GRANTS: Record<Role, readonly Permission[]> = {
+  admin: PERMISSIONS,
+  editor: ['knowledge:read', 'knowledge:edit', 'insights:read', 'questions:log'],
+  reviewer: ['knowledge:read', 'knowledge:publish', 'insights:read', 'questions:log'],
+  window: ['knowledge:read', 'questions:log'],
+};
+
+export function can(role: Role, permission: Permission): boolean {
+  return GRANTS[role].includes(permission);
+}
+
+export function permissionsOf(role: Role): Permission[] {
+  return [...GRANTS[role]];
+}
+
+export function isRole(value: string): value is Role {
+  return (ROLES as readonly string[]).includes(value);
+}
