@@ -2,3 +2,4 @@
 export * from './schema.js';
 export * from './validate.js';
 export * from './content.js';
+export * from './item-diff.js';
