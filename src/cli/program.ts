@@ -9,6 +9,7 @@ import { registerAsk } from './commands/ask.js';
 import { registerEval } from './commands/eval.js';
 import { registerImport } from './commands/import.js';
 import { registerServe } from './commands/serve.js';
+import { registerUser } from './commands/user.js';
 
 /** The package version, from package.json (two folders up from both src/cli and dist/cli). */
 function version(): string {
@@ -37,5 +38,6 @@ export function buildProgram(setExit: (code: number) => void): Command {
   registerAsk(program, setExit);
   registerEval(program, setExit);
   registerServe(program, setExit);
+  registerUser(program, setExit);
   return program;
 }

@@ -33,7 +33,7 @@ describe('xiaoxin serve --demo', () => {
     expect(server.output().stderr).toContain('--demo: no seed pages folder');
 
     const base = `http://127.0.0.1:${port}`;
-    expect(await (await fetch(`${base}/healthz`)).json()).toMatchObject({ status: 'ok', items: 195 });
+    expect(await (await fetch(`${base}/readyz`)).json()).toMatchObject({ status: 'ready', items: 195 });
     const res = await fetch(`${base}/api/chat`, {
       method: 'POST',
       headers: { 'content-type': 'application/json' },

@@ -44,7 +44,51 @@ describe('loadConfig', () => {
       host: '0.0.0.0',
       embeddings: undefined,
       seedsDir: undefined,
+      zoneName: '高新区政务服务中心',
+      serviceWindow: '政务服务大厅综合咨询窗口',
+      kioskIdleSeconds: 120,
+      rateLimit: 120,
+      embedOrigins: ['*'],
+      trustProxy: false,
     });
+  });
+
+  it('reads the web app and HTTP settings', () => {
+    const config = loadConfig(
+      {
+        XIAOXIN_ZONE_NAME: ' 星河高新区 ',
+        XIAOXIN_SERVICE_WINDOW: '一楼综合窗口',
+        XIAOXIN_KIOSK_IDLE_SECONDS: '300',
+        XIAOXIN_RATE_LIMIT: '0',
+        XIAOXIN_EMBED_ORIGINS: 'https://www.example.gov.cn, https://*.example.gov.cn http://10.0.0.5:8000',
+        XIAOXIN_TRUST_PROXY: '1',
+      },
+      empty,
+    );
+    expect(config).toMatchObject({
+      zoneName: '星河高新区',
+      serviceWindow: '一楼综合窗口',
+      kioskIdleSeconds: 300,
+      rateLimit: 0,
+      embedOrigins: ['https://www.example.gov.cn', 'https://*.example.gov.cn', 'http://10.0.0.5:8000'],
+      trustProxy: 1,
+    });
+    expect(loadConfig({ XIAOXIN_TRUST_PROXY: 'true' }, empty).trustProxy).toBe(true);
+    expect(loadConfig({ XIAOXIN_TRUST_PROXY: '127.0.0.1, 10.0.0.0/8' }, empty).trustProxy).toEqual(['127.0.0.1', '10.0.0.0/8']);
+  });
+
+  it('names a bad web app or HTTP setting', () => {
+    expect(
+      problemsOf({
+        XIAOXIN_KIOSK_IDLE_SECONDS: '5',
+        XIAOXIN_RATE_LIMIT: 'lots',
+        XIAOXIN_EMBED_ORIGINS: 'example.gov.cn',
+      }).sort(),
+    ).toEqual([
+      'XIAOXIN_EMBED_ORIGINS: must be * or a list of origins such as https://www.example.gov.cn (separated by spaces or commas)',
+      'XIAOXIN_KIOSK_IDLE_SECONDS: must be from 10 to 86400',
+      'XIAOXIN_RATE_LIMIT: must be a whole number',
+    ]);
   });
 
   it('reads every variable, trimmed, and treats blank ones as unset', () => {

@@ -12,6 +12,14 @@ export const DEFAULT_HOTLINE = '12345';
 export const DEFAULT_PORT = 8080;
 /** All interfaces: a service-hall kiosk or a reverse proxy has to reach the server. */
 export const DEFAULT_HOST = '0.0.0.0';
+/** How the web app names the installation when XIAOXIN_ZONE_NAME is not set. */
+export const DEFAULT_ZONE_NAME = '高新区政务服务中心';
+/** The human help named beside the hotline when XIAOXIN_SERVICE_WINDOW is not set. */
+export const DEFAULT_SERVICE_WINDOW = '政务服务大厅综合咨询窗口';
+/** A kiosk left alone this long starts over for the next person. */
+export const DEFAULT_KIOSK_IDLE_SECONDS = 120;
+/** Requests a minute per client address to /api/*: far above a person's pace, well below a script's. */
+export const DEFAULT_RATE_LIMIT = 120;
 /** Where a checkout beside the shared project folder finds the seed newspaper pages. */
 export const DEFAULT_SEEDS_DIR = path.join('..', 'shared', 'context', 'seeds');
 
@@ -38,6 +46,20 @@ export interface Config {
    * homophones.txt — the formats of resources/lexicon/), added to the shipped ones.
    */
   lexiconDir?: string;
+  /** XIAOXIN_ZONE_NAME: the name the web app shows. */
+  zoneName: string;
+  /** XIAOXIN_SERVICE_WINDOW: where to find a person to ask. */
+  serviceWindow: string;
+  kioskIdleSeconds: number;
+  /** XIAOXIN_RATE_LIMIT: requests a minute per client address to /api/*; 0 turns limiting off. */
+  rateLimit: number;
+  /** XIAOXIN_EMBED_ORIGINS: the origins that may frame the app (`['*']` for any). */
+  embedOrigins: string[];
+  /**
+   * XIAOXIN_TRUST_PROXY: whether to take the client address from X-Forwarded-For (behind a
+   * reverse proxy): true, a number of proxy hops, or the proxies' addresses. Off by default.
+   */
+  trustProxy: boolean | number | string[];
 }
 
 /** A configuration that cannot be used; `problems` names each variable that is wrong. */
@@ -62,6 +84,30 @@ const port = z
   .transform(Number)
   .refine((n) => n <= 65535, 'must be at most 65535');
 
+const wholeNumber = (min: number, max: number) =>
+  z
+    .string()
+    .regex(/^\d+$/, 'must be a whole number')
+    .transform(Number)
+    .refine((n) => n >= min && n <= max, `must be from ${min} to ${max}`);
+
+// An origin as a browser sends it, optionally with a *. wildcard for subdomains (CSP allows that).
+const ORIGIN = /^https?:\/\/(\*\.)?[a-z0-9.-]+(:\d{1,5})?$/i;
+const embedOrigins = z
+  .string()
+  .transform((s) => s.split(/[\s,]+/).filter(Boolean))
+  .refine(
+    (list) => (list.length === 1 && list[0] === '*') || (list.length > 0 && list.every((o) => ORIGIN.test(o))),
+    'must be * or a list of origins such as https://www.example.gov.cn (separated by spaces or commas)',
+  );
+const trustProxy = z.string().transform((s): boolean | number | string[] => {
+  if (/^(true|yes)$/i.test(s)) return true;
+  if (/^(false|no|0)$/i.test(s)) return false;
+  // A number is how many proxies stand in front (1: one nginx), the safe choice behind a known chain.
+  if (/^\d+$/.test(s)) return Number(s);
+  return s.split(/[\s,]+/).filter(Boolean);
+});
+
 const envSchema = z
   .object({
     XIAOXIN_DATA: optional(z.string()),
@@ -76,6 +122,12 @@ const envSchema = z
     XIAOXIN_EMBEDDINGS_KEY: optional(z.string()),
     XIAOXIN_SEEDS_DIR: optional(z.string()),
     XIAOXIN_LEXICON_DIR: optional(z.string()),
+    XIAOXIN_ZONE_NAME: optional(z.string().max(50, 'must be at most 50 characters')),
+    XIAOXIN_SERVICE_WINDOW: optional(z.string().max(100, 'must be at most 100 characters')),
+    XIAOXIN_KIOSK_IDLE_SECONDS: optional(wholeNumber(10, 86400)),
+    XIAOXIN_RATE_LIMIT: optional(wholeNumber(0, 1_000_000)),
+    XIAOXIN_EMBED_ORIGINS: optional(embedOrigins),
+    XIAOXIN_TRUST_PROXY: optional(trustProxy),
   })
   .superRefine((env, ctx) => {
     const url = env.XIAOXIN_EMBEDDINGS_URL;
@@ -124,6 +176,12 @@ export function loadConfig(env: Env = process.env, cwd: string = process.cwd()):
       : undefined,
     seedsDir,
     lexiconDir: e.XIAOXIN_LEXICON_DIR,
+    zoneName: e.XIAOXIN_ZONE_NAME ?? DEFAULT_ZONE_NAME,
+    serviceWindow: e.XIAOXIN_SERVICE_WINDOW ?? DEFAULT_SERVICE_WINDOW,
+    kioskIdleSeconds: e.XIAOXIN_KIOSK_IDLE_SECONDS ?? DEFAULT_KIOSK_IDLE_SECONDS,
+    rateLimit: e.XIAOXIN_RATE_LIMIT ?? DEFAULT_RATE_LIMIT,
+    embedOrigins: e.XIAOXIN_EMBED_ORIGINS ?? ['*'],
+    trustProxy: e.XIAOXIN_TRUST_PROXY ?? false,
   };
 }
 
@@ -139,6 +197,12 @@ export const ENV_VARS = [
   'XIAOXIN_EMBEDDINGS_KEY',
   'XIAOXIN_SEEDS_DIR',
   'XIAOXIN_LEXICON_DIR',
+  'XIAOXIN_ZONE_NAME',
+  'XIAOXIN_SERVICE_WINDOW',
+  'XIAOXIN_KIOSK_IDLE_SECONDS',
+  'XIAOXIN_RATE_LIMIT',
+  'XIAOXIN_EMBED_ORIGINS',
+  'XIAOXIN_TRUST_PROXY',
 ] as const;
 
 function isUrl(value: string, protocols: string[]): boolean {

@@ -1,102 +1,158 @@
 /**
  * @module server/app
- * The HTTP interface (a minimal one until the web app arrives): POST /api/chat, GET /api/items/:id,
- * GET /healthz and a one-page chat at /. Errors are JSON `{ "error": "…" }` with a 4xx/5xx status.
+ * The HTTP server: the API of docs/API.md under /api/ (rate-limited, documented at /api/docs),
+ * probes and metrics, and the web app at /. Each part is a module of its own; this one puts them
+ * together in order: validation and errors, metrics, security headers, docs, routes, static files.
  */
-import { randomUUID } from 'node:crypto';
-import Fastify, { type FastifyError, type FastifyInstance } from 'fastify';
-import { z } from 'zod';
-import type { Answer } from '../answering/answer.js';
+import { readFileSync } from 'node:fs';
+import Fastify, { type FastifyInstance } from 'fastify';
+import {
+  DEFAULT_HOTLINE,
+  DEFAULT_KIOSK_IDLE_SECONDS,
+  DEFAULT_RATE_LIMIT,
+  DEFAULT_SERVICE_WINDOW,
+  DEFAULT_ZONE_NAME,
+} from '../config/env.js';
 import type { Store } from '../storage/index.js';
-import { CHAT_PAGE } from './page.js';
+import { KnowledgeCatalog } from './catalog.js';
+import type { ServerContext } from './context.js';
+import { registerDocs } from './docs.js';
+import { EngineGate, type ChatEngine } from './engine.js';
+import { installErrorHandling } from './errors.js';
+import { ServerMetrics } from './metrics.js';
+import { registerRateLimit } from './rate-limit.js';
 import { DEFAULT_REFRESH_MS, startRefresher } from './refresher.js';
+import { chatRoutes } from './routes/chat.js';
+import { configRoutes } from './routes/config.js';
+import { feedbackRoutes } from './routes/feedback.js';
+import { healthRoutes } from './routes/health.js';
+import { hotRoutes } from './routes/hot.js';
+import { itemRoutes } from './routes/items.js';
+import { suggestRoutes } from './routes/suggest.js';
+import { MAX_MESSAGE_CHARS } from './schemas.js';
+import { registerSecurityHeaders } from './security.js';
+import { DEFAULT_WEB_DIR, registerWebApp } from './static.js';
+import { installValidation } from './validation.js';
 
-/** The part of the assistant the server uses (the real `Assistant`, or a stand-in in tests). */
-export interface ChatEngine {
-  ask(question: string, options?: { sessionId?: string }): Promise<Answer>;
-  refresh(): Promise<boolean>;
-}
+export type { ChatEngine } from './engine.js';
+export { MAX_MESSAGE_CHARS } from './schemas.js';
 
 export interface ServerOptions {
   /** How often to check the store for changes made elsewhere; 0 turns checking off. */
   refreshMs?: number;
   /** Where unexpected errors are reported (stderr by default). */
   logError?: (message: string) => void;
+  /** Where notes for the operator go (stderr by default). */
+  logNote?: (message: string) => void;
+  /** Shown by the web app (GET /api/config). */
+  zoneName?: string;
+  hotline?: string;
+  serviceWindow?: string;
+  kioskIdleSeconds?: number;
+  /** Requests a minute per client address to /api/*; 0 turns limiting off (default 120). */
+  rateLimit?: number;
+  /** Origins that may frame the app; `['*']` (the default) for any. */
+  embedOrigins?: string[];
+  /** Fastify's trustProxy: take the client address from X-Forwarded-For (off by default). */
+  trustProxy?: boolean | number | string[];
+  /** The built web app (default: dist/web of this package). */
+  webDir?: string;
+  /** How long GET /api/hot reuses its answer (default a minute). */
+  hotCacheMs?: number;
+  /** Include Node.js process metrics in /metrics (default true). */
+  processMetrics?: boolean;
+  /** `YYYY-MM-DD` for policy validity (default: today, local time). */
+  today?: () => string;
 }
 
-/** The longest question accepted; a spoken or typed question is far shorter. */
-export const MAX_MESSAGE_CHARS = 500;
-
-const chatSchema = z.object({
-  message: z
-    .string({ error: 'message: must be a string' })
-    .trim()
-    .min(1, 'message: must not be empty')
-    .refine((m) => [...m].length <= MAX_MESSAGE_CHARS, `message: must be at most ${MAX_MESSAGE_CHARS} characters`),
-  sessionId: z
-    .string({ error: 'sessionId: must be a string' })
-    .regex(/^[\w.:-]{1,100}$/, 'sessionId: must be 1–100 letters, digits, or . _ : -')
-    .optional(),
-});
-
-export function buildServer(assistant: ChatEngine, store: Store, options: ServerOptions = {}): FastifyInstance {
+/**
+ * The server over `store`, answering with `engine`. The engine may still be building (a promise):
+ * the server answers health checks meanwhile, and /api/chat with 503 until it is ready.
+ */
+export function buildServer(
+  engine: ChatEngine | Promise<ChatEngine>,
+  store: Store,
+  options: ServerOptions = {},
+): FastifyInstance {
   const logError = options.logError ?? ((m: string) => process.stderr.write(`xiaoxin serve: ${m}\n`));
-  const app = Fastify({ logger: false });
+  const logNote = options.logNote ?? ((m: string) => process.stderr.write(`xiaoxin serve: ${m}\n`));
+  const embedOrigins = options.embedOrigins ?? ['*'];
+  const metrics = new ServerMetrics(options.processMetrics ?? true);
+  const today = options.today ?? localToday;
+  const ctx: ServerContext = {
+    engine: new EngineGate(engine, (e) => {
+      metrics.error('startup');
+      logError(`the assistant could not start: ${e instanceof Error ? (e.stack ?? e.message) : String(e)}`);
+    }),
+    store,
+    catalog: new KnowledgeCatalog(store, today),
+    metrics,
+    settings: {
+      zoneName: options.zoneName ?? DEFAULT_ZONE_NAME,
+      hotline: options.hotline ?? DEFAULT_HOTLINE,
+      serviceWindow: options.serviceWindow ?? DEFAULT_SERVICE_WINDOW,
+      kioskIdleSeconds: options.kioskIdleSeconds ?? DEFAULT_KIOSK_IDLE_SECONDS,
+      maxMessageChars: MAX_MESSAGE_CHARS,
+    },
+    today,
+    now: () => new Date(),
+    hotCacheMs: options.hotCacheMs ?? 60_000,
+    logError,
+  };
 
-  app.setErrorHandler((error: FastifyError, _request, reply) => {
-    const status = error.statusCode && error.statusCode >= 400 ? error.statusCode : 500;
-    if (status >= 500) {
-      logError(error.stack ?? error.message);
-      return reply.status(status).send({ error: 'internal error; the server log has the details' });
+  // A question is at most 500 characters; nothing the API takes comes near 16 KiB.
+  const app = Fastify({ logger: false, bodyLimit: 16 * 1024, trustProxy: trustProxy(options.trustProxy) });
+  installValidation(app);
+  metrics.install(app);
+  registerSecurityHeaders(app, embedOrigins);
+  registerDocs(app, packageVersion());
+  app.register(async (api) => {
+    await registerRateLimit(api, options.rateLimit ?? DEFAULT_RATE_LIMIT);
+    for (const routes of [chatRoutes, feedbackRoutes, itemRoutes, suggestRoutes, hotRoutes, configRoutes]) {
+      await api.register(routes, ctx);
     }
-    return reply.status(status).send({ error: clientMessage(error) });
   });
-  app.setNotFoundHandler((request, reply) =>
-    reply.status(404).send({ error: `no route ${request.method} ${request.url.split('?')[0]}` }),
-  );
+  app.register(healthRoutes, ctx);
+  const fallback = registerWebApp(app, { webDir: options.webDir ?? DEFAULT_WEB_DIR, embedOrigins, note: logNote });
+  installErrorHandling(app, { logError, onInternalError: () => metrics.error('internal'), fallback });
 
-  app.get('/', (_request, reply) => reply.type('text/html; charset=utf-8').send(CHAT_PAGE));
-
-  app.get('/healthz', async () => ({ status: 'ok', items: await store.countItems(), revision: await store.revision() }));
-
-  app.post('/api/chat', async (request, reply) => {
-    // Fastify hands text/plain over as a string; anything but a JSON object is the wrong body.
-    if (typeof request.body !== 'object' || request.body === null || Array.isArray(request.body)) {
-      return reply.status(400).send({ error: 'send a JSON body such as {"message": "办理营业执照要带什么材料"}' });
-    }
-    const parsed = chatSchema.safeParse(request.body);
-    if (!parsed.success) return reply.status(400).send({ error: parsed.error.issues.map((i) => i.message).join('; ') });
-    const sessionId = parsed.data.sessionId ?? randomUUID();
-    const answer = await assistant.ask(parsed.data.message, { sessionId });
-    return { sessionId, answer };
-  });
-
-  app.get<{ Params: { id: string } }>('/api/items/:id', async (request, reply) => {
-    const item = await store.getItem(request.params.id);
-    if (!item) return reply.status(404).send({ error: `no item with id "${request.params.id}"` });
-    return item;
+  // Built in the background, so that the first keystroke does not wait for it.
+  app.addHook('onReady', async () => {
+    ctx.catalog.current().catch((e: unknown) => logError(`could not read the knowledge base for completion: ${String(e)}`));
   });
 
   const refreshMs = options.refreshMs ?? DEFAULT_REFRESH_MS;
   if (refreshMs > 0) {
-    const refresher = startRefresher(assistant, refreshMs, (e) => logError(`index refresh failed: ${String(e)}`));
+    const knowledge = {
+      // The catalogue first: it is quick, and the engine's rebuild may take a while.
+      refresh: async () => {
+        const catalog = await ctx.catalog.refresh();
+        const index = (await ctx.engine.current?.refresh()) ?? false;
+        return catalog || index;
+      },
+    };
+    const refresher = startRefresher(knowledge, refreshMs, (e) => {
+      metrics.error('index_refresh');
+      logError(`index refresh failed: ${String(e)}`);
+    });
     app.addHook('onClose', async () => refresher.stop());
   }
   return app;
 }
 
-/** Fastify's own 4xx messages, said the way a client developer can act on them. */
-function clientMessage(error: FastifyError): string {
-  switch (error.code) {
-    case 'FST_ERR_CTP_INVALID_JSON_BODY':
-      return 'the body is not valid JSON; send {"message": "…", "sessionId": "…"}';
-    case 'FST_ERR_CTP_EMPTY_JSON_BODY':
-      return 'the body is empty; send {"message": "…"}';
-    case 'FST_ERR_CTP_INVALID_MEDIA_TYPE':
-      return 'send the body as JSON (Content-Type: application/json)';
-    case 'FST_ERR_CTP_BODY_TOO_LARGE':
-      return 'the body is too large';
-    default:
-      return error.message;
-  }
+/** Fastify takes a hop count at run time but not in its types; the same as a function. */
+function trustProxy(value: boolean | number | string[] = false): boolean | string[] | ((a: string, hop: number) => boolean) {
+  return typeof value === 'number' ? (_address, hop) => hop < value : value;
+}
+
+function localToday(): string {
+  const d = new Date();
+  return `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`;
+}
+
+let version: string | undefined;
+function packageVersion(): string {
+  version ??= (JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { version: string })
+    .version;
+  return version;
 }

@@ -1,17 +1,13 @@
 /**
  * @module server/page
  * The one-page chat for trying xiaoxin in a browser: a text box that posts to /api/chat and shows
- * the answer with its sources. Plain HTML and script in one string, so there is no build step;
- * the real web app comes later. Everything the server sends is shown with textContent, never as HTML.
+ * the answer with its sources. Plain HTML and script in one string, so there is no build step; it
+ * is served when the web app is not built. Everything the server sends is shown with textContent,
+ * never as HTML. The inline script and style are allowed by their hashes (CHAT_PAGE_CSP).
  */
+import { createHash } from 'node:crypto';
 
-export const CHAT_PAGE = `<!doctype html>
-<html lang="zh-CN">
-<head>
-<meta charset="utf-8">
-<meta name="viewport" content="width=device-width, initial-scale=1">
-<title>小新 · 政务服务助手</title>
-<style>
+const CHAT_STYLE = `
   body { font: 18px/1.6 system-ui, "PingFang SC", "Microsoft YaHei", sans-serif; margin: 0; background: #f4f6f9; color: #1d2430; }
   main { max-width: 760px; margin: 0 auto; padding: 16px; }
   h1 { font-size: 24px; margin: 8px 0 16px; }
@@ -25,18 +21,9 @@ export const CHAT_PAGE = `<!doctype html>
   input { flex: 1; font-size: 18px; padding: 10px 12px; border: 1px solid #c5ccd6; border-radius: 10px; }
   form button { font-size: 18px; padding: 10px 20px; border: 0; border-radius: 10px; background: #1f6feb; color: #fff; cursor: pointer; }
   .error { color: #b42318; }
-</style>
-</head>
-<body>
-<main>
-  <h1>小新 · 政务服务助手</h1>
-  <div id="log"><div class="a"><div class="text">您好，我是小新。请问要办理什么事情？例如：“办理营业执照要带什么材料？”</div></div></div>
-  <form id="ask">
-    <input id="message" maxlength="500" autocomplete="off" placeholder="请输入您的问题" aria-label="问题">
-    <button type="submit">发送</button>
-  </form>
-</main>
-<script>
+`;
+
+const CHAT_SCRIPT = `
   const log = document.getElementById('log');
   const input = document.getElementById('message');
   let sessionId;
@@ -99,6 +86,12 @@ export const CHAT_PAGE = `<!doctype html>
         body: JSON.stringify(sessionId ? { message, sessionId } : { message }),
       });
       const data = await res.json();
+      // The server forgot the conversation (restarted, or idle for a day): start a new one.
+      if (res.status === 404 && sessionId) {
+        sessionId = undefined;
+        log.lastChild.remove();
+        return send(message);
+      }
       if (!res.ok) throw new Error(data.error || res.statusText);
       sessionId = data.sessionId;
       show(data.answer);
@@ -111,7 +104,32 @@ export const CHAT_PAGE = `<!doctype html>
     event.preventDefault();
     send(input.value);
   });
-</script>
+`;
+
+export const CHAT_PAGE = `<!doctype html>
+<html lang="zh-CN">
+<head>
+<meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<title>小新 · 政务服务助手</title>
+<style>${CHAT_STYLE}</style>
+</head>
+<body>
+<main>
+  <h1>小新 · 政务服务助手</h1>
+  <div id="log"><div class="a"><div class="text">您好，我是小新。请问要办理什么事情？例如：“办理营业执照要带什么材料？”</div></div></div>
+  <form id="ask">
+    <input id="message" maxlength="500" autocomplete="off" placeholder="请输入您的问题" aria-label="问题">
+    <button type="submit">发送</button>
+  </form>
+</main>
+<script>${CHAT_SCRIPT}</script>
 </body>
 </html>
 `;
+
+// Over exactly the text between the tags, as the browser hashes it.
+const hash = (text: string) => `'sha256-${createHash('sha256').update(text, 'utf8').digest('base64')}'`;
+
+/** The content security policy sources that allow exactly this page's inline script and style. */
+export const CHAT_PAGE_CSP = { script: hash(CHAT_SCRIPT), style: hash(CHAT_STYLE) };

@@ -103,3 +103,19 @@ export async function queryAudit(db: Db, query: AuditQuery = {}): Promise<Stored
 function parseJson(value: unknown): unknown {
   return typeof value === 'string' ? JSON.parse(value) : value;
 }
+
+/** The audit log as the rest of xiaoxin sees it. */
+export class AuditLog {
+  constructor(
+    private readonly db: Db,
+    private readonly now: () => Date,
+  ) {}
+
+  record(entry: AuditEntry): Promise<void> {
+    return recordAudit(this.db, entry, this.now());
+  }
+
+  query(query: AuditQuery = {}): Promise<StoredAuditEntry[]> {
+    return queryAudit(this.db, query);
+  }
+}

@@ -9,13 +9,42 @@ import { describeDatabaseUrl } from './postgres-db.js';
 import { SqlStore, type SqlStoreOptions } from './sql-store.js';
 import type { Store, StoreOptions } from './store.js';
 
-export type { ItemFilter, SessionState, Store, StoreOptions, UpsertResult } from './store.js';
+export type {
+  Feedback,
+  FrequentQuestion,
+  FrequentQuestionsQuery,
+  ItemFilter,
+  LoggedQuestion,
+  NewQuestion,
+  SessionState,
+  Store,
+  StoreOptions,
+  UpsertResult,
+} from './store.js';
 export type { Db, DbKind } from './db.js';
 export type { Migration } from './migrations.js';
 export { DEFAULT_DATA_DIR, openDb } from './db.js';
 export { MIGRATIONS, migrate } from './migrations.js';
 export { SqlStore, type SqlStoreOptions } from './sql-store.js';
 export { SESSION_IDLE_MS } from './sessions.js';
+export { AccountRepository, type Account, type LoginSession } from './accounts.js';
+export { AuditLog, MAX_AUDIT_PAGE, type AuditEntry, type AuditQuery, type StoredAuditEntry } from './audit.js';
+export {
+  InsightsQueries,
+  LOW_CONFIDENCE,
+  type CountedValue,
+  type DailyFigures,
+  type HotQuestion,
+  type InsightsPeriod,
+  type InsightsSummary,
+} from './insights.js';
+export {
+  VERSION_STATUSES,
+  VersionRepository,
+  VersionStateError,
+  type ItemVersion,
+  type VersionStatus,
+} from './versions.js';
 export { describeDatabaseUrl } from './postgres-db.js';
 
 /** Opens the database `options` names, applies pending migrations and returns the store. */

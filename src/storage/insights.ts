@@ -127,3 +127,16 @@ export async function failedQuestions(
   );
   return rows.map((r) => ({ text: r.question, questionKey: r.question_key, count: Number(r.n) }));
 }
+
+/** The insights queries as the rest of xiaoxin sees them. */
+export class InsightsQueries {
+  constructor(private readonly db: Db) {}
+
+  summary(period: InsightsPeriod, hotLimit?: number): Promise<InsightsSummary> {
+    return insightsSummary(this.db, period, hotLimit);
+  }
+
+  failed(period: Omit<InsightsPeriod, 'timeZone'>, lowConfidence?: number) {
+    return failedQuestions(this.db, period, lowConfidence);
+  }
+}

@@ -33,7 +33,17 @@ for (const backend of [pgliteMemoryBackend, postgresBackend]) {
         `SELECT table_name AS name FROM information_schema.tables
          WHERE table_schema = current_schema() ORDER BY table_name`,
       );
-      expect(tables.map((t) => t.name)).toEqual(['items', 'schema_migrations', 'sessions', 'store_revision']);
+      expect(tables.map((t) => t.name)).toEqual([
+        'accounts',
+        'audit_log',
+        'item_versions',
+        'items',
+        'login_sessions',
+        'question_log',
+        'schema_migrations',
+        'sessions',
+        'store_revision',
+      ]);
       // bigint comes back as a string from node-postgres and a number from PGlite; compare as int.
       expect(await db.query('SELECT id, value::integer AS value FROM store_revision')).toEqual([{ id: 1, value: 0 }]);
     });

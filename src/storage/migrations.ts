@@ -3,6 +3,7 @@
  * The database schema as an ordered list of migrations, each applied exactly once, even when
  * several xiaoxin instances start at the same moment against one PostgreSQL server.
  */
+import { BACK_OFFICE_MIGRATION } from './back-office-schema.js';
 import type { Db } from './db.js';
 
 export interface Migration {
@@ -48,6 +49,33 @@ export const MIGRATIONS: readonly Migration[] = [
       CREATE INDEX sessions_updated_at_idx ON sessions (updated_at);
     `,
   },
+  {
+    version: 2,
+    name: 'question log',
+    sql: `
+      -- Every question asked and what was answered, for the home screen's frequent questions and
+      -- the back office's insights. The text is redacted before it gets here.
+      CREATE TABLE question_log (
+        id text PRIMARY KEY,
+        -- No foreign key: sessions are deleted after a day, the log stays.
+        session_id text,
+        channel text NOT NULL,
+        question text NOT NULL,
+        question_key text NOT NULL,
+        answer_type text NOT NULL,
+        confidence double precision NOT NULL,
+        cited_ids jsonb NOT NULL,
+        created_at timestamptz NOT NULL,
+        helpful boolean,
+        feedback_comment text,
+        feedback_at timestamptz
+      );
+      CREATE INDEX question_log_created_at_idx ON question_log (created_at);
+      CREATE INDEX question_log_key_idx ON question_log (question_key, created_at);
+      CREATE INDEX question_log_session_idx ON question_log (session_id);
+    `,
+  },
+  BACK_OFFICE_MIGRATION,
 ];
 
 /**

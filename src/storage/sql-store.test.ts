@@ -8,6 +8,7 @@ import { openDb, type Db } from './db.js';
 import { openStore } from './index.js';
 import { migrate } from './migrations.js';
 import { SqlStore } from './sql-store.js';
+import type { NewQuestion } from './store.js';
 import {
   faq,
   guide,
@@ -277,6 +278,90 @@ for (const backend of [pgliteMemoryBackend, pgliteFolderBackend, postgresBackend
         await store.saveSession('s2', { turns: 1 });
         await db.query(`UPDATE sessions SET state = '{"turns": "many"}'::jsonb WHERE id = $1`, ['s2']);
         await expect(store.getSession('s2')).rejects.toThrow(/^xiaoxin storage: stored session "s2" is corrupt: turns/);
+      });
+    });
+
+    describe('question log', () => {
+      const turn = (id: string, overrides: Partial<NewQuestion> = {}): NewQuestion => ({
+        id,
+        sessionId: `s-${id}`,
+        channel: 'web',
+        question: '营业执照要带什么材料？',
+        questionKey: '营业执照要带什么材料',
+        answerType: 'guide-field',
+        confidence: 0.82,
+        citedIds: ['guide-license', 'faq-license'],
+        ...overrides,
+      });
+
+      it('logs a turn and reads it back, stamped with the clock', async () => {
+        await store.logQuestion(turn('t1'));
+        expect(await store.getQuestion('t1')).toEqual({ ...turn('t1'), createdAt: clock.now().toISOString() });
+        await store.logQuestion(turn('t2', { sessionId: undefined, citedIds: [], answerType: 'none', confidence: 0 }));
+        expect(await store.getQuestion('t2')).toEqual({
+          ...turn('t2', { citedIds: [], answerType: 'none', confidence: 0 }),
+          sessionId: undefined,
+          createdAt: clock.now().toISOString(),
+        });
+        expect(await store.getQuestion('missing')).toBeUndefined();
+      });
+
+      it('records feedback, replaces it on a second call, and says when the turn is unknown', async () => {
+        await store.logQuestion(turn('t1'));
+        clock.advance(1000);
+        expect(await store.recordFeedback('t1', { helpful: false, comment: '没说清地址' })).toBe(true);
+        expect(await store.getQuestion('t1')).toMatchObject({
+          helpful: false,
+          feedbackComment: '没说清地址',
+          feedbackAt: clock.now().toISOString(),
+        });
+        expect(await store.recordFeedback('t1', { helpful: true })).toBe(true);
+        const again = await store.getQuestion('t1');
+        expect(again).toMatchObject({ helpful: true });
+        expect(again?.feedbackComment).toBeUndefined();
+        expect(await store.recordFeedback('nope', { helpful: true })).toBe(false);
+      });
+
+      it('stores text PostgreSQL cannot hold with a replacement character', async () => {
+        await store.logQuestion(turn('t1', { question: '办\u0000事\ud800' }));
+        expect((await store.getQuestion('t1'))?.question).toBe('办\uFFFD事\uFFFD');
+      });
+
+      it('lists the frequent questions of a period by distinct sessions', async () => {
+        const since = clock.now();
+        const ask = async (id: string, key: string, sessionId: string | undefined, extra: Partial<NewQuestion> = {}) => {
+          clock.advance(1000);
+          await store.logQuestion(turn(id, { question: `${key}？`, questionKey: key, sessionId, ...extra }));
+        };
+        await ask('old', '停车收费吗', 'x1');
+        clock.advance(HOUR);
+        const cutoff = clock.now();
+        await ask('a1', '营业执照材料', 's1');
+        await ask('a2', '营业执照材料', 's1'); // the same session again: one session, asked twice
+        await ask('a3', '营业执照材料', 's2', { question: '營業執照材料' });
+        await ask('b1', '公章在哪刻', 's3');
+        await ask('b2', '公章在哪刻', undefined);
+        await ask('b3', '公章在哪刻', undefined);
+        await ask('c1', '人才公寓', 's4');
+        await ask('n1', '火星签证', 's5', { answerType: 'none' });
+        await ask('n2', '火星签证', 's6', { answerType: 'none' });
+        await ask('u1', '停车收费吗', 's7');
+        await store.recordFeedback('u1', { helpful: false });
+        await ask('h1', '人才公寓', 's8');
+        await store.recordFeedback('h1', { helpful: true });
+
+        const answered = ['guide-field', 'faq', 'passage'];
+        const top = await store.frequentQuestions({ since: cutoff, answerTypes: answered, limit: 10 });
+        expect(top).toEqual([
+          { question: '公章在哪刻？', questionKey: '公章在哪刻', sessions: 3, asked: 3 },
+          { question: '營業執照材料', questionKey: '营业执照材料', sessions: 2, asked: 3 },
+          { question: '人才公寓？', questionKey: '人才公寓', sessions: 2, asked: 2 },
+        ]);
+        expect((await store.frequentQuestions({ since: cutoff, answerTypes: answered, limit: 1 })).length).toBe(1);
+        const atLeastThree = await store.frequentQuestions({ since: cutoff, answerTypes: answered, minSessions: 3, limit: 10 });
+        expect(atLeastThree.map((q) => q.questionKey)).toEqual(['公章在哪刻']);
+        const all = await store.frequentQuestions({ since, limit: 10 });
+        expect(all.map((q) => q.questionKey)).toEqual(['公章在哪刻', '营业执照材料', '人才公寓', '火星签证', '停车收费吗']);
       });
     });
 

@@ -4,9 +4,25 @@
  */
 import type { Item } from '../knowledge/index.js';
 import type { Db } from './db.js';
-import { ITEM_COLUMNS, itemFromRow, prepareItems, type ItemRow } from './item-rows.js';
+import { AccountRepository } from './accounts.js';
+import { AuditLog } from './audit.js';
+import { InsightsQueries } from './insights.js';
+import { ITEM_COLUMNS, itemFromRow, type ItemRow } from './item-rows.js';
+import { missingRevisionRow, unpublishItem, writeItems } from './item-writes.js';
+import { VersionRepository } from './versions.js';
+import { insertQuestion, selectFrequentQuestions, selectQuestion, updateFeedback } from './questions.js';
 import { loadSession, purgeIdleSessions, saveSessionState, SESSION_IDLE_MS } from './sessions.js';
-import type { ItemFilter, SessionState, Store, UpsertResult } from './store.js';
+import type {
+  Feedback,
+  FrequentQuestion,
+  FrequentQuestionsQuery,
+  ItemFilter,
+  LoggedQuestion,
+  NewQuestion,
+  SessionState,
+  Store,
+  UpsertResult,
+} from './store.js';
 
 export interface SqlStoreOptions {
   /** The clock for timestamps and session expiry; tests move it forward. */
@@ -22,6 +38,10 @@ export class SqlStore implements Store {
   readonly #now: () => Date;
   readonly #sessionIdleMs: number;
   #lastPurge = Number.NEGATIVE_INFINITY;
+  readonly accounts: AccountRepository;
+  readonly versions: VersionRepository;
+  readonly audit: AuditLog;
+  readonly insights: InsightsQueries;
 
   constructor(
     readonly db: Db,
@@ -29,58 +49,16 @@ export class SqlStore implements Store {
   ) {
     this.#now = options.now ?? (() => new Date());
     this.#sessionIdleMs = options.sessionIdleMs ?? SESSION_IDLE_MS;
+    this.accounts = new AccountRepository(db, this.#now);
+    this.versions = new VersionRepository(db, this.#now);
+    this.audit = new AuditLog(db, this.#now);
+    this.insights = new InsightsQueries(db);
   }
 
-  async upsertItems(items: Item[]): Promise<UpsertResult> {
-    const result: UpsertResult = { created: [], updated: [], unchanged: [] };
-    const prepared = prepareItems(items);
-    if (prepared.size === 0) return result;
+  /** Writes published items (an import); `author` is recorded on the new versions. */
+  async upsertItems(items: Item[], author = 'import'): Promise<UpsertResult> {
     const now = this.#now().toISOString();
-
-    await this.db.transaction(async (tx) => {
-      await lockWriters(tx);
-      const ids = [...prepared.keys()];
-      const stored = await tx.query<{ id: string; content_hash: string }>(
-        'SELECT id, content_hash FROM items WHERE id IN (SELECT jsonb_array_elements_text($1::jsonb))',
-        [JSON.stringify(ids)],
-      );
-      const storedHash = new Map(stored.map((row) => [row.id, row.content_hash]));
-
-      for (const [id, { item, hash, json }] of prepared) {
-        const previous = storedHash.get(id);
-        if (previous === hash) {
-          result.unchanged.push(id);
-          continue;
-        }
-        const fields = [id, item.kind, item.title, item.category ?? null, json, hash, now];
-        try {
-          if (previous === undefined) {
-            await tx.query(
-              `INSERT INTO items (id, kind, title, category, data, content_hash, created_at, updated_at)
-               VALUES ($1, $2, $3, $4, $5::jsonb, $6, $7::timestamptz, $7::timestamptz)`,
-              fields,
-            );
-            result.created.push(id);
-          } else {
-            // created_at is left alone: it records when the item first arrived.
-            await tx.query(
-              `UPDATE items SET kind = $2, title = $3, category = $4, data = $5::jsonb, content_hash = $6,
-                 updated_at = $7::timestamptz
-               WHERE id = $1`,
-              fields,
-            );
-            result.updated.push(id);
-          }
-        } catch (error) {
-          const reason = error instanceof Error ? error.message : String(error);
-          throw new Error(`xiaoxin storage: could not write item "${id}"; nothing in this batch was saved: ${reason}`, {
-            cause: error,
-          });
-        }
-      }
-      if (result.created.length + result.updated.length > 0) await bumpRevision(tx);
-    });
-    return result;
+    return this.db.transaction((tx) => writeItems(tx, items, now, author));
   }
 
   async getItem(id: string): Promise<Item | undefined> {
@@ -114,14 +92,9 @@ export class SqlStore implements Store {
     return Number(rows[0]?.n ?? 0);
   }
 
+  /** Takes an item out of what is answered; its versions stay for the history. */
   async deleteItem(id: string): Promise<boolean> {
-    return this.db.transaction(async (tx) => {
-      await lockWriters(tx);
-      const deleted = await tx.query('DELETE FROM items WHERE id = $1 RETURNING id', [id]);
-      if (deleted.length === 0) return false;
-      await bumpRevision(tx);
-      return true;
-    });
+    return this.db.transaction((tx) => unpublishItem(tx, id));
   }
 
   async revision(): Promise<number> {
@@ -144,24 +117,23 @@ export class SqlStore implements Store {
     }
   }
 
+  async logQuestion(question: NewQuestion): Promise<void> {
+    await insertQuestion(this.db, question, this.#now());
+  }
+
+  async getQuestion(id: string): Promise<LoggedQuestion | undefined> {
+    return selectQuestion(this.db, id);
+  }
+
+  async recordFeedback(id: string, feedback: Feedback): Promise<boolean> {
+    return updateFeedback(this.db, id, feedback, this.#now());
+  }
+
+  async frequentQuestions(query: FrequentQuestionsQuery): Promise<FrequentQuestion[]> {
+    return selectFrequentQuestions(this.db, query);
+  }
+
   async close(): Promise<void> {
     await this.db.close();
   }
-}
-
-/**
- * Locks the revision row for the rest of the transaction. Every writer takes it first, so writes
- * from several instances queue up and each sees the others' committed rows when it compares hashes.
- */
-async function lockWriters(tx: Db): Promise<void> {
-  const rows = await tx.query('SELECT value FROM store_revision WHERE id = 1 FOR UPDATE');
-  if (rows.length === 0) throw missingRevisionRow();
-}
-
-async function bumpRevision(tx: Db): Promise<void> {
-  await tx.query('UPDATE store_revision SET value = value + 1 WHERE id = 1');
-}
-
-function missingRevisionRow(): Error {
-  return new Error('xiaoxin storage: the store_revision table has no row with id 1; the database was altered by hand');
 }

@@ -4,6 +4,10 @@
  * through the same SQL; everything else in xiaoxin talks to this interface only.
  */
 import type { Item, ItemKind } from '../knowledge/index.js';
+import type { AccountRepository } from './accounts.js';
+import type { AuditLog } from './audit.js';
+import type { InsightsQueries } from './insights.js';
+import type { VersionRepository } from './versions.js';
 
 export interface UpsertResult {
   created: string[];
@@ -27,9 +31,61 @@ export interface SessionState {
   turns: number;
 }
 
+/** One turn for the question log; the caller has already taken personal data out of the text. */
+export interface NewQuestion {
+  id: string;
+  sessionId?: string;
+  /** web, kiosk, widget, api … */
+  channel: string;
+  question: string;
+  /** The normalised form identical questions share, for grouping. */
+  questionKey: string;
+  /** The answer's type: guide-field, faq, passage, clarify, none. */
+  answerType: string;
+  confidence: number;
+  /** The cited item ids, in the answer's order. */
+  citedIds: string[];
+}
+
+/** A logged turn as read back, with its feedback when there is some. */
+export interface LoggedQuestion extends NewQuestion {
+  createdAt: string;
+  helpful?: boolean;
+  feedbackComment?: string;
+  feedbackAt?: string;
+}
+
+export interface Feedback {
+  helpful: boolean;
+  comment?: string;
+}
+
+export interface FrequentQuestionsQuery {
+  /** Only questions asked at or after this moment. */
+  since: Date;
+  /** Only turns answered with one of these types (all types when absent or empty). */
+  answerTypes?: string[];
+  /** Only questions asked in at least this many sessions (default 1). */
+  minSessions?: number;
+  limit: number;
+}
+
+export interface FrequentQuestion {
+  /** The most recent wording of the question. */
+  question: string;
+  questionKey: string;
+  /** Distinct sessions that asked it; a turn without a session counts alone. */
+  sessions: number;
+  /** Times asked. */
+  asked: number;
+}
+
 export interface Store {
-  /** Inserts or updates items by id in one transaction; an item whose content is unchanged is left alone. */
-  upsertItems(items: Item[]): Promise<UpsertResult>;
+  /**
+   * Inserts or updates published items by id in one transaction; an item whose content is
+   * unchanged is left alone. Each change becomes a published version by `author` (default `import`).
+   */
+  upsertItems(items: Item[], author?: string): Promise<UpsertResult>;
   getItem(id: string): Promise<Item | undefined>;
   listItems(filter?: ItemFilter): Promise<Item[]>;
   countItems(): Promise<number>;
@@ -41,6 +97,22 @@ export interface Store {
   revision(): Promise<number>;
   getSession(id: string): Promise<SessionState | undefined>;
   saveSession(id: string, state: SessionState): Promise<void>;
+  /** Adds a turn to the question log, stamped with the store's clock. */
+  logQuestion(question: NewQuestion): Promise<void>;
+  getQuestion(id: string): Promise<LoggedQuestion | undefined>;
+  /** Records (or replaces) the feedback on a logged turn; false when there is no such turn. */
+  recordFeedback(id: string, feedback: Feedback): Promise<boolean>;
+  /**
+   * The questions asked most often, grouped by `questionKey`, most sessions first. Turns marked
+   * unhelpful do not count.
+   */
+  frequentQuestions(query: FrequentQuestionsQuery): Promise<FrequentQuestion[]>;
+  /** Staff accounts and login sessions. */
+  readonly accounts: AccountRepository;
+  /** Every version of every item; drafts, review and publishing. */
+  readonly versions: VersionRepository;
+  readonly audit: AuditLog;
+  readonly insights: InsightsQueries;
   close(): Promise<void>;
 }
 

@@ -2,6 +2,8 @@
  * @module cli/commands/serve
  * `xiaoxin serve [--port N] [--host H] [--data DIR] [--demo]`: the HTTP server. With `--demo` an
  * empty store is first filled with the demo knowledge base, so that a fresh install answers at once.
+ * The server listens while the search index is built (health checks answer, /readyz says 503) and
+ * says "listening" once it answers questions.
  */
 import { InvalidArgumentError, type Command } from 'commander';
 import { loadDemoIfEmpty } from '../../demo/load.js';
@@ -20,7 +22,9 @@ interface ServeFlags {
 export function registerServe(program: Command, setExit: (code: number) => void): void {
   program
     .command('serve')
-    .description('start the HTTP server: chat page at /, POST /api/chat, GET /api/items/:id, GET /healthz')
+    .description(
+      'start the HTTP server: the web app at /, the API under /api/ (described at /api/docs), /healthz, /readyz, /metrics',
+    )
     .option('--port <n>', 'port to listen on (default: XIAOXIN_PORT or 8080)', portNumber)
     .option('--host <address>', 'address to listen on (default: XIAOXIN_HOST or 0.0.0.0)')
     .option('--data <dir>', 'PGlite data folder (default: XIAOXIN_DATA or ./data)')
@@ -35,14 +39,32 @@ export async function runServe(flags: ServeFlags): Promise<number> {
   const store = await openCliStore(flags);
   try {
     if (flags.demo) await loadDemo(store, config.seedsDir);
-    const assistant = await createAssistant(store);
-    const app = buildServer(assistant, store);
+    const assistant = createAssistant(store);
+    // Handled here below; this keeps an early failure from counting as unhandled meanwhile.
+    assistant.catch(() => undefined);
+    const app = buildServer(assistant, store, {
+      hotline: config.hotline,
+      zoneName: config.zoneName,
+      serviceWindow: config.serviceWindow,
+      kioskIdleSeconds: config.kioskIdleSeconds,
+      rateLimit: config.rateLimit,
+      embedOrigins: config.embedOrigins,
+      trustProxy: config.trustProxy,
+      logNote: note,
+    });
     const port = flags.port ?? config.port;
     const host = flags.host ?? config.host;
     // Listening for signals before the "listening" line: a supervisor (or a test) that stops the
     // server as soon as it reads that line must not meet the default, abrupt SIGTERM action.
     const stop = untilSignal();
-    await app.listen({ port, host });
+    try {
+      // Listening first, so that /healthz answers (and /readyz says 503) while the index is built.
+      await app.listen({ port, host });
+      await assistant;
+    } catch (error) {
+      await app.close();
+      throw error;
+    }
     // The port actually bound: with --port 0 the system picks one.
     const address = app.server.address();
     const bound = address && typeof address === 'object' ? address.port : port;

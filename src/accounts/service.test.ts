@@ -1,0 +1,94 @@
+/**
+ * @module accounts/service.test
+ * Accounts through the store: creation rules, log-in with lock-out, changes that end sessions,
+ * and the audit trail — on PGlite.
+ */
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { openStore, type Store } from '../storage/index.js';
+import { resetDb } from '../storage/test-support.js';
+import { SqlStore } from '../storage/sql-store.js';
+import { AccountInputError, createAccount, logIn, updateAccount } from './service.js';
+
+let store: Store;
+beforeAll(async () => {
+  store = await openStore({ dataDir: 'memory://' });
+});
+afterAll(async () => store.close());
+beforeEach(async () => resetDb((store as SqlStore).db));
+
+const PASSWORD = 'xinghe-zone-2026';
+
+describe('createAccount', () => {
+  it('creates an account with a hashed password and audits it without the password', async () => {
+    const account = await createAccount(store, { name: 'Li.Ming', role: 'editor', password: PASSWORD, displayName: '李明' }, 'cli');
+    expect(account).toMatchObject({ name: 'li.ming', role: 'editor', displayName: '李明', disabled: false });
+    expect(account.permissions).toContain('knowledge:edit');
+    expect((await store.accounts.get('li.ming'))!.passwordHash).toMatch(/^\$argon2id\$/);
+    const [entry] = await store.audit.query({ action: 'account.create' });
+    expect(entry).toMatchObject({ actor: 'cli', target: 'li.ming' });
+    expect(JSON.stringify(entry)).not.toContain(PASSWORD);
+  });
+
+  it.each([
+    [{ name: 'x', role: 'editor', password: PASSWORD }, /name:/],
+    [{ name: 'li', role: 'root', password: PASSWORD }, /role: must be one of/],
+    [{ name: 'li', role: 'editor', password: 'short' }, /password: must be at least/],
+  ])('refuses bad input with the field named: %o', async (input, message) => {
+    await expect(createAccount(store, input, 'cli')).rejects.toThrow(AccountInputError);
+    await expect(createAccount(store, input, 'cli')).rejects.toThrow(message);
+  });
+
+  it('refuses a taken name', async () => {
+    await createAccount(store, { name: 'li', role: 'editor', password: PASSWORD }, 'cli');
+    await expect(createAccount(store, { name: 'li', role: 'admin', password: PASSWORD }, 'cli')).rejects.toThrow(/already exists/);
+  });
+});
+
+describe('logIn', () => {
+  beforeEach(async () => {
+    await createAccount(store, { name: 'li', role: 'reviewer', password: PASSWORD }, 'cli');
+  });
+
+  it('accepts the right password and refuses a wrong one or an unknown name alike', async () => {
+    expect(await logIn(store, 'li', PASSWORD)).toMatchObject({ ok: true, account: { name: 'li', role: 'reviewer' } });
+    expect(await logIn(store, 'li', 'wrong-password')).toEqual({ ok: false, reason: 'wrong' });
+    expect(await logIn(store, 'nobody', PASSWORD)).toEqual({ ok: false, reason: 'wrong' });
+  });
+
+  it('locks the account after five wrong passwords, even for the right one, until the time is up', async () => {
+    const now = new Date();
+    for (let i = 0; i < 4; i++) expect((await logIn(store, 'li', 'nope-nope-nope', now)).ok).toBe(false);
+    const fifth = await logIn(store, 'li', 'nope-nope-nope', now);
+    expect(fifth).toMatchObject({ ok: false, reason: 'locked' });
+    expect(await logIn(store, 'li', PASSWORD, now)).toMatchObject({ ok: false, reason: 'locked' });
+    const later = new Date(now.getTime() + 16 * 60_000);
+    expect(await logIn(store, 'li', PASSWORD, later)).toMatchObject({ ok: true });
+    const failures = await store.audit.query({ action: 'login.failed', actor: 'li' });
+    expect(failures).toHaveLength(5);
+  });
+
+  it('refuses a disabled account', async () => {
+    await createAccount(store, { name: 'boss', role: 'admin', password: PASSWORD }, 'cli');
+    await updateAccount(store, 'li', { disabled: true }, 'boss');
+    expect(await logIn(store, 'li', PASSWORD)).toEqual({ ok: false, reason: 'wrong' });
+  });
+});
+
+describe('updateAccount', () => {
+  it('ends sessions on a new password and audits the change', async () => {
+    await createAccount(store, { name: 'boss', role: 'admin', password: PASSWORD }, 'cli');
+    await createAccount(store, { name: 'li', role: 'editor', password: PASSWORD }, 'cli');
+    await store.accounts.createSession('t', { userName: 'li', csrfToken: 'c', expiresAt: new Date(Date.now() + 3600_000) });
+    await updateAccount(store, 'li', { password: 'another-good-pass' }, 'boss');
+    expect(await store.accounts.getSession('t')).toBeUndefined();
+    expect(await logIn(store, 'li', 'another-good-pass')).toMatchObject({ ok: true });
+    expect((await store.audit.query({ action: 'account.update' }))[0]).toMatchObject({ actor: 'boss', target: 'li', detail: 'password changed' });
+  });
+
+  it('does not let an admin lock themself out', async () => {
+    await createAccount(store, { name: 'boss', role: 'admin', password: PASSWORD }, 'cli');
+    await expect(updateAccount(store, 'boss', { disabled: true }, 'boss')).rejects.toThrow(/cannot disable or demote/);
+    await expect(updateAccount(store, 'boss', { role: 'editor' }, 'boss')).rejects.toThrow(/cannot disable or demote/);
+    expect(await updateAccount(store, 'nobody', { disabled: true }, 'boss')).toBeUndefined();
+  });
+});

@@ -1,0 +1,126 @@
+/**
+ * @module server/errors
+ * Every error the API gives is JSON `{ "error": "…" }` naming the field or parameter at fault.
+ * Routes throw the factories below; Fastify's own 4xx errors (bad JSON, schema validation) are
+ * rewritten here into the same words; anything unexpected is a generic 500 and goes to the log.
+ */
+import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import { PATTERN_WORDS } from './schemas.js';
+
+declare module 'fastify' {
+  interface FastifyContextConfig {
+    /** A valid body for this route, quoted when the body sent is not JSON. */
+    bodyExample?: string;
+  }
+}
+
+/** An error whose message is meant for the client, with its status and any headers. */
+export class HttpError extends Error {
+  constructor(
+    readonly statusCode: number,
+    message: string,
+    readonly headers: Record<string, string> = {},
+  ) {
+    super(message);
+    this.name = 'HttpError';
+  }
+}
+
+export const badRequest = (message: string) => new HttpError(400, message);
+export const notFound = (message: string) => new HttpError(404, message);
+export const tooManyRequests = (retryAfterSeconds: number) =>
+  new HttpError(429, `too many requests from this address; try again in ${retryAfterSeconds} seconds`, {
+    'retry-after': String(retryAfterSeconds),
+  });
+export const unavailable = (message: string, retryAfterSeconds = 5) =>
+  new HttpError(503, message, { 'retry-after': String(retryAfterSeconds) });
+
+export interface ErrorHandlingOptions {
+  logError: (message: string) => void;
+  /** Called for every unexpected error (a 5xx the code did not mean to give), for the error counter. */
+  onInternalError?: () => void;
+  /** Gets a chance to answer an unknown path (the web app's client-side routes) before the JSON 404. */
+  fallback?: (request: FastifyRequest, reply: FastifyReply) => Promise<boolean> | boolean;
+}
+
+export function installErrorHandling(app: FastifyInstance, options: ErrorHandlingOptions): void {
+  app.setErrorHandler((error: FastifyError | HttpError, request, reply) => {
+    const status = error.statusCode && error.statusCode >= 400 ? error.statusCode : 500;
+    if (status >= 500 && !(error instanceof HttpError)) {
+      options.onInternalError?.();
+      options.logError(error.stack ?? error.message);
+      return reply.status(status).send({ error: 'internal error; the server log has the details' });
+    }
+    if (error instanceof HttpError) reply.headers(error.headers);
+    return reply.status(status).send({ error: clientMessage(error, request) });
+  });
+  app.setNotFoundHandler(async (request, reply) => {
+    if (options.fallback && (await options.fallback(request, reply))) return reply;
+    return reply.status(404).send({ error: `no route ${request.method} ${request.url.split('?')[0]}` });
+  });
+}
+
+/** Fastify's own 4xx messages, said the way a client developer can act on them. */
+function clientMessage(error: FastifyError | HttpError, request: FastifyRequest): string {
+  if (error instanceof HttpError) return error.message;
+  const example = request.routeOptions.config.bodyExample ?? '{…}';
+  if (error.validation) return validationMessage(error.validation, example);
+  switch (error.code) {
+    case 'FST_ERR_CTP_INVALID_JSON_BODY':
+      return `the body is not valid JSON; send a JSON body such as ${example}`;
+    case 'FST_ERR_CTP_EMPTY_JSON_BODY':
+      return `the body is empty; send a JSON body such as ${example}`;
+    case 'FST_ERR_CTP_INVALID_MEDIA_TYPE':
+      return 'send the body as JSON (Content-Type: application/json)';
+    case 'FST_ERR_CTP_BODY_TOO_LARGE':
+      return 'the body is too large';
+    default:
+      return error.message;
+  }
+}
+
+interface SchemaError {
+  keyword: string;
+  instancePath: string;
+  params: Record<string, unknown>;
+  message?: string;
+}
+
+const TYPE_WORDS: Record<string, string> = {
+  string: 'a string',
+  integer: 'a whole number',
+  number: 'a number',
+  boolean: 'true or false',
+  object: 'a JSON object',
+  array: 'a list',
+};
+
+/** The first schema error as `field: what is wrong`. */
+export function validationMessage(errors: readonly SchemaError[], bodyExample: string): string {
+  const error = errors[0];
+  if (!error) return 'the request is not valid';
+  const field = error.instancePath.slice(1).replaceAll('/', '.');
+  const p = error.params;
+  switch (error.keyword) {
+    case 'required':
+      return `${[field, p.missingProperty].filter(Boolean).join('.')}: is required`;
+    case 'type':
+      // The body as a whole is not an object: text, a list, null.
+      if (!field) return `send a JSON body such as ${bodyExample}`;
+      return `${field}: must be ${TYPE_WORDS[String(p.type)] ?? String(p.type)}`;
+    case 'minLength':
+      return Number(p.limit) === 1 ? `${field}: must not be empty` : `${field}: must be at least ${p.limit} characters`;
+    case 'maxLength':
+      return `${field}: must be at most ${p.limit} characters`;
+    case 'minimum':
+      return `${field}: must be at least ${p.limit}`;
+    case 'maximum':
+      return `${field}: must be at most ${p.limit}`;
+    case 'enum':
+      return `${field}: must be one of ${(p.allowedValues as unknown[]).join(', ')}`;
+    case 'pattern':
+      return `${field}: ${PATTERN_WORDS[String(p.pattern)] ?? `must match ${p.pattern}`}`;
+    default:
+      return `${field || 'the request'}: ${error.message ?? 'is not valid'}`;
+  }
+}

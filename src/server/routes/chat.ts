@@ -1,0 +1,68 @@
+/**
+ * @module server/routes/chat
+ * POST /api/chat: one question in, one cited answer out, in a conversation the server remembers.
+ */
+import { randomUUID } from 'node:crypto';
+import type { FastifyPluginAsync } from 'fastify';
+import { CHANNELS, type Channel } from '../../insights/question-log.js';
+import type { ServerContext } from '../context.js';
+import { badRequest, notFound } from '../errors.js';
+import { answerSchema, errorReplies, ID_PATTERN, MAX_MESSAGE_CHARS } from '../schemas.js';
+import { recordTurn } from '../turns.js';
+
+interface ChatBody {
+  message: string;
+  sessionId?: string;
+  channel?: Channel;
+}
+
+const schema = {
+  summary: 'Ask a question',
+  description:
+    'Without sessionId a new conversation starts; send the returned sessionId with the next message so that ' +
+    'follow-ups resolve in context. An unknown or expired sessionId is a 404: start again without one.',
+  tags: ['conversation'],
+  body: {
+    type: 'object',
+    properties: {
+      message: { type: 'string', minLength: 1, maxLength: MAX_MESSAGE_CHARS },
+      sessionId: { type: 'string', pattern: ID_PATTERN },
+      channel: { type: 'string', enum: [...CHANNELS], default: 'api' },
+    },
+    required: ['message'],
+  },
+  response: {
+    200: {
+      type: 'object',
+      properties: {
+        sessionId: { type: 'string' },
+        turnId: { type: 'string', description: 'Identifies this question and answer for POST /api/feedback' },
+        answer: answerSchema,
+      },
+      required: ['sessionId', 'turnId', 'answer'],
+    },
+    ...errorReplies(400, 404, 413, 415, 429, 503),
+  },
+};
+
+export const chatRoutes: FastifyPluginAsync<ServerContext> = async (app, ctx) => {
+  app.post<{ Body: ChatBody }>(
+    '/api/chat',
+    { schema, config: { bodyExample: '{"message": "办理营业执照要带什么材料"}' } },
+    async (request) => {
+      const message = request.body.message.trim();
+      if (!message) throw badRequest('message: must not be empty');
+      const engine = ctx.engine.require();
+      let sessionId = request.body.sessionId;
+      if (sessionId === undefined) sessionId = randomUUID();
+      else if (!(await ctx.store.getSession(sessionId))) {
+        throw notFound(`unknown session "${sessionId}" (never issued, or idle for more than a day); send the message without a sessionId to start again`);
+      }
+      const answer = await engine.ask(message, { sessionId });
+      const turnId = randomUUID();
+      ctx.metrics.answers.inc({ type: answer.type });
+      await recordTurn(ctx, { id: turnId, sessionId, channel: request.body.channel ?? 'api', question: message, answer });
+      return { sessionId, turnId, answer };
+    },
+  );
+};

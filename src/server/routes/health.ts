@@ -1,0 +1,40 @@
+/**
+ * @module server/routes/health
+ * Probes and metrics for operators: /healthz (the process is alive; touches nothing), /readyz
+ * (the store answers and the search index is built) and /metrics (Prometheus text).
+ */
+import type { FastifyPluginAsync } from 'fastify';
+import type { ServerContext } from '../context.js';
+
+const tags = ['operations'];
+const statusReply = { type: 'object', additionalProperties: true, properties: { status: { type: 'string' } } } as const;
+
+export const healthRoutes: FastifyPluginAsync<ServerContext> = async (app, ctx) => {
+  app.get('/healthz', { schema: { summary: 'The process is alive', tags, response: { 200: statusReply } } }, async () => ({
+    status: 'ok',
+  }));
+
+  app.get(
+    '/readyz',
+    { schema: { summary: 'The store answers and the search index is built', tags, response: { 200: statusReply, 503: statusReply } } },
+    async (_request, reply) => {
+      const state = ctx.engine.state;
+      if (state !== 'ready') {
+        const error = state === 'starting' ? 'the search index is being built' : 'the assistant could not start';
+        return reply.status(503).send({ status: state, error });
+      }
+      try {
+        const [items, revision] = await Promise.all([ctx.store.countItems(), ctx.store.revision()]);
+        return { status: 'ready', items, revision };
+      } catch (error) {
+        ctx.logError(`readiness check: the store does not answer: ${error instanceof Error ? error.message : String(error)}`);
+        return reply.status(503).send({ status: 'unavailable', error: 'the store does not answer' });
+      }
+    },
+  );
+
+  app.get('/metrics', { schema: { summary: 'Prometheus metrics', tags } }, async (_request, reply) => {
+    reply.type(ctx.metrics.registry.contentType);
+    return ctx.metrics.registry.metrics();
+  });
+};

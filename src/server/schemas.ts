@@ -1,0 +1,58 @@
+/**
+ * @module server/schemas
+ * JSON schemas shared by the routes: Fastify validates requests and serialises replies with them,
+ * and /api/docs is generated from them. Objects that the engine may grow keep extra properties.
+ */
+import { ANSWER_TYPES } from '../answering/answer.js';
+import { ITEM_KINDS } from '../knowledge/index.js';
+
+/** The longest question accepted; a spoken or typed question is far shorter. */
+export const MAX_MESSAGE_CHARS = 500;
+export const MAX_COMMENT_CHARS = 500;
+
+/** Session and turn ids: what `randomUUID` makes, and what a zone's own system may choose. */
+export const ID_PATTERN = '^[\\w.:-]{1,100}$';
+
+/** How a pattern is said in an error message, by pattern. */
+export const PATTERN_WORDS: Record<string, string> = {
+  [ID_PATTERN]: 'must be 1–100 letters, digits, or . _ : -',
+};
+
+export const errorSchema = {
+  type: 'object',
+  properties: { error: { type: 'string', description: 'What is wrong, naming the field at fault' } },
+  required: ['error'],
+} as const;
+
+export const citationSchema = {
+  type: 'object',
+  additionalProperties: true,
+  properties: {
+    id: { type: 'string' },
+    title: { type: 'string' },
+    kind: { type: 'string', enum: [...ITEM_KINDS] },
+    validUntil: { type: 'string', description: 'Last valid day of a policy, YYYY-MM-DD' },
+  },
+  required: ['id', 'title', 'kind'],
+} as const;
+
+export const answerSchema = {
+  type: 'object',
+  additionalProperties: true,
+  description: 'Exactly what `xiaoxin ask --json` prints; the text is quoted from the cited items, never generated.',
+  properties: {
+    text: { type: 'string' },
+    type: { type: 'string', enum: [...ANSWER_TYPES] },
+    citations: { type: 'array', items: citationSchema },
+    confidence: { type: 'number', minimum: 0, maximum: 1 },
+    suggestions: { type: 'array', items: { type: 'string' } },
+    field: { type: 'string', description: 'For guide-field: the guide field answered (materials, place, hours, …)' },
+    choices: { type: 'array', items: citationSchema, description: 'For clarify: the candidates, in order' },
+  },
+  required: ['text', 'type', 'citations', 'confidence', 'suggestions'],
+} as const;
+
+/** The error replies a route can give, for the documentation (and serialisation). */
+export function errorReplies(...statuses: number[]): Record<number, typeof errorSchema> {
+  return Object.fromEntries(statuses.map((status) => [status, errorSchema]));
+}

@@ -1,0 +1,106 @@
+/**
+ * @module storage/questions
+ * The question log in the `question_log` table: one row a turn, its feedback, and the most
+ * frequent questions of a period.
+ */
+import type { Db } from './db.js';
+import type { Feedback, FrequentQuestion, FrequentQuestionsQuery, LoggedQuestion, NewQuestion } from './store.js';
+
+interface QuestionRow {
+  id: string;
+  session_id: string | null;
+  channel: string;
+  question: string;
+  question_key: string;
+  answer_type: string;
+  confidence: number | string;
+  cited_ids: unknown;
+  created_at: Date | string;
+  helpful: boolean | null;
+  feedback_comment: string | null;
+  feedback_at: Date | string | null;
+}
+
+export async function insertQuestion(db: Db, q: NewQuestion, now: Date): Promise<void> {
+  await db.query(
+    `INSERT INTO question_log (id, session_id, channel, question, question_key, answer_type, confidence, cited_ids, created_at)
+     VALUES ($1, $2, $3, $4, $5, $6, $7, $8::jsonb, $9::timestamptz)`,
+    [
+      q.id,
+      q.sessionId ?? null,
+      q.channel,
+      storable(q.question),
+      storable(q.questionKey),
+      q.answerType,
+      q.confidence,
+      JSON.stringify(q.citedIds),
+      now.toISOString(),
+    ],
+  );
+}
+
+export async function selectQuestion(db: Db, id: string): Promise<LoggedQuestion | undefined> {
+  const rows = await db.query<QuestionRow>('SELECT * FROM question_log WHERE id = $1', [id]);
+  return rows[0] && questionFromRow(rows[0]);
+}
+
+export async function updateFeedback(db: Db, id: string, feedback: Feedback, now: Date): Promise<boolean> {
+  const rows = await db.query(
+    `UPDATE question_log SET helpful = $2, feedback_comment = $3, feedback_at = $4::timestamptz
+     WHERE id = $1 RETURNING id`,
+    [id, feedback.helpful, feedback.comment === undefined ? null : storable(feedback.comment), now.toISOString()],
+  );
+  return rows.length > 0;
+}
+
+export async function selectFrequentQuestions(db: Db, query: FrequentQuestionsQuery): Promise<FrequentQuestion[]> {
+  const params: unknown[] = [query.since.toISOString(), Math.max(1, query.minSessions ?? 1), query.limit];
+  let typeFilter = '';
+  if (query.answerTypes && query.answerTypes.length > 0) {
+    params.push(JSON.stringify(query.answerTypes));
+    typeFilter = `AND answer_type IN (SELECT jsonb_array_elements_text($${params.length}::jsonb))`;
+  }
+  // The latest wording speaks for the group; ties are broken bytewise so both databases agree.
+  const rows = await db.query<{ question: string; question_key: string; sessions: number | string; asked: number | string }>(
+    `SELECT question_key,
+            (array_agg(question ORDER BY created_at DESC, id))[1] AS question,
+            count(DISTINCT coalesce(session_id, 'turn:' || id)) AS sessions,
+            count(*) AS asked
+     FROM question_log
+     WHERE created_at >= $1::timestamptz AND helpful IS NOT FALSE AND question_key <> '' ${typeFilter}
+     GROUP BY question_key
+     HAVING count(DISTINCT coalesce(session_id, 'turn:' || id)) >= $2
+     ORDER BY sessions DESC, asked DESC, max(created_at) DESC, question_key COLLATE "C"
+     LIMIT $3`,
+    params,
+  );
+  return rows.map((r) => ({
+    question: r.question,
+    questionKey: r.question_key,
+    sessions: Number(r.sessions),
+    asked: Number(r.asked),
+  }));
+}
+
+function questionFromRow(row: QuestionRow): LoggedQuestion {
+  const cited = typeof row.cited_ids === 'string' ? (JSON.parse(row.cited_ids) as unknown) : row.cited_ids;
+  return {
+    id: row.id,
+    ...(row.session_id !== null ? { sessionId: row.session_id } : {}),
+    channel: row.channel,
+    question: row.question,
+    questionKey: row.question_key,
+    answerType: row.answer_type,
+    confidence: Number(row.confidence),
+    citedIds: Array.isArray(cited) ? cited.map(String) : [],
+    createdAt: new Date(row.created_at).toISOString(),
+    ...(row.helpful !== null ? { helpful: row.helpful } : {}),
+    ...(row.feedback_comment !== null ? { feedbackComment: row.feedback_comment } : {}),
+    ...(row.feedback_at !== null ? { feedbackAt: new Date(row.feedback_at).toISOString() } : {}),
+  };
+}
+
+/** PostgreSQL cannot store NUL or lone surrogates; what people type must never fail a turn for that. */
+function storable(text: string): string {
+  return text.replace(/\u0000|\p{Surrogate}/gu, '\uFFFD');
+}
