@@ -37,11 +37,43 @@ const HEADINGS =
   '第三章 申报方式\n' +
   '登录星河市科技业务管理平台在线填报。';
 
+/** Measures under short numbered titles, as policy documents set them out. */
+const JOBS =
+  '星河高新区稳岗就业若干措施\n' +
+  '一、支持企业稳定岗位。\n' +
+  '对不裁员或少裁员的参保企业，返还其上年度实际缴纳失业保险费的50%。返还资金直接拨付企业账户。\n' +
+  '二、加强就业服务。\n' +
+  '区人社局每月举办线上招聘会，为企业免费发布岗位信息。';
+
+/** A list of materials introduced by "…以下材料：", one short numbered item a line. */
+const MATERIALS =
+  '星河高新区创业补贴申领办法\n' +
+  '一、申领材料\n' +
+  '申领创业补贴需提交以下材料：\n' +
+  '1.身份证。\n' +
+  '2.营业执照。\n' +
+  '3.经营场所租赁合同。\n' +
+  '二、办理时限\n' +
+  '材料齐全的，10个工作日内办结。';
+
+/** A question-and-answer page. */
+const QA =
+  '人才公寓常见问题解答\n' +
+  '问：人才公寓可以申请几年？ 答：租期一般为3年，期满可申请续租一次。\n' +
+  '问：申请人才公寓要交什么材料？ 答：身份证、学历证书和劳动合同。';
+
+/** A notice whose paragraphs each make one point. */
+const NOTICE =
+  '星河高新区关于企业开办的通知\n' +
+  '各有关单位：\n' +
+  '企业开办实行一窗受理。申请人通过星河政务服务网提交材料后，营业执照、公章、发票当天办结。全程不收取任何费用。\n' +
+  '咨询电话：0000-8888666。';
+
 beforeAll(() => {
   analyzer = new TextAnalyzer();
   stats = new TermStatistics();
-  // A small corpus for the IDF weights: the two documents and some unrelated text.
-  for (const text of [TALENT, TALENT_NUMBERED, HEADINGS, '营业执照遗失补领当场办结。', '失业保险金按月发放。']) {
+  // A small corpus for the IDF weights: the documents and some unrelated text.
+  for (const text of [TALENT, TALENT_NUMBERED, HEADINGS, JOBS, MATERIALS, QA, NOTICE, '营业执照遗失补领当场办结。', '失业保险金按月发放。']) {
     const a = analyzer.analyze(text);
     stats.add([...a.words, ...a.bigrams]);
   }
@@ -63,9 +95,8 @@ describe('extractAnswer', () => {
   });
 
   it('drops leading clauses that only restate the question', () => {
-    const { text } = extract(TALENT, '对新引进的全日制硕士研究生给多少');
-    // (Closing punctuation may be trimmed off a narrowed fact.)
-    expect(text!.replace(/。$/, '')).toBe('给予每人3万元安家补贴');
+    const { text } = extract(TALENT, '对新引进的全日制硕士研究生怎么补贴');
+    expect(text).toBe('给予每人3万元安家补贴。');
     // A clause that adds something new is kept.
     expect(extract(TALENT, '硕士研究生安家补贴').text).toContain('给予每人3万元安家补贴');
   });
@@ -109,6 +140,40 @@ describe('extractAnswer', () => {
     expect(span!.end - span!.start).toBeLessThanOrEqual(DEFAULT_EXTRACT.headingAnswerChars + 40);
   });
 
+  it('answers a short numbered title with the measure under it, not the next title', () => {
+    const { text } = extract(JOBS, '星河高新区在稳定岗位方面有哪些举措？');
+    expect(text!.startsWith('对不裁员或少裁员的参保企业')).toBe(true);
+    expect(text).not.toContain('二、加强就业服务');
+  });
+
+  it('answers with the whole list a line introduces, and not the next section', () => {
+    expect(extract(MATERIALS, '申领创业补贴需要提交哪些材料？').text).toBe('1.身份证。\n2.营业执照。\n3.经营场所租赁合同。');
+  });
+
+  it('answers a how-much question with the quantity', () => {
+    expect(extract(JOBS, '对不裁员的参保企业返还多少失业保险费？').text).toBe('50%');
+    expect(extract(TALENT, '新引进的硕士研究生有多少安家补贴').text).toBe('3万元');
+  });
+
+  it('answers a question for a thing with the clause where its question word stands', () => {
+    const { text } = extract(HEADINGS, '孵化器通过什么平台在线填报？');
+    expect(text).toBe('登录星河市科技业务管理平台在线填报');
+  });
+
+  it('answers a question on a Q&A page with the answer, without its label', () => {
+    // (A how-many question is answered with the quantity.)
+    expect(extract(QA, '人才公寓可以申请几年？').text).toBe('3年');
+    expect(extract(QA, '申请人才公寓要交什么材料？').text).toBe('身份证、学历证书和劳动合同。');
+  });
+
+  it('answers an open question with the rest of the paragraph, not the next one', () => {
+    const { text } = extract(NOTICE, '企业开办如何办理？');
+    expect(text).toContain('当天办结');
+    expect(text).toContain('全程不收取任何费用');
+    expect(text).not.toContain('咨询电话');
+    expect(extract(NOTICE, '企业开办的咨询电话是多少？').text).toBe('0000-8888666');
+  });
+
   it('never returns more than maxAnswerChars', () => {
     const long =
       '标题\n' +
@@ -125,7 +190,7 @@ describe('extractAnswer', () => {
 
   it('returns a verbatim slice of the body for every question', () => {
     const questions = ['硕士补贴', '博士多少钱', '谁负责解释', '租房补贴最长几年', '申报方式', '孵化器在哪注册', '完全无关的问题'];
-    for (const body of [TALENT, TALENT_NUMBERED, HEADINGS]) {
+    for (const body of [TALENT, TALENT_NUMBERED, HEADINGS, JOBS, MATERIALS, QA, NOTICE]) {
       const sentences = sentencesOf(body);
       for (const q of questions) {
         const span = extractAnswer(body, sentences, analyseQuery(analyzer, q), stats, (t) => analyzer.normalize(t));

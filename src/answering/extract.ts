@@ -1,18 +1,27 @@
 /**
  * @module answering/extract
- * Picks the shortest stretch of a document that answers a question: the sentence that best
- * restates the question, minus the clauses that only repeat what was asked. Everything returned
- * is a verbatim span of the source; nothing is generated.
+ * Picks the stretch of a document that answers a question, in three steps:
+ *
+ * 1. locate the sentence that best restates the question (IDF-weighted character pairs, the
+ *    question's own clause counting most, plus how well the question lines up in place);
+ * 2. delimit the answer: it starts after the clauses that only restate the question, or after a
+ *    line that introduces it (a heading, "…如下：", "问：…？"), and runs on through a list, and
+ *    for open questions (如何, 有哪些措施) to the end of the paragraph;
+ * 3. narrow a question for one fact or thing (多少, 何时, 哪个平台) to where its question word
+ *    stands in the source (see `slot.ts`).
+ *
+ * Everything returned is a verbatim span of the source; nothing is generated.
  */
 import type { AnalysedQuery } from '../search/query.js';
 import type { SentenceEntry, TermStatistics } from '../search/rerank.js';
+import { MAX_ANCHOR, questionShape, slotIn, type QuestionShape } from './slot.js';
 
 export interface ExtractedSpan {
   start: number;
   end: number;
   /** How much of the question the chosen sentence restates (0–1). */
   support: number;
-  /** The chosen sentence's selection score (support, context, type match), for comparing documents. */
+  /** The chosen sentence's selection score (support, type and in-place match), for comparing documents. */
   score: number;
 }
 
@@ -21,8 +30,14 @@ export interface ExtractOptions {
   givenThreshold: number;
   /** An answer shorter than this (characters) is extended with the following sentence. */
   minAnswerChars: number;
-  /** After a heading, the answer runs on until it has at least this many characters. */
+  /** After a line that introduces it, the answer runs on until it has at least this many characters. */
   headingAnswerChars: number;
+  /** Answers run on (through a list, to the end of the paragraph) up to this many characters. */
+  runOnChars: number;
+  /** Never return more than this many characters. */
+  maxAnswerChars: number;
+  /** Answer "how many / when / which platform" questions with the stretch that states it. */
+  narrowFactoids: boolean;
   /** Sentences longer than this many characters have their support discounted… */
   referenceChars: number;
   /** …by (referenceChars / length) to this power. */
@@ -31,49 +46,33 @@ export interface ExtractOptions {
   topicDiscount: number;
   /** How strongly a word's spread over the document's sentences lowers its weight. */
   spreadWeight: number;
-  /** Weight of the preceding sentence's support (context). */
-  contextWeight: number;
-  /** Weight of the share of a sentence that is new relative to the question. */
-  noveltyWeight: number;
+  /** Extra weight of the question words in the question's own clause (the one with 什么/如何…). */
+  focusWeight: number;
   /** Weight of the match between the question's type (how many, when…) and the sentence. */
   typeWeight: number;
-  /** Answers to "which ones / how" questions run on to about this many characters. */
-  listAnswerChars: number;
-  /** Answer "how many / when / which number" questions with the one clause that states it. */
-  narrowFactoids: boolean;
-  /** Never return more than this many characters. */
-  maxAnswerChars: number;
+  /** Weight of how well the question lines up in place around new material in the sentence. */
+  slotWeight: number;
 }
 
-export const DEFAULT_EXTRACT: ExtractOptions = { givenThreshold: 0.6, minAnswerChars: 6, headingAnswerChars: 90, maxAnswerChars: 300, listAnswerChars: 120, narrowFactoids: true, referenceChars: 150, lengthExponent: 0.5, topicDiscount: 0.1, spreadWeight: 1, contextWeight: 0, noveltyWeight: 0, typeWeight: 0.1 };
+export const DEFAULT_EXTRACT: ExtractOptions = {
+  givenThreshold: 0.6,
+  minAnswerChars: 6,
+  headingAnswerChars: 90,
+  runOnChars: 200,
+  maxAnswerChars: 300,
+  narrowFactoids: true,
+  referenceChars: 150,
+  lengthExponent: 0.5,
+  topicDiscount: 0.1,
+  spreadWeight: 1,
+  focusWeight: 2,
+  typeWeight: 0.1,
+  slotWeight: 0.2,
+};
 
-/** Character pairs of normalised text, skipping punctuation and spaces. */
-function charPairs(norm: string): string[] {
-  const chars = [...norm.replace(/[^\p{Script=Han}\p{L}\p{N}%.]/gu, '')];
-  const out: string[] = [];
-  for (let i = 0; i + 1 < chars.length; i++) out.push(chars[i]! + chars[i + 1]!);
-  return out;
-}
-
-export function sentenceSupport(
-  sentence: SentenceEntry,
-  query: AnalysedQuery,
-  stats: TermStatistics,
-  topic?: string,
-  topicDiscount = 1,
-  spread?: Map<string, number>,
-): number {
-  let found = 0;
-  let total = 0;
-  for (const b of query.bigrams) {
-    // Words of the document's title and place names locate the document, not the sentence
-    // within it; so do words the document repeats in many sentences.
-    const topical = topic?.includes(b) || query.places.some((p) => p.includes(b));
-    const idf = (stats.idf(b) * (topical ? topicDiscount : 1)) / (spread?.get(b) ?? 1);
-    total += idf;
-    if (sentence.norm.includes(b)) found += idf;
-  }
-  return total ? found / total : 0;
+interface Span {
+  start: number;
+  end: number;
 }
 
 /**
@@ -90,101 +89,217 @@ export function extractAnswer(
 ): ExtractedSpan | undefined {
   if (!sentences.length) return undefined;
   const questionPairs = new Set(charPairs(query.normalized));
-  const topic = sentences.length > 1 ? sentences[0]!.norm : undefined;
-  const spread = new Map<string, number>();
-  for (const b of query.bigrams) {
-    const count = sentences.filter((s) => s.norm.includes(b)).length;
-    spread.set(b, 1 + options.spreadWeight * Math.log(1 + count));
-  }
-  const supports = sentences.map((s) => sentenceSupport(s, query, stats, topic, options.topicDiscount, spread));
-  let bestIndex = 0;
-  let bestScore = -Infinity;
-  sentences.forEach((s, i) => {
-    // A document's opening line is usually its title: it names the topic, not the answer.
-    if (i === 0 && sentences.length > 1 && s.end - s.start <= 60) return;
-    const given = givenShare(s.norm, questionPairs);
-    // What the sentence shares with the question, what the line before it shares (a heading
-    // or the restated question often comes just before the answer), and how much it adds.
-    // Long sentences match many words by chance: their support is discounted by length.
-    const length = Math.max(1, s.norm.length);
-    const lengthFactor = Math.min(1, Math.pow(options.referenceChars / length, options.lengthExponent));
-    const score =
-      supports[i]! * lengthFactor +
-      options.contextWeight * (supports[i - 1] ?? 0) +
-      options.noveltyWeight * (1 - given) +
-      options.typeWeight * answerTypeMatch(query.normalized, s.norm);
-    if (score > bestScore) {
-      bestScore = score;
-      bestIndex = i;
-    }
-  });
-  const bestSupport = supports[bestIndex]!;
-  const sentence = sentences[bestIndex]!;
+  const shape = questionShape(query.normalized);
+  const best = locate(sentences, query, stats, shape, questionPairs, options);
+  const sentence = sentences[best.index]!;
+  const textOf = (s: Span) => body.slice(s.start, s.end).trim();
+
+  // Where the answer starts: after the clauses that only restate the question
+  // ("对于因疫情影响暂停举办的展会项目，…"), or after the whole sentence when it only introduces
+  // what follows ("四、实施援企稳岗政策。", "…通知如下：", "问：…？").
   let start = sentence.start;
-  const end = sentence.end;
-  // Drop leading clauses that only restate the question ("对于因疫情影响暂停举办的展会项目，…").
   for (const clause of clausesOf(body, sentence)) {
     if (givenShare(normalize(body.slice(clause.start, clause.end)), questionPairs) < options.givenThreshold) break;
     start = clause.end;
   }
-  let span = { start, end };
-  // A sentence that is all question, or a heading such as "（四）明确网上办税缴费事项。",
-  // answers with what follows it.
-  const headingLike = isHeading(body.slice(sentence.start, sentence.end));
-  let next = bestIndex + 1;
-  if (headingLike && next < sentences.length) span = { start: sentences[next]!.start, end: sentences[next]!.start };
-  while (
-    visibleLength(body.slice(span.start, span.end)) < (headingLike ? options.headingAnswerChars : options.minAnswerChars) &&
-    next < sentences.length
-  ) {
-    const following = sentences[next]!;
-    // The next heading starts another section: the answer ends before it.
-    if (span.end > span.start && isSectionHeading(body.slice(following.start, following.end))) break;
-    next++;
-    span = { start: span.end > span.start ? span.start : following.start, end: following.end };
+  let last = best.index;
+  let span: Span = { start, end: sentence.end };
+  const introduced = (start >= sentence.end || isLeadIn(textOf(sentence))) && last + 1 < sentences.length;
+  if (introduced) {
+    last++;
+    span = { start: sentences[last]!.start, end: sentences[last]!.end };
+    // Q&A pages: "问：…？ 答：…" answers without its label.
+    const label = /^答[：:]\s*/.exec(body.slice(span.start, span.end));
+    if (label && span.start + label[0].length < span.end) span.start += label[0].length;
+  } else if (span.start >= span.end) {
+    span = { start: sentence.start, end: sentence.end };
   }
-  if (span.end <= span.start) span = { start: sentence.start, end: sentence.end };
-  // "有哪些措施" / "如何…" ask for several things: a sentence that introduces a list ("…：") or a
-  // short one runs on into the sentences that follow, up to a bound.
-  if (asksForList(query.normalized)) {
-    const introducesList = /[：:]$/.test(body.slice(span.start, span.end).trim());
-    while (
-      next < sentences.length &&
-      (introducesList || span.end - span.start < options.listAnswerChars) &&
-      sentences[next]!.end - span.start <= options.listAnswerChars * 2
-    ) {
-      span = { start: span.start, end: sentences[next++]!.end };
-      if (!introducesList) break;
-    }
+
+  // How far it runs: through a list (a sentence ending in "：" or "；" goes on in the next, and
+  // an introduced list through its numbered items), to a minimum length, and for open questions or
+  // introduced answers to the end of the paragraph; never into the next section.
+  const open = !shape || shape.scope === 'open';
+  const series = numberingOf(textOf(sentences[last]!));
+  while (last + 1 < sentences.length) {
+    const current = textOf(sentences[last]!);
+    const next = sentences[last + 1]!;
+    const nextText = textOf(next);
+    const introducesList = /[：:]$/.test(current);
+    // After "…如下：" every numbered line is an item; in an introduced answer, the next of its series.
+    const item = numberingOf(nextText);
+    const listItem = item !== undefined && (introducesList || (introduced && item === series));
+    if (!listItem && (isSectionHeading(nextText) || isNumberedTitle(nextText))) break;
+    const length = visibleLength(body.slice(span.start, span.end));
+    const sameParagraph = !/\s/.test(body.slice(sentences[last]!.end, next.start));
+    const continues =
+      introducesList ||
+      listItem ||
+      /[；;]$/.test(current) ||
+      length < options.minAnswerChars ||
+      (introduced && length < options.headingAnswerChars) ||
+      ((open || introduced) && sameParagraph);
+    if (!continues || next.end - span.start > options.runOnChars) break;
+    span = { start: span.start, end: next.end };
+    last++;
   }
-  // "多少 / 几 / 什么时候 / 电话" ask for one fact: narrow to the clause that states it.
-  if (options.narrowFactoids) span = narrowToFact(body, span, query.normalized, questionPairs, normalize);
+
+  // A question for one fact or thing is answered where its question word stands in the source.
+  if (options.narrowFactoids) {
+    const fact = FACT_PATTERNS.find(([asks]) => asks.test(query.normalized))?.[1];
+    const slot = shape && !introduced ? narrowToSlot(body, span, shape, fact, questionPairs, normalize) : undefined;
+    span = slot ?? (fact ? narrowToFact(body, span, fact, questionPairs, normalize) : span);
+    // "多少 / 几" ask for a quantity: the number with its measure word ("200个", "570亿元").
+    if (shape && /^(多少|几)$/.test(shape.wh) && !/电话|热线|号码/.test(query.normalized)) span = quantityIn(body, span) ?? span;
+  }
   if (span.end - span.start > options.maxAnswerChars) span.end = cutAtClause(body, span.start, options.maxAnswerChars);
-  return { ...span, support: bestSupport, score: bestScore };
+  return { ...span, support: best.support, score: best.score };
 }
 
+/** The sentence that best restates the question, with its support (0–1) and score. */
+function locate(
+  sentences: SentenceEntry[],
+  query: AnalysedQuery,
+  stats: TermStatistics,
+  shape: QuestionShape | undefined,
+  questionPairs: Set<string>,
+  options: ExtractOptions,
+): { index: number; support: number; score: number } {
+  // Words of the document's title line and place names locate the document, not the sentence
+  // within it; so do words the document repeats in many sentences. The question's own clause
+  // ("…，对于免税进口物资已征收的怎么办") says what is asked; the rest often only sets the scene.
+  const topic = sentences.length > 1 ? sentences[0]!.norm : undefined;
+  const focus = focusOf(query.normalized, shape);
+  const weights = query.bigrams.map((b) => {
+    const topical = topic?.includes(b) || query.places.some((p) => p.includes(b));
+    const count = sentences.filter((s) => s.norm.includes(b)).length;
+    const spread = 1 + options.spreadWeight * Math.log(1 + count);
+    return (stats.idf(b) * (topical ? options.topicDiscount : 1) * (focus.includes(b) ? 1 + options.focusWeight : 1)) / spread;
+  });
+  const total = weights.reduce((a, b) => a + b, 0);
+  let best = { index: 0, support: 0, score: -Infinity };
+  sentences.forEach((s, i) => {
+    // A document's opening line is usually its title: it names the topic, not the answer.
+    if (i === 0 && sentences.length > 1 && s.end - s.start <= 60) return;
+    let found = 0;
+    query.bigrams.forEach((b, k) => {
+      if (s.norm.includes(b)) found += weights[k]!;
+    });
+    const support = total ? found / total : 0;
+    // Long sentences match many words by chance: their support is discounted by length.
+    const lengthFactor = Math.min(1, Math.pow(options.referenceChars / Math.max(1, s.norm.length), options.lengthExponent));
+    const score =
+      support * lengthFactor +
+      options.typeWeight * answerTypeMatch(query.normalized, s.norm) +
+      (shape ? options.slotWeight * slotShare(s.norm, shape, questionPairs, topic) : 0);
+    if (score > best.score) best = { index: i, support, score };
+  });
+  return best;
+}
+
+/** The clause of the question that holds its question word (the whole question without one). */
+function focusOf(question: string, shape: QuestionShape | undefined): string {
+  if (!shape) return question;
+  const at = question.indexOf(shape.wh);
+  const from = Math.max(...[...'，,；;'].map((p) => question.lastIndexOf(p, at))) + 1;
+  const ends = [...'，,；;'].map((p) => question.indexOf(p, at)).filter((i) => i >= 0);
+  return question.slice(from, ends.length ? Math.min(...ends) : question.length);
+}
+
+/**
+ * How well the question, its question word taken out, lines up around new material in the
+ * sentence (0–1). Title words on either side do not count: they locate the document, not the answer.
+ */
+function slotShare(norm: string, shape: QuestionShape, questionPairs: Set<string>, topic: string | undefined): number {
+  const slot = slotIn(norm, shape);
+  if (!slot || givenShare(norm.slice(slot.start, slot.end), questionPairs) > 0.5) return 0;
+  const most = Math.min(MAX_ANCHOR, shape.before.length) + Math.min(MAX_ANCHOR, shape.after.length);
+  const counts = (anchor: string) => (topic?.includes(anchor) ? 0 : anchor.length);
+  return (counts(norm.slice(slot.start - slot.before, slot.start)) + counts(norm.slice(slot.end, slot.end + slot.after))) / most;
+}
+
+/**
+ * The stretch of a span where the question's word stands: for a fact or a thing, the part of
+ * one clause between what the question says before and after its question word; for an open
+ * question only the start moves, past what restates the question ("市卫生部门采取…" stays whole,
+ * "全国铁路预计发送旅客85万人" becomes "85万人"). Undefined when the question does not line up.
+ */
+function narrowToSlot(
+  body: string,
+  span: Span,
+  shape: QuestionShape,
+  fact: RegExp | undefined,
+  questionPairs: Set<string>,
+  normalize: (s: string) => string,
+): Span | undefined {
+  const clauses = clausesOf(body, span);
+  // A fact or thing sits in one clause, any of the span's; a longer answer starts in the first.
+  const candidates = shape.scope === 'open' ? clauses.slice(0, 1) : clauses;
+  let best: (Span & { clauseEnd: number }) | undefined;
+  let bestAnchor = 0;
+  for (const c of candidates) {
+    const slot = slotIn(sameLengthNorm(body.slice(c.start, c.end), normalize), shape);
+    if (!slot) continue;
+    let start = c.start + slot.start;
+    let anchor = slot.before + slot.after;
+    // Only what restates the question may be cut off the front.
+    if (givenShare(normalize(body.slice(c.start, start)), questionPairs) < 0.5) {
+      start = c.start;
+      anchor = slot.after;
+    }
+    // The slot must hold something the question does not already say, of the kind asked for.
+    const end = c.start + slot.end;
+    if (end <= start || givenShare(normalize(body.slice(start, end)), questionPairs) > 0.5) continue;
+    if (fact && !fact.test(normalize(body.slice(start, end)))) continue;
+    if (anchor > bestAnchor) {
+      bestAnchor = anchor;
+      best = { start, end, clauseEnd: c.end };
+    }
+  }
+  if (!best) return undefined;
+  let start = best.start;
+  while (start < best.clauseEnd && /[\s，,：:、的为是了]/.test(body[start]!)) start++;
+  if (shape.scope === 'open') return start < span.end ? { start, end: span.end } : undefined;
+  let end = shape.scope === 'fact' ? best.end : best.clauseEnd;
+  while (end > start && /[，,：:；;。\s]/.test(body[end - 1]!)) end--;
+  return end > start ? { start, end } : undefined;
+}
+
+/** Questions for a number, a date, a phone number, and what such a fact looks like. */
 const FACT_PATTERNS: [RegExp, RegExp][] = [
   [/多少|几[个项家天月年条名次万%]|比例|金额|额度/, /\d/],
   [/什么时[候间]|何时|哪天|几月|几号|哪一天/, /\d+[年月日时]|日起|即日/],
   [/电话|热线|号码/, /\d{5,}|\d{3,4}-\d{6,}/],
 ];
 
-/** The clause of a span that holds the asked-for fact, if the question asks for one. */
-function narrowToFact(
-  body: string,
-  span: { start: number; end: number },
-  question: string,
-  questionPairs: Set<string>,
-  normalize: (s: string) => string,
-): { start: number; end: number } {
-  const wanted = FACT_PATTERNS.find(([q]) => q.test(question))?.[1];
-  if (!wanted) return span;
-  const clauses = clausesOf(body, { start: span.start, end: span.end, norm: '' });
+// A number with its measure word, or with 万 / 亿 (85万人, 570亿元, 十二条), and the words that
+// qualify it (超过2000万张, 大约70亿元). Dates, calendar years and a lone 一 / 两 (一次性, 一个) are not
+// quantities.
+const MEASURE =
+  '(?:个工作日|个月|人次|万元|亿元|平方米|公里|毫升|公斤|方面|小时|分钟|[个家人名位元件项条次户张台辆所吨只份双副套批箱支瓶幅间处座场期类种米亩升克床倍天年周岁%])';
+const QUANTITY = new RegExp(
+  `(?<!不)(?:超过|大约|约)?(?:\\d[\\d.,]*|[一二两三四五六七八九十百千零〇]+)(?:余|多|馀)?(?:[万亿千]?(?:余|多|馀)?${MEASURE}|[万亿])`,
+  'gu',
+);
+
+/** The stretch of a span's first clause with a quantity, from its first to its last quantity. */
+function quantityIn(body: string, span: Span): Span | undefined {
+  for (const c of clausesOf(body, span)) {
+    const found = [...body.slice(c.start, c.end).matchAll(QUANTITY)].filter((m) => !/^\d{4}年$|^[一两].$/.test(m[0]));
+    if (!found.length) continue;
+    const first = found[0]!;
+    const last = found[found.length - 1]!;
+    return { start: c.start + first.index, end: c.start + last.index + last[0].length };
+  }
+  return undefined;
+}
+
+/** The clause of a span that holds the asked-for fact. */
+function narrowToFact(body: string, span: Span, wanted: RegExp, questionPairs: Set<string>, normalize: (s: string) => string): Span {
   // The fact sits next to the words the question asks about ("租房补贴每月1000元"): among the
   // clauses that hold a fact of the asked kind, take the one sharing most with the question.
-  let best: { start: number; end: number } | undefined;
+  let best: Span | undefined;
   let bestShared = -1;
-  for (const c of clauses) {
+  for (const c of clausesOf(body, span)) {
     const text = normalize(body.slice(c.start, c.end));
     if (!wanted.test(text)) continue;
     const shared = charPairs(text).filter((p) => questionPairs.has(p)).length;
@@ -199,22 +314,50 @@ function narrowToFact(
   return { start: best.start, end };
 }
 
-function asksForList(question: string): boolean {
-  return /哪些|有何|什么措施|哪几|措施|举措|如何|怎样|怎么/.test(question);
+/** 1 when the sentence holds the kind of thing the question asks for (a number, a date), else 0. */
+export function answerTypeMatch(question: string, sentence: string): number {
+  if (/多少|几[个项家天月年条名次]|比例|金额|标准是/.test(question)) return /\d/.test(sentence) ? 1 : 0;
+  if (/什么时[候间]|何时|哪天|截止|期限|多久|多长时间/.test(question)) return /\d+个?(工作日|小时|[年月日时天周])|日起|之前|以前/.test(sentence) ? 1 : 0;
+  // Service hotlines have five digits (12345, 12320); other numbers have an area code.
+  if (/电话|热线|联系方式/.test(question)) return /\d{5,}|\d{3,4}-\d{6,}/.test(sentence) ? 1 : 0;
+  if (/网址|网站|平台|渠道|app/i.test(question)) return /http|www|app|网|平台|公众号|小程序/i.test(sentence) ? 1 : 0;
+  return 0;
 }
 
+/** Character pairs of normalised text, skipping punctuation and spaces. */
+function charPairs(norm: string): string[] {
+  const chars = [...norm.replace(/[^\p{Script=Han}\p{L}\p{N}%.]/gu, '')];
+  const out: string[] = [];
+  for (let i = 0; i + 1 < chars.length; i++) out.push(chars[i]! + chars[i + 1]!);
+  return out;
+}
+
+/** Share of a text's character pairs that are in the question (1 for a text without any). */
 function givenShare(norm: string, questionPairs: Set<string>): number {
   const pairs = charPairs(norm);
   return pairs.length ? pairs.filter((p) => questionPairs.has(p)).length / pairs.length : 1;
 }
 
-/** 1 when the sentence holds the kind of thing the question asks for (a number, a date), else 0. */
-export function answerTypeMatch(question: string, sentence: string): number {
-  if (/多少|几[个项家天月年条名次]|比例|金额|标准是/.test(question)) return /\d/.test(sentence) ? 1 : 0;
-  if (/什么时[候间]|何时|哪天|截止|期限|多久|多长时间/.test(question)) return /\d+[年月日时天]|日起|之前|以前/.test(sentence) ? 1 : 0;
-  if (/电话|热线|联系方式/.test(question)) return /\d{3,}-?\d{4,}/.test(sentence) ? 1 : 0;
-  if (/网址|网站|平台|渠道|app/i.test(question)) return /http|www|app|网|平台|公众号|小程序/i.test(sentence) ? 1 : 0;
-  return 0;
+/** One normalised character per source character, so that offsets carry over. */
+function sameLengthNorm(text: string, normalize: (s: string) => string): string {
+  const whole = normalize(text);
+  if (whole.length === text.length) return whole;
+  return [...text]
+    .map((c) => {
+      const n = normalize(c);
+      return n.length === c.length ? n : c;
+    })
+    .join('');
+}
+
+/** Titles and the clause before "如下：" are short; a clause longer than this says something itself. */
+const TITLE_CHARS = 20;
+
+const NUMBERING = /^(第[一二三四五六七八九十百]+[章节条部分]|[一二三四五六七八九十]+[、.．]|[（(][一二三四五六七八九十\d]+[）)]|\d+[、.．]|[①-⑳])/;
+
+/** The numbering style of a numbered line ("1." and "2." share one, "（一）" another), if any. */
+function numberingOf(text: string): string | undefined {
+  return NUMBERING.exec(text)?.[0].replace(/[一二三四五六七八九十百\d]+/, '#').replace(/[①-⑳]/, '①');
 }
 
 /** Short lines without closing punctuation, or numbered lines such as "二、…", are headings. */
@@ -225,30 +368,43 @@ function isHeading(text: string): boolean {
   return !/[。！？!?；;]$/.test(t);
 }
 
+/**
+ * A line that introduces what follows rather than answering: a heading, a short numbered title
+ * ("四、实施援企稳岗政策。"), a question ("问：…？"), or a sentence ending in a short "…如下：".
+ * "…现就全面实行分级就医公告如下：" says something itself and is not one.
+ */
+function isLeadIn(text: string): boolean {
+  if (isHeading(text) || /[？?]$/.test(text) || isNumberedTitle(text)) return true;
+  return /[：:]$/.test(text) && visibleLength(text.split(/[，,；;]/).pop()!) <= TITLE_CHARS;
+}
+
+/** A numbered line with a short title and no clauses: "四、实施援企稳岗政策。", "（二）保障装备精良。" */
+function isNumberedTitle(text: string): boolean {
+  const numbered = NUMBERING.exec(text);
+  if (!numbered) return false;
+  const rest = text.slice(numbered[0].length);
+  return !/[，,]/.test(rest) && visibleLength(rest) <= TITLE_CHARS;
+}
+
 /** A numbered section heading ("第三章 申报方式", "三、…", "（二）…") without closing punctuation. */
 function isSectionHeading(text: string): boolean {
-  const t = text.trim();
-  return (
-    t.length <= 40 &&
-    !/[。！？!?；;]$/.test(t) &&
-    /^(第[一二三四五六七八九十百]+[章节条部分]|[一二三四五六七八九十]+、|[（(][一二三四五六七八九十]+[）)]|#+\s)/.test(t)
-  );
+  return text.length <= 40 && !/[。！？!?；;]$/.test(text) && (NUMBERING.test(text) || /^#+\s/.test(text));
 }
 
 function visibleLength(text: string): number {
   return text.replace(/[\s\p{P}]/gu, '').length;
 }
 
-function clausesOf(body: string, sentence: SentenceEntry): { start: number; end: number }[] {
-  const out: { start: number; end: number }[] = [];
-  let start = sentence.start;
-  for (let i = sentence.start; i < sentence.end; i++) {
+function clausesOf(body: string, span: Span): Span[] {
+  const out: Span[] = [];
+  let start = span.start;
+  for (let i = span.start; i < span.end; i++) {
     if ('，,：:；;'.includes(body[i]!)) {
       out.push({ start, end: i + 1 });
       start = i + 1;
     }
   }
-  if (start < sentence.end) out.push({ start, end: sentence.end });
+  if (start < span.end) out.push({ start, end: span.end });
   return out;
 }
 
