@@ -1,0 +1,35 @@
+/**
+ * The web app end to end in headless Chromium, against the real server started as a user starts
+ * it (`xiaoxin serve --demo`, after `npm run build`). One server and one browser for all suites,
+ * which keeps the load on a small test machine down; the suites are in `suites/`.
+ */
+import { afterAll, beforeAll, describe } from 'vitest';
+import { E2E_ENV } from './support/app.js';
+import { HAVE_CHROMIUM, launchBrowser } from './support/browser.js';
+import type { E2EContext } from './support/context.js';
+import { startHostPage } from './support/host-page.js';
+import { startServer } from './support/server.js';
+import { chatTests } from './suites/chat.js';
+import { kioskTests } from './suites/kiosk.js';
+import { voiceTests } from './suites/voice.js';
+import { widgetTests } from './suites/widget.js';
+
+describe.skipIf(!HAVE_CHROMIUM)('web app, end to end', () => {
+  // Filled before the first test runs; the suites read it inside their tests.
+  const ctx = {} as E2EContext;
+
+  beforeAll(async () => {
+    const [server, browser] = await Promise.all([startServer(E2E_ENV), launchBrowser()]);
+    Object.assign(ctx, { server, browser, host: await startHostPage(server.url) });
+  });
+  afterAll(async () => {
+    await ctx.browser?.close();
+    await ctx.host?.stop();
+    await ctx.server?.stop();
+  });
+
+  chatTests(ctx);
+  voiceTests(ctx);
+  kioskTests(ctx);
+  widgetTests(ctx);
+});
