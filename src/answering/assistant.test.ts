@@ -214,6 +214,16 @@ describe('not found and clarify', () => {
     expect(answer.confidence).toBe(0);
   });
 
+  it('does not answer the opening hours of something the knowledge base never mentions', async () => {
+    const answer = await ask('火星上的邮局几点开门');
+    expect(answer.type).toBe('none');
+    expect(answer.citations).toEqual([]);
+  });
+
+  it('introduces itself from its own FAQ rather than a look-alike', async () => {
+    expect(cited(await ask('你叫什么名字'))).toEqual(['faq-assistant-intro']);
+  });
+
   it('asks back on a short ambiguous question and takes "第二个" as the answer', async () => {
     const session = demo.assistant.newSessionId();
     const clarify = await ask('补贴怎么申请？', session);

@@ -165,7 +165,9 @@ export class Assistant {
     }
 
     const top = hits[0]!;
-    const confidence = this.confidence(top, result.query);
+    // "火星上的邮局几点开门": the opening hours match, but what the question is about appears nowhere
+    // in the knowledge base, so the hours found are not its answer.
+    const confidence = this.knowsAnyOf(topicWords) ? this.confidence(top, result.query) : 0;
     if (confidence < this.policy.notFoundBelow) {
       return { answer: notFoundAnswer(this.hotline, hits.slice(0, 3).map((h) => h.item.title)), retrieved };
     }
@@ -206,6 +208,16 @@ export class Assistant {
     const coverage = hit.coverage ?? hit.matchedShare;
     const window = Math.max(hit.window?.share ?? 0, this.index.headShare(hit.item.id, query));
     return Math.max(0, Math.min(1, 0.6 * coverage + 0.4 * window));
+  }
+
+  /**
+   * Whether the knowledge base holds at least one of the question's topic words (true when it has
+   * none). Only when every one is unknown is the question surely about something else: a single
+   * unknown word may just be segmented differently in the documents (停检 for 停止检查).
+   */
+  private knowsAnyOf(topicWords: string[]): boolean {
+    const words = topicWords.filter((w) => HAN_WORD.test(w));
+    return !words.length || words.some((w) => this.index.stats.has(w));
   }
 
   /** An FAQ's questions as analysed, once per index (this runs for every question asked). */
@@ -282,6 +294,8 @@ export class Assistant {
     return this.options.hotline ?? '12345';
   }
 }
+
+const HAN_WORD = /^\p{Script=Han}{2,}$/u;
 
 /** Verbs and fillers that ask about a topic without naming one. */
 const GENERIC_WORDS = new Set([

@@ -33,6 +33,11 @@ export class TermStatistics {
     for (const t of new Set(terms)) this.df.set(t, (this.df.get(t) ?? 0) + 1);
   }
 
+  /** Whether any indexed item holds the term at all. */
+  has(term: string): boolean {
+    return this.df.has(term);
+  }
+
   idf(term: string): number {
     const df = this.df.get(term) ?? 0;
     return Math.log(1 + (this.documents - df + 0.5) / (df + 0.5));
