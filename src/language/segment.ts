@@ -12,12 +12,19 @@ import { LEXICON_DIR } from './lexicon.js';
 export class Segmenter {
   private readonly jieba: Jieba;
   private readonly known = new Set<string>();
+  /** The dictionaries without the knowledge base's own terms, for tagging titles (made on first use). */
+  private plain?: Jieba;
 
-  constructor(extraDictionaryFiles: string[] = []) {
-    this.jieba = Jieba.withDict(dict);
+  constructor(private readonly extraDictionaryFiles: string[] = []) {
+    this.jieba = Segmenter.load(extraDictionaryFiles);
+  }
+
+  private static load(extraDictionaryFiles: string[]): Jieba {
+    const jieba = Jieba.withDict(dict);
     for (const file of [join(LEXICON_DIR, 'domain-dict.txt'), ...extraDictionaryFiles]) {
-      if (existsSync(file)) this.jieba.loadDict(readFileSync(file));
+      if (existsSync(file)) jieba.loadDict(readFileSync(file));
     }
+    return jieba;
   }
 
   /** Search-mode segmentation: long words and the shorter words inside them, so both match. */
@@ -27,11 +34,17 @@ export class Segmenter {
 
   /** Place names (jieba's `ns` tag) without their administrative suffix: 天津市 → 天津. */
   placeNames(text: string): string[] {
-    return this.jieba
-      .tag(text, true)
-      .filter((t) => t.tag === 'ns')
-      .map((t) => t.word.replace(/(省|市|区|县|镇)$/, ''))
-      .filter((w) => w.length >= 2);
+    return placesOf(this.jieba, text);
+  }
+
+  /**
+   * Place names in an item's own title. Titles are added to the dictionary as whole words (see
+   * `addWords`), which would hide the places inside them; so these are tagged with the shipped
+   * dictionaries only, and the answer does not depend on which titles were added before.
+   */
+  titlePlaceNames(text: string): string[] {
+    this.plain ??= Segmenter.load(this.extraDictionaryFiles);
+    return placesOf(this.plain, text);
   }
 
   /** Dictionary words only (no HMM guessing of new words), to ask "is this a known word?". */
@@ -58,4 +71,12 @@ export class Segmenter {
     }
     if (lines.length) this.jieba.loadDict(Buffer.from(lines.join('\n') + '\n'));
   }
+}
+
+function placesOf(jieba: Jieba, text: string): string[] {
+  return jieba
+    .tag(text, true)
+    .filter((t) => t.tag === 'ns')
+    .map((t) => t.word.replace(/(省|市|区|县|镇)$/, ''))
+    .filter((w) => w.length >= 2);
 }

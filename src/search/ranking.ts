@@ -34,8 +34,14 @@ export interface RankingWeights {
    * standard and similar questions, a guide's item name and tags).
    */
   curatedHeadShare: number;
-  /** Weight of the share of the question's place names the item mentions. */
+  /** Weight of how well the item's places fit the question's (see `SearchIndex.placeFit`). */
   places: number;
+  /** Place fit of an item whose title names no place, for a question about a place it does not mention. */
+  generalPlaces: number;
+  /** Score taken from items titled for one place when the question names no place. */
+  localPenalty: number;
+  /** Places in the titles of at least this share of the items are the zone's own (no penalty). */
+  homePlaceShare: number;
 }
 
 export const DEFAULT_RANKING: RankingWeights = {
@@ -56,4 +62,7 @@ export const DEFAULT_RANKING: RankingWeights = {
   headShare: 0,
   curatedHeadShare: 0.5,
   places: 0.3,
+  generalPlaces: 0.3,
+  localPenalty: 0.1,
+  homePlaceShare: 0.25,
 };

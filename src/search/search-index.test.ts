@@ -265,3 +265,58 @@ describe('SearchIndex re-ranking data', () => {
     expect(index.termWeight('摊销')).toBeGreaterThan(index.termWeight('星河'));
   });
 });
+
+describe('SearchIndex place fit', () => {
+  const policy = (id: string, title: string, text: string): Item =>
+    itemSchema.parse({ kind: 'policy', id, title, text: `${title}\n${text}` });
+  const SAME = '受疫情影响的企业，可申请阶段性减免养老、失业、工伤保险单位缴费，减免期限不超过5个月。';
+  let index: SearchIndex;
+  beforeAll(async () => {
+    index = await SearchIndex.build(
+      [
+        policy('national', '关于阶段性减免企业社会保险费的通知', SAME),
+        policy('tianjin', '天津市关于阶段性减免企业社会保险费的实施意见', SAME),
+        policy('filler-1', '关于做好春耕备耕工作的通知', '各地要抓紧组织春耕备耕，保障农资供应。'),
+        policy('filler-2', '关于优化纳税服务的通知', '纳税人可通过电子税务局办理申报。'),
+        policy('filler-3', '关于加强校园疫情防控的通知', '学校要做好师生健康监测。'),
+      ],
+      new TextAnalyzer(),
+    );
+  });
+
+  it('prefers the general notice to another place’s when the question names a place neither mentions', () => {
+    const q = index.analyse('辽宁企业社会保险费减免期限是多久？');
+    expect(index.placeFit('national', q)).toBeGreaterThan(index.placeFit('tianjin', q));
+    expect(index.search(q, { includeExpired: true }).hits[0]!.item.id).toBe('national');
+  });
+
+  it('prefers the place’s own notice when the question names it', () => {
+    const q = index.analyse('天津企业社会保险费减免期限是多久？');
+    expect(index.placeFit('tianjin', q)).toBe(1);
+    expect(index.search(q, { includeExpired: true }).hits[0]!.item.id).toBe('tianjin');
+  });
+
+  it('discounts a local notice a little when the question names no place', () => {
+    const q = index.analyse('企业社会保险费减免期限是多久？');
+    expect(index.placeFit('national', q)).toBe(1);
+    expect(index.placeFit('tianjin', q)).toBeLessThan(1);
+    expect(index.search(q, { includeExpired: true }).hits[0]!.item.id).toBe('national');
+  });
+
+  it('does not discount the zone’s own place, named in most titles', async () => {
+    const zone = await SearchIndex.build(
+      [
+        policy('own-1', '海淀区关于阶段性减免企业社会保险费的实施意见', SAME),
+        policy('own-2', '海淀区关于做好春耕备耕工作的通知', '各地要抓紧组织春耕备耕，保障农资供应。'),
+        policy('own-3', '海淀区关于加强校园疫情防控的通知', '学校要做好师生健康监测。'),
+        policy('own-4', '海淀区关于做好返岗务工服务的通知', '为返岗务工人员提供健康证明。'),
+        policy('other', '天津市关于优化纳税服务的通知', '纳税人可通过电子税务局办理申报。'),
+      ],
+      new TextAnalyzer(),
+    );
+    const q = zone.analyse('企业社会保险费减免期限是多久？');
+    // 海淀 names four of the five titles: it is where this knowledge base is, not a narrower scope.
+    expect(zone.placeFit('own-1', q)).toBe(1);
+    expect(zone.placeFit('other', q)).toBeLessThan(1);
+  });
+});

@@ -57,6 +57,10 @@ const BUILD_SLICE_MS = 20;
 
 const yieldToEventLoop = (): Promise<void> => new Promise((resolve) => setImmediate(resolve));
 const ITEM_FIELDS = ['hw', 'hb', 'w', 'b'];
+/** The title line's places are looked for in the first this many characters of an item's head. */
+const TITLE_PLACE_CHARS = 60;
+
+const unique = (list: string[]): string[] => [...new Set(list)];
 
 export class SearchIndex {
   private readonly items = new Map<string, Item>();
@@ -64,6 +68,10 @@ export class SearchIndex {
   private readonly sentences = new Map<string, SentenceEntry[]>();
   private readonly wordSets = new Map<string, Set<string>>();
   private readonly heads = new Map<string, string>();
+  /** Place names in each item's title line: where it applies (none: everywhere, e.g. a national policy). */
+  private readonly titlePlaces = new Map<string, string[]>();
+  /** Places in the titles of a large share of the items: the zone's own, not a narrower scope. */
+  private homePlaces = new Set<string>();
   readonly stats = new TermStatistics();
   private readonly homophones: HomophoneCorrector;
   private readonly itemIndex: MiniSearch<AnalysedDoc>;
@@ -101,6 +109,7 @@ export class SearchIndex {
       }
     }
     index.homophones.seal();
+    index.findHomePlaces();
     await index.itemIndex.addAllAsync(itemDocs, { chunkSize: 50 });
     await index.passageIndex.addAllAsync(passageDocs, { chunkSize: 200 });
     return index;
@@ -112,6 +121,7 @@ export class SearchIndex {
     this.items.set(item.id, item);
     const headNorm = analyzer.normalize(headText(item));
     this.heads.set(item.id, headNorm);
+    this.titlePlaces.set(item.id, unique(analyzer.segmenter.titlePlaceNames(headNorm.slice(0, TITLE_PLACE_CHARS))));
     const head = analyzer.analyze(headNorm, { normalized: true });
     const body = analyzer.analyze(itemBody(item));
     const sentences = sentenceEntries(item, (t) => analyzer.normalize(t));
@@ -255,6 +265,30 @@ export class SearchIndex {
     return found.length / query.places.length;
   }
 
+  /**
+   * How well an item's scope fits the places of the question (L in docs/SEARCH.md): the share of
+   * the question's places it mentions; when it mentions none, `generalPlaces` if its title names
+   * no place but the zone's own (a national or zone-wide item applies everywhere) and 0 if its
+   * title names another place. A question that names no place fits everything, except that items titled for one
+   * place (other than the zone's own) lose `localPenalty`: the question is likely not about there.
+   */
+  placeFit(itemId: string, query: AnalysedQuery): number {
+    const w = this.weights;
+    const local = (this.titlePlaces.get(itemId) ?? []).some((p) => !this.homePlaces.has(p));
+    if (!query.places.length) return local ? 1 - w.localPenalty / (w.places || 1) : 1;
+    const share = this.placeShare(itemId, query);
+    if (share > 0) return share;
+    return local ? 0 : w.generalPlaces;
+  }
+
+  /** Places named in the titles of at least `homePlaceShare` of the items. */
+  private findHomePlaces(): void {
+    const counts = new Map<string, number>();
+    for (const places of this.titlePlaces.values()) for (const p of places) counts.set(p, (counts.get(p) ?? 0) + 1);
+    const least = this.weights.homePlaceShare * this.titlePlaces.size;
+    this.homePlaces = new Set([...counts].filter(([, n]) => n >= least).map(([p]) => p));
+  }
+
   /** Sentences of an item, normalised, with offsets into its body text. */
   sentencesOf(itemId: string): SentenceEntry[] {
     return this.sentences.get(itemId) ?? [];
@@ -300,7 +334,7 @@ export class SearchIndex {
         w.window * window +
         w.coverage * coverage +
         (curated ? w.curatedHeadShare : w.headShare) * head +
-        w.places * this.placeShare(hit.item.id, query);
+        w.places * this.placeFit(hit.item.id, query);
     }
     const head = hits.slice(0, depth).sort((a, b) => b.score - a.score);
     hits.splice(0, depth, ...head);
