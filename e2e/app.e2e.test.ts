@@ -1,7 +1,8 @@
 /**
  * The web app end to end in headless Chromium, against the real server started as a user starts
  * it (`xiaoxin serve --demo`, after `npm run build`). One server and one browser for all suites,
- * which keeps the load on a small test machine down; the suites are in `suites/`.
+ * which keeps the load on a small test machine down; the suites are in `suites/`. The back office's
+ * staff accounts are created before the server starts (see `support/admin.ts`).
  */
 import { afterAll, beforeAll, describe } from 'vitest';
 import { E2E_ENV } from './support/app.js';
@@ -9,6 +10,10 @@ import { HAVE_CHROMIUM, launchBrowser } from './support/browser.js';
 import type { E2EContext } from './support/context.js';
 import { startHostPage } from './support/host-page.js';
 import { startServer } from './support/server.js';
+import { STAFF_ACCOUNTS } from './support/admin.js';
+import { adminInsightsTests } from './suites/admin-insights.js';
+import { adminPublishTests } from './suites/admin-publish.js';
+import { adminTests } from './suites/admin.js';
 import { chatTests } from './suites/chat.js';
 import { kioskTests } from './suites/kiosk.js';
 import { voiceTests } from './suites/voice.js';
@@ -19,7 +24,7 @@ describe.skipIf(!HAVE_CHROMIUM)('web app, end to end', () => {
   const ctx = {} as E2EContext;
 
   beforeAll(async () => {
-    const [server, browser] = await Promise.all([startServer(E2E_ENV), launchBrowser()]);
+    const [server, browser] = await Promise.all([startServer(E2E_ENV, STAFF_ACCOUNTS), launchBrowser()]);
     Object.assign(ctx, { server, browser, host: await startHostPage(server.url) });
   });
   afterAll(async () => {
@@ -32,4 +37,7 @@ describe.skipIf(!HAVE_CHROMIUM)('web app, end to end', () => {
   voiceTests(ctx);
   kioskTests(ctx);
   widgetTests(ctx);
+  adminTests(ctx);
+  adminPublishTests(ctx);
+  adminInsightsTests(ctx);
 });

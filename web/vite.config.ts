@@ -1,5 +1,6 @@
 /**
- * The web app: `web/index.html` → `dist/web/` (index.html and hashed assets). The widget script is
+ * The web app: `web/index.html` → `dist/web/` (index.html and hashed assets), and the back office:
+ * `web/admin.html` → `dist/web/admin.html` (served at /admin). The widget script is
  * a second, separate build (`vite.widget.config.ts`) because it must be one plain classic script.
  * Nothing is inlined into the HTML: the server's CSP allows scripts and styles from 'self' only.
  */
@@ -22,6 +23,11 @@ export default defineConfig({
     modulePreload: { polyfill: false },
     target: 'es2022',
     sourcemap: true,
+    // The back office's charting library (ECharts, loaded on demand) is one chunk of about 560 kB.
+    chunkSizeWarningLimit: 600,
+    rollupOptions: {
+      input: { main: here('index.html'), admin: here('admin.html') },
+    },
   },
   server: {
     // `npm run dev:web` next to `xiaoxin serve` on :8080.

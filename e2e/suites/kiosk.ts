@@ -62,5 +62,25 @@ export function kioskTests(ctx: E2EContext): void {
         await close();
       }
     });
+
+    it('turns on from the configuration (kiosk in GET /api/config), without ?kiosk=1', async () => {
+      const { page, problems, close } = await openPage(ctx.browser, 'about:blank', { viewport: VIEWPORTS.kiosk, init: [installSpeechSpy] });
+      try {
+        // What a server started with XIAOXIN_KIOSK=1 says; a server without the field means no kiosk.
+        await page.route('**/api/config', async (route) => {
+          const real = await route.fetch();
+          const config = (await real.json()) as Record<string, unknown>;
+          await route.fulfill({ response: real, json: { ...config, kiosk: true } });
+        });
+        await page.goto(`${ctx.server.url}/`);
+        await expect.poll(() => page.evaluate(() => document.documentElement.classList.contains('kiosk'))).toBe(true);
+        const request = page.waitForRequest('**/api/chat');
+        await askByTyping(page, '人才公寓怎么申请');
+        expect(((await request).postDataJSON() as { channel?: string }).channel).toBe('kiosk');
+        expect(problems).toEqual([]);
+      } finally {
+        await close();
+      }
+    });
   });
 }

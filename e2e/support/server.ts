@@ -1,6 +1,8 @@
 /**
  * Starts the real server the way a user does — `node bin/xiaoxin.js serve --demo` on a free port
- * with a fresh data folder — and stops it with SIGTERM. Needs `npm run build` first.
+ * with a fresh data folder — and stops it with SIGTERM. Needs `npm run build` first. Staff
+ * accounts for the back office are created first with `xiaoxin user add`, as an administrator
+ * does: the PGlite folder is open in one process at a time, so before the server starts.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import { existsSync, statSync } from 'node:fs';
@@ -33,18 +35,44 @@ async function newest(dir: string): Promise<number> {
 export async function assertBuilt(): Promise<void> {
   const index = path.join(ROOT, 'dist/web/index.html');
   const cli = path.join(ROOT, 'dist/cli/main.js');
-  for (const file of [index, cli, path.join(ROOT, 'dist/web/widget.js')]) {
+  for (const file of [index, cli, path.join(ROOT, 'dist/web/widget.js'), path.join(ROOT, 'dist/web/admin.html')]) {
     if (!existsSync(file)) throw new Error(`e2e: ${path.relative(ROOT, file)} is missing; run \`npm run build\` first`);
   }
-  const source = Math.max(await newest(path.join(ROOT, 'web/src')), statSync(path.join(ROOT, 'web/index.html')).mtimeMs);
+  const source = Math.max(
+    await newest(path.join(ROOT, 'web/src')),
+    statSync(path.join(ROOT, 'web/index.html')).mtimeMs,
+    statSync(path.join(ROOT, 'web/admin.html')).mtimeMs,
+  );
   if (source > statSync(index).mtimeMs) {
     throw new Error('e2e: dist/web is older than web/; run `npm run build` (or `npm run build:web`) first');
   }
 }
 
-export async function startServer(env: Record<string, string> = {}): Promise<RunningServer> {
+/** A back-office account to create before the server starts. */
+export interface StaffAccount {
+  name: string;
+  role: 'admin' | 'editor' | 'reviewer' | 'window';
+  password: string;
+  displayName?: string;
+}
+
+/** `printf '%s\n' PASSWORD | xiaoxin user add NAME --role ROLE --data DIR` */
+async function addAccount(data: string, account: StaffAccount): Promise<void> {
+  const args = ['bin/xiaoxin.js', 'user', 'add', account.name, '--role', account.role, '--data', data];
+  if (account.displayName) args.push('--display-name', account.displayName);
+  const child = spawn(process.execPath, args, { cwd: ROOT, stdio: ['pipe', 'pipe', 'pipe'] });
+  let output = '';
+  child.stdout.on('data', (c: Buffer) => (output += c.toString()));
+  child.stderr.on('data', (c: Buffer) => (output += c.toString()));
+  child.stdin.end(`${account.password}\n`);
+  const code = await new Promise<number | null>((resolve) => child.once('exit', resolve));
+  if (code !== 0) throw new Error(`e2e: xiaoxin user add ${account.name} failed (${code}):\n${output}`);
+}
+
+export async function startServer(env: Record<string, string> = {}, accounts: StaffAccount[] = []): Promise<RunningServer> {
   await assertBuilt();
   const data = await mkdtemp(path.join(tmpdir(), 'xiaoxin-e2e-'));
+  for (const account of accounts) await addAccount(data, account);
   const child: ChildProcess = spawn(
     process.execPath,
     ['bin/xiaoxin.js', 'serve', '--demo', '--port', '0', '--host', '127.0.0.1', '--data', data],

@@ -42,7 +42,7 @@ describe.each([pgliteMemoryBackend, postgresBackend].filter((b) => b.enabled))('
     expect(load?.imported.problems).toEqual([]);
     const kinds = (await store.listItems()).map((i) => i.kind);
     const count = (kind: string) => kinds.filter((k) => k === kind).length;
-    expect([count('guide'), count('policy'), count('faq')]).toEqual([39, 20, 136]);
+    expect([count('guide'), count('policy'), count('faq')]).toEqual([39, 20, 137]);
     expect(count('article')).toBe(hasSeeds ? 5 : 0);
     expect(load?.notes.some((n) => n.includes('XIAOXIN_SEEDS_DIR'))).toBe(!hasSeeds);
   });

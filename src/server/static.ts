@@ -4,6 +4,7 @@
  * with a fallback to index.html for the app's own routes. Hashed files under /assets/ are cached
  * for a year; everything else is revalidated on each use, so a new release shows at once. The
  * widget script and the assets are loaded by other websites, so they may be used cross-origin.
+ * The back office (dist/web/admin.html) is served at /admin and its own routes under /admin/.
  * Without a build, the one-page chat of page.ts is served at / instead.
  */
 import { existsSync } from 'node:fs';
@@ -52,9 +53,17 @@ export function registerWebApp(app: FastifyInstance, options: WebAppOptions): We
   return (request, reply) => {
     if (!isPageNavigation(request)) return false;
     reply.header('cache-control', REVALIDATE);
-    void reply.sendFile('index.html', root, { cacheControl: false });
+    void reply.sendFile(isAdminPath(request) ? ADMIN_PAGE : 'index.html', root, { cacheControl: false });
     return true;
   };
+}
+
+const ADMIN_PAGE = 'admin.html';
+
+/** /admin and the back office's own routes under it. */
+function isAdminPath(request: FastifyRequest): boolean {
+  const pathname = request.url.split('?')[0] ?? '';
+  return pathname === '/admin' || pathname.startsWith('/admin/');
 }
 
 /** A browser asking for a page (not a script, an image, or the API) at a path the app routes itself. */

@@ -103,6 +103,8 @@ export interface AppConfig {
   serviceWindow: string;
   kioskIdleSeconds: number;
   maxMessageChars: number;
+  /** The installation is a hall kiosk (XIAOXIN_KIOSK); absent on older servers, meaning false. */
+  kiosk?: boolean;
 }
 
 export interface HotTopics {

@@ -1,8 +1,11 @@
 /**
  * @module web/composables/modes
  * How the page was opened: `?kiosk=1` (hall kiosk), `?embed=1` (inside the widget's iframe),
- * `?elderly=1` (适老 mode from the start), `?idle=N` (kiosk idle seconds, for tests).
+ * `?elderly=1` (适老 mode from the start), `?idle=N` (kiosk idle seconds, for tests). The kiosk
+ * mode also turns on from the server's configuration (`kiosk` in GET /api/config), so `modes` is
+ * reactive: `kiosk` may become true once the configuration has arrived.
  */
+import { reactive } from 'vue';
 
 export interface Modes {
   kiosk: boolean;
@@ -26,10 +29,17 @@ export function readModes(search: string): Modes {
   };
 }
 
-export const modes: Modes = readModes(window.location.search);
+export const modes: Modes = reactive(readModes(window.location.search));
 
 /**
  * Whether the browser may keep anything at all. On a kiosk the next visitor must find nothing of
  * the last one, so not even settings are written.
  */
-export const storageAllowed = !modes.kiosk;
+export function storageAllowed(): boolean {
+  return !modes.kiosk;
+}
+
+/** The configuration says this installation is a kiosk (XIAOXIN_KIOSK); the URL cannot turn that off. */
+export function applyConfiguredKiosk(kiosk: boolean | undefined): void {
+  if (kiosk === true) modes.kiosk = true;
+}

@@ -7,6 +7,7 @@
 import { reactive, ref } from 'vue';
 import { api } from '../api';
 import type { AppConfig, HotTopics } from '../types';
+import { applyConfiguredKiosk } from './modes';
 
 export const config = reactive<AppConfig>({
   zoneName: '高新区政务服务中心',
@@ -27,6 +28,8 @@ export function loadConfig(): Promise<void> {
       .config()
       .then((c) => {
         Object.assign(config, c);
+        // A missing field (an older server) is no kiosk.
+        applyConfiguredKiosk(c.kiosk === true);
         document.title = `小新 · ${c.zoneName}`;
       })
       .catch(() => undefined),

@@ -20,7 +20,8 @@ export interface Turn {
   helpful?: boolean;
 }
 
-const channel: Channel = modes.kiosk ? 'kiosk' : modes.embed ? 'widget' : 'web';
+// Read at each question: the configuration may turn the kiosk mode on after the page opened.
+const channelNow = (): Channel => (modes.kiosk ? 'kiosk' : modes.embed ? 'widget' : 'web');
 
 export const turns = ref<Turn[]>([]);
 /** The last answered turn, for the live region and for speech. */
@@ -44,12 +45,12 @@ export async function ask(message: string): Promise<void> {
   try {
     let reply;
     try {
-      reply = await api.chat(question, sessionId, channel, inFlight.signal);
+      reply = await api.chat(question, sessionId, channelNow(), inFlight.signal);
     } catch (e) {
       // The server forgot the conversation (restarted with another store, idle for a day).
       if (!(e instanceof ApiError && e.status === 404 && sessionId)) throw e;
       sessionId = undefined;
-      reply = await api.chat(question, undefined, channel, inFlight.signal);
+      reply = await api.chat(question, undefined, channelNow(), inFlight.signal);
     }
     if (mine !== generation) return;
     sessionId = reply.sessionId;

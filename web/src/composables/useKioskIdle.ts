@@ -10,7 +10,8 @@ const COUNTDOWN_SECONDS = 10;
 const EVENTS = ['pointerdown', 'keydown', 'input', 'wheel', 'touchstart'] as const;
 
 export interface KioskIdleOptions {
-  enabled: boolean;
+  /** A getter: the kiosk mode may turn on from the configuration after the page opened. */
+  enabled: () => boolean;
   idleSeconds: Ref<number>;
   /** Something is going on (listening, thinking, speaking): not idle. */
   busy: Ref<boolean>;
@@ -32,6 +33,7 @@ export function useKioskIdle(options: KioskIdleOptions) {
   };
 
   function tick(): void {
+    if (!options.enabled()) return;
     if (!options.dirty.value || options.busy.value) {
       last = Date.now();
       countdown.value = null;
@@ -55,7 +57,6 @@ export function useKioskIdle(options: KioskIdleOptions) {
   }
 
   onMounted(() => {
-    if (!options.enabled) return;
     for (const e of EVENTS) window.addEventListener(e, activity, { capture: true, passive: true });
     timer = setInterval(tick, 200);
   });

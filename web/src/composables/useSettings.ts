@@ -25,7 +25,7 @@ function defaults(): Settings {
 }
 
 function stored(): Partial<Settings> {
-  if (!storageAllowed) return {};
+  if (!storageAllowed()) return {};
   try {
     const raw = window.localStorage.getItem(KEY);
     const value: unknown = raw ? JSON.parse(raw) : {};
@@ -50,10 +50,12 @@ function initial(): Settings {
 
 export const settings = reactive<Settings>(initial());
 
-if (storageAllowed) {
+{
   watch(
     settings,
     (s) => {
+      // Checked at each change: the configuration may make this a kiosk after the page opened.
+      if (!storageAllowed()) return;
       try {
         window.localStorage.setItem(KEY, JSON.stringify(s));
       } catch {

@@ -1,0 +1,168 @@
+/**
+ * The back office at /admin: logging in (a wrong password, a locked account), the items list,
+ * what a counter clerk may and may not do, hit testing, and the administrator's accounts — each
+ * screen checked with axe-core and photographed.
+ */
+import { describe, expect, it } from 'vitest';
+import { adminPage, realProblems, STAFF, submitLogin } from '../support/admin.js';
+import { seriousViolations } from '../support/axe.js';
+import { openPage, screenshot } from '../support/browser.js';
+import type { E2EContext } from '../support/context.js';
+
+export function adminTests(ctx: E2EContext): void {
+  describe('back office', () => {
+    it('logs in: a wrong password and a locked account are told apart, then the items list', async () => {
+      const watched = await openPage(ctx.browser, `${ctx.server.url}/admin`);
+      const { page, close } = watched;
+      try {
+        await page.getByRole('heading', { name: '小新管理后台' }).waitFor();
+        expect(await page.locator('html').getAttribute('lang')).toBe('zh-CN');
+        expect(await seriousViolations(page)).toEqual([]);
+        await screenshot(page, 'admin-login');
+
+        await submitLogin(page, STAFF.admin.name, 'not-the-password');
+        await expect.poll(() => page.getByTestId('login-error').textContent()).toBe('账号或密码错误');
+
+        // The lock-out (423 after five wrong passwords) names the time it ends.
+        const lockedUntil = new Date(Date.now() + 15 * 60_000);
+        await page.route('**/api/admin/login', (route) =>
+          route.fulfill({
+            status: 423,
+            contentType: 'application/json',
+            body: JSON.stringify({ error: 'locked', lockedUntil: lockedUntil.toISOString() }),
+          }),
+        );
+        await submitLogin(page, STAFF.admin.name, STAFF.admin.password);
+        const hhmm = `${String(lockedUntil.getHours()).padStart(2, '0')}:${String(lockedUntil.getMinutes()).padStart(2, '0')}`;
+        await expect.poll(() => page.getByTestId('login-error').textContent()).toBe(`账号已锁定，请于 ${hhmm} 后再试`);
+        await page.unroute('**/api/admin/login');
+
+        await submitLogin(page, STAFF.admin.name, STAFF.admin.password);
+        await page.getByTestId('current-user').getByText('王管理').waitFor();
+        await expect.poll(() => page.getByTestId('item-row').count()).toBeGreaterThan(20);
+        expect(new URL(page.url()).pathname).toBe('/admin/items');
+
+        // Search and filter.
+        await page.getByLabel('搜索标题或编号').fill('营业执照');
+        await page.getByRole('button', { name: '搜索' }).click();
+        await expect.poll(async () => (await page.getByTestId('item-row').allTextContents()).every((t) => t.includes('营业执照'))).toBe(true);
+        await page.getByLabel('搜索标题或编号').fill('');
+        await page.getByLabel('类型').selectOption('guide');
+        await expect.poll(async () => (await page.getByTestId('item-row').allTextContents()).every((t) => t.includes('办事指南'))).toBe(true);
+        await page.getByLabel('类型').selectOption('');
+        await page.getByLabel('只看到期').check();
+        await page.getByTestId('due-badge').first().waitFor();
+        await page.getByLabel('只看到期').uncheck();
+        await expect.poll(() => page.getByTestId('item-row').count()).toBeGreaterThan(20);
+
+        await page.evaluate(() => document.fonts.ready.then(() => undefined));
+        expect(await seriousViolations(page)).toEqual([]);
+        await screenshot(page, 'admin-items');
+        expect(realProblems(watched)).toEqual([]);
+      } finally {
+        await close();
+      }
+    });
+
+    it('shows a counter clerk no editing and no accounts, and logs a counter question', async () => {
+      const watched = await adminPage(ctx.browser, ctx.server.url, STAFF.window);
+      const { page, close } = watched;
+      try {
+        const nav = page.getByRole('navigation', { name: '后台导航' });
+        await nav.getByRole('link', { name: '窗口登记' }).waitFor();
+        for (const hidden of ['账号', '审计日志', '数据洞察', '批量导入与导出']) {
+          expect(await nav.getByRole('link', { name: hidden, exact: true }).count()).toBe(0);
+        }
+        // The knowledge base may be read, not changed.
+        await nav.getByRole('link', { name: '知识库' }).click();
+        await page.getByTestId('item-row').first().waitFor();
+        expect(await page.getByRole('button', { name: '新建' }).count()).toBe(0);
+        await page.getByLabel('搜索标题或编号').fill('有限责任公司设立登记');
+        await page.getByRole('button', { name: '搜索' }).click();
+        await page.getByRole('link', { name: '有限责任公司设立登记', exact: true }).click();
+        await page.getByTestId('materials-table').waitFor();
+        await page.getByText('您的角色只能查看，不能修改知识条目。').waitFor();
+        expect(await page.getByTestId('save-draft').count()).toBe(0);
+        expect(await page.getByLabel('第 1 行 材料名称').isDisabled()).toBe(true);
+        // Going to the accounts screen by address lands elsewhere.
+        await page.goto(`${ctx.server.url}/admin/accounts`);
+        await page.getByTestId('current-user').waitFor();
+        await expect.poll(() => new URL(page.url()).pathname).not.toBe('/admin/accounts');
+
+        await nav.getByRole('link', { name: '窗口登记' }).click();
+        await page.getByLabel('群众提出的问题').fill('个体户营业执照怎么注销');
+        await page.getByLabel('主题（可选）').fill('企业开办');
+        await page.getByRole('button', { name: '登记' }).click();
+        await page.getByTestId('window-message').getByText(/已登记/).waitFor();
+        await page.getByTestId('answer-preview').waitFor();
+        expect(realProblems(watched)).toEqual([]);
+      } finally {
+        await close();
+      }
+    });
+
+    it('hit testing explains the ranking of a question', async () => {
+      const watched = await adminPage(ctx.browser, ctx.server.url, STAFF.admin, '/admin/hit-test');
+      const { page, close } = watched;
+      try {
+        await page.getByLabel('输入一个问题').fill('办营业执照要带啥材料');
+        await page.getByRole('button', { name: '测试' }).click();
+        const rows = page.getByTestId('hit-candidates').locator('tbody tr');
+        await rows.first().waitFor();
+        expect(await rows.count()).toBeGreaterThan(1);
+        await expect.poll(() => rows.first().textContent()).toMatch(/营业执照|公司/);
+        await page.getByTestId('hit-reading').getByText('规范化').waitFor();
+        await page.getByTestId('answer-preview').waitFor();
+        await screenshot(page, 'admin-hit-test');
+        expect(await seriousViolations(page)).toEqual([]);
+        expect(realProblems(watched)).toEqual([]);
+      } finally {
+        await close();
+      }
+    });
+
+    it('lists the accounts for an administrator', async () => {
+      const watched = await adminPage(ctx.browser, ctx.server.url, STAFF.admin, '/admin/accounts');
+      const { page, close } = watched;
+      try {
+        const table = page.getByTestId('accounts-table');
+        for (const s of Object.values(STAFF)) await table.getByRole('cell', { name: s.name, exact: true }).waitFor();
+        // An administrator cannot demote themself: their own role is fixed.
+        expect(await page.getByLabel(`${STAFF.admin.name} 的角色`).isDisabled()).toBe(true);
+        await page.getByRole('link', { name: '审计日志' }).click();
+        await expect.poll(() => page.getByTestId('audit-table').locator('tbody tr td').count()).toBeGreaterThan(1);
+        expect(await seriousViolations(page)).toEqual([]);
+        expect(realProblems(watched)).toEqual([]);
+      } finally {
+        await close();
+      }
+    });
+
+    it('imports a sheet with a preview of what changes and every problem, then exports', async () => {
+      const watched = await adminPage(ctx.browser, ctx.server.url, STAFF.admin, '/admin/import');
+      const { page, close } = watched;
+      try {
+        const csv = ['问题,答案,分类', '园区食堂几点开饭？,午餐11:30至13:00。,综合服务', '只有问题没有答案,,综合服务'].join('\r\n');
+        await page.getByLabel('选择文件').setInputFiles({ name: '食堂问答.csv', mimeType: 'text/csv', buffer: Buffer.from(csv, 'utf8') });
+        await page.getByRole('button', { name: '上传并预览' }).click();
+        const preview = page.getByTestId('import-preview');
+        await preview.getByText('园区食堂几点开饭？').waitFor();
+        await preview.getByText(/食堂问答\.csv:3：/).waitFor();
+        await screenshot(page, 'admin-import');
+        expect(await seriousViolations(page)).toEqual([]);
+        await preview.getByRole('button', { name: '确认导入' }).click();
+        await page.getByText(/已提交审核：新增 1 条/).waitFor();
+
+        // The export links download the published knowledge base with the session's cookie.
+        for (const id of ['export-jsonl', 'export-xlsx']) {
+          const href = await page.getByTestId(id).getAttribute('href');
+          const status = await page.evaluate((url) => fetch(url!).then((r) => r.status), href);
+          expect(status).toBe(200);
+        }
+        expect(realProblems(watched)).toEqual([]);
+      } finally {
+        await close();
+      }
+    });
+  });
+}

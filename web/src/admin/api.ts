@@ -1,0 +1,132 @@
+/**
+ * @module web/admin/api
+ * The client of docs/ADMIN-API.md. The session is the HttpOnly cookie `xiaoxin_admin` (same
+ * origin, sent by the browser); every write carries the session's CSRF token in `x-csrf-token`.
+ * A 401 anywhere means the session ended: the app goes back to the login screen.
+ */
+import type {
+  Account,
+  AuditEntry,
+  Cluster,
+  DueItem,
+  FieldChange,
+  HitTest,
+  ImportCommit,
+  ImportPreview,
+  InsightsSummary,
+  Item,
+  ItemDetail,
+  ItemListEntry,
+  PendingVersion,
+  SessionReply,
+  StalenessReport,
+  VersionSummary,
+} from './types';
+
+export class AdminApiError extends Error {
+  constructor(
+    readonly status: number,
+    message: string,
+    readonly body: Record<string, unknown> = {},
+  ) {
+    super(message);
+    this.name = 'AdminApiError';
+  }
+}
+
+let csrfToken = '';
+let onUnauthorized: () => void = () => undefined;
+
+export function setCsrfToken(token: string): void {
+  csrfToken = token;
+}
+
+export function whenUnauthorized(handler: () => void): void {
+  onUnauthorized = handler;
+}
+
+type Query = Record<string, string | number | boolean | undefined>;
+
+function withQuery(path: string, query: Query = {}): string {
+  const params = new URLSearchParams();
+  for (const [k, v] of Object.entries(query)) if (v !== undefined && v !== '') params.set(k, String(v));
+  const s = params.toString();
+  return s ? `${path}?${s}` : path;
+}
+
+async function request<T>(method: string, path: string, body?: unknown, options: { quiet401?: boolean } = {}): Promise<T> {
+  const headers = new Headers({ accept: 'application/json' });
+  let payload: BodyInit | undefined;
+  if (body instanceof FormData) payload = body;
+  else if (body !== undefined) {
+    headers.set('content-type', 'application/json');
+    payload = JSON.stringify(body);
+  }
+  if (method !== 'GET') headers.set('x-csrf-token', csrfToken);
+  let response: Response;
+  try {
+    response = await fetch(`/api/admin${path}`, { method, headers, body: payload, credentials: 'same-origin', cache: 'no-store' });
+  } catch {
+    throw new AdminApiError(0, '网络连接失败，请检查网络后重试');
+  }
+  const parsed: unknown = await response.json().catch(() => undefined);
+  if (!response.ok) {
+    const b = (parsed && typeof parsed === 'object' ? parsed : {}) as Record<string, unknown>;
+    const message = typeof b.error === 'string' ? b.error : response.statusText;
+    if (response.status === 401 && !options.quiet401) onUnauthorized();
+    throw new AdminApiError(response.status, message, b);
+  }
+  return parsed as T;
+}
+
+const enc = encodeURIComponent;
+const versionPath = (id: string, version: number) => `/items/${enc(id)}/versions/${version}`;
+
+export const adminApi = {
+  login: (name: string, password: string) => request<SessionReply>('POST', '/login', { name, password }, { quiet401: true }),
+  me: () => request<SessionReply>('GET', '/me', undefined, { quiet401: true }),
+  logout: () => request<{ ok: true }>('POST', '/logout', {}),
+
+  items: (query: Query) => request<{ items: ItemListEntry[]; total: number }>('GET', withQuery('/items', query)),
+  item: (id: string) => request<ItemDetail>('GET', `/items/${enc(id)}`),
+  version: (id: string, version: number) => request<VersionSummary & { item: Item }>('GET', versionPath(id, version)),
+  diff: (id: string, version: number, against?: number) =>
+    request<{ changes: FieldChange[]; against?: number }>('GET', withQuery(`${versionPath(id, version)}/diff`, { against })),
+  createItem: (item: Item, note?: string) => request<VersionSummary>('POST', '/items', { item, ...(note ? { note } : {}) }),
+  saveDraft: (id: string, item: Item, note?: string) =>
+    request<VersionSummary>('PUT', `/items/${enc(id)}/draft`, { item, ...(note ? { note } : {}) }),
+  submit: (id: string, version: number) => request<VersionSummary>('POST', `${versionPath(id, version)}/submit`, {}),
+  publish: (id: string, version: number, note?: string) =>
+    request<VersionSummary>('POST', `${versionPath(id, version)}/publish`, note ? { note } : {}),
+  reject: (id: string, version: number, reason: string) => request<VersionSummary>('POST', `${versionPath(id, version)}/reject`, { reason }),
+  rollback: (id: string, version: number) => request<VersionSummary>('POST', `${versionPath(id, version)}/rollback`, {}),
+  withdraw: (id: string, reason?: string) => request<{ ok: true }>('DELETE', `/items/${enc(id)}`, reason ? { reason } : {}),
+
+  importPreview: (form: FormData) => request<ImportPreview>('POST', '/import/preview', form),
+  importCommit: (previewId: string, publish: boolean) => request<ImportCommit>('POST', '/import/commit', { previewId, publish }),
+
+  reviewQueue: (days?: number) => request<{ pending: PendingVersion[]; due: DueItem[]; days?: number; today?: string }>('GET', withQuery('/review-queue', { days })),
+  staleness: () => request<StalenessReport>('GET', '/staleness'),
+  runUpkeep: () =>
+    request<{ day: string; due: DueItem[]; expiredToday: DueItem[]; alerts: { channel: string; ok: boolean; error?: string }[] }>('POST', '/upkeep/run', {}),
+
+  insights: (from: string, to: string) => request<InsightsSummary>('GET', withQuery('/insights', { from, to })),
+  clusters: (from: string, to: string) => request<{ clusters: Cluster[] }>('GET', withQuery('/insights/clusters', { from, to })),
+  clusterFaq: (body: { question: string; similarQuestions: string[]; answer: string; category?: string }) =>
+    request<{ id: string; version: number; status?: string }>('POST', '/insights/clusters/faq', body),
+  logQuestion: (body: { question: string; category?: string; note?: string }) =>
+    request<{ id: string; answer: import('./types').Answer }>('POST', '/questions', body),
+
+  hitTest: (q: string) => request<HitTest>('GET', withQuery('/hit-test', { q })),
+
+  accounts: () => request<Account[]>('GET', '/accounts'),
+  createAccount: (body: { name: string; role: string; password: string; displayName?: string }) => request<Account>('POST', '/accounts', body),
+  updateAccount: (name: string, body: { role?: string; displayName?: string; password?: string; disabled?: boolean }) =>
+    request<Account>('PATCH', `/accounts/${enc(name)}`, body),
+  audit: (query: Query) => request<{ entries: AuditEntry[]; nextBeforeId?: number }>('GET', withQuery('/audit', query)),
+};
+
+/** The export download's address (a plain link: the cookie goes with it). */
+export function exportUrl(format: 'jsonl' | 'xlsx'): string {
+  return `/api/admin/export?format=${format}`;
+}
