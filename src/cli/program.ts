@@ -9,6 +9,7 @@ import { registerAsk } from './commands/ask.js';
 import { registerEval } from './commands/eval.js';
 import { registerImport } from './commands/import.js';
 import { registerServe } from './commands/serve.js';
+import { registerUpkeep } from './commands/upkeep.js';
 import { registerUser } from './commands/user.js';
 
 /** The package version, from package.json (two folders up from both src/cli and dist/cli). */
@@ -28,7 +29,8 @@ export function buildProgram(setExit: (code: number) => void): Command {
     .addHelpText(
       'after',
       '\nConfiguration comes from environment variables (DATABASE_URL, XIAOXIN_DATA, XIAOXIN_HOTLINE,\n' +
-        'XIAOXIN_PORT, XIAOXIN_HOST, XIAOXIN_EMBEDDINGS_URL/_MODEL/_KEY, XIAOXIN_SEEDS_DIR); see README.md.',
+        'XIAOXIN_PORT, XIAOXIN_HOST, XIAOXIN_EMBEDDINGS_URL/_MODEL/_KEY, XIAOXIN_SEEDS_DIR, XIAOXIN_TIMEZONE,\n' +
+        'XIAOXIN_ALERT_WEBHOOK, XIAOXIN_SMTP_URL, …); see README.md and docs/ADMIN-API.md.',
     )
     // Validated before any command runs, and only then, so that --help works with a bad environment.
     .hook('preAction', () => {
@@ -39,5 +41,6 @@ export function buildProgram(setExit: (code: number) => void): Command {
   registerEval(program, setExit);
   registerServe(program, setExit);
   registerUser(program, setExit);
+  registerUpkeep(program, setExit);
   return program;
 }

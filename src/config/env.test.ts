@@ -50,6 +50,10 @@ describe('loadConfig', () => {
       rateLimit: 120,
       embedOrigins: ['*'],
       trustProxy: false,
+      alerts: { webhookUrl: undefined, smtpUrl: undefined, emailTo: [], emailFrom: undefined },
+      reviewWindowDays: 30,
+      timeZone: 'Asia/Shanghai',
+      secureCookies: false,
     });
   });
 
@@ -146,6 +150,67 @@ describe('loadConfig', () => {
     expect(problemsOf({ XIAOXIN_EMBEDDINGS_MODEL: 'm', XIAOXIN_EMBEDDINGS_KEY: 'k' }).sort()).toEqual([
       'XIAOXIN_EMBEDDINGS_KEY: is set but XIAOXIN_EMBEDDINGS_URL is not',
       'XIAOXIN_EMBEDDINGS_MODEL: is set but XIAOXIN_EMBEDDINGS_URL is not',
+    ]);
+  });
+});
+
+describe('back-office and upkeep settings', () => {
+  it('reads alerts, the review window, the time zone and secure cookies', () => {
+    const config = loadConfig(
+      {
+        XIAOXIN_ALERT_WEBHOOK: 'https://chat.zone.example/robot/send?key=1',
+        XIAOXIN_SMTP_URL: 'smtps://xiaoxin:secret@mail.zone.example:465',
+        XIAOXIN_ALERT_EMAIL_TO: 'li@zone.example, wang@zone.example',
+        XIAOXIN_ALERT_EMAIL_FROM: 'xiaoxin@zone.example',
+        XIAOXIN_REVIEW_WINDOW_DAYS: '14',
+        XIAOXIN_TIMEZONE: 'Asia/Urumqi',
+        XIAOXIN_SECURE_COOKIES: '1',
+      },
+      empty,
+    );
+    expect(config).toMatchObject({
+      alerts: {
+        webhookUrl: 'https://chat.zone.example/robot/send?key=1',
+        smtpUrl: 'smtps://xiaoxin:secret@mail.zone.example:465',
+        emailTo: ['li@zone.example', 'wang@zone.example'],
+        emailFrom: 'xiaoxin@zone.example',
+      },
+      reviewWindowDays: 14,
+      timeZone: 'Asia/Urumqi',
+      secureCookies: true,
+    });
+    expect(loadConfig({ XIAOXIN_SECURE_COOKIES: 'no' }, empty).secureCookies).toBe(false);
+  });
+
+  it('names each bad one', () => {
+    expect(
+      problemsOf({
+        XIAOXIN_ALERT_WEBHOOK: 'chat.zone.example',
+        XIAOXIN_SMTP_URL: 'mail.zone.example',
+        XIAOXIN_ALERT_EMAIL_TO: 'li at zone',
+        XIAOXIN_ALERT_EMAIL_FROM: 'xiaoxin',
+        XIAOXIN_REVIEW_WINDOW_DAYS: '0',
+        XIAOXIN_TIMEZONE: 'Beijing',
+        XIAOXIN_SECURE_COOKIES: 'maybe',
+      }).sort(),
+    ).toEqual([
+      'XIAOXIN_ALERT_EMAIL_FROM: must be an e-mail address such as xiaoxin@zone.gov.cn',
+      'XIAOXIN_ALERT_EMAIL_TO: must be e-mail addresses separated by commas',
+      'XIAOXIN_ALERT_WEBHOOK: must be an http:// or https:// URL',
+      'XIAOXIN_REVIEW_WINDOW_DAYS: must be from 1 to 365',
+      'XIAOXIN_SECURE_COOKIES: must be 1 or 0 (true/false, yes/no, on/off)',
+      'XIAOXIN_SMTP_URL: must be an smtp:// or smtps:// URL',
+      'XIAOXIN_TIMEZONE: must be a time zone name such as Asia/Shanghai',
+    ]);
+  });
+
+  it('wants a mail server and recipients together', () => {
+    expect(problemsOf({ XIAOXIN_SMTP_URL: 'smtp://127.0.0.1:25' })).toEqual([
+      'XIAOXIN_ALERT_EMAIL_TO: must be set when XIAOXIN_SMTP_URL is',
+    ]);
+    expect(problemsOf({ XIAOXIN_ALERT_EMAIL_TO: 'li@zone.example', XIAOXIN_ALERT_EMAIL_FROM: 'x@zone.example' }).sort()).toEqual([
+      'XIAOXIN_ALERT_EMAIL_FROM: is set but XIAOXIN_SMTP_URL is not',
+      'XIAOXIN_ALERT_EMAIL_TO: is set but XIAOXIN_SMTP_URL is not',
     ]);
   });
 });

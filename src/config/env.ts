@@ -6,6 +6,7 @@
 import { existsSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { z } from 'zod';
+import { DEFAULT_TIME_ZONE, isTimeZone } from '../upkeep/calendar.js';
 
 /** The national government-service hotline (12345 政务服务便民热线), named in "not found" answers. */
 export const DEFAULT_HOTLINE = '12345';
@@ -22,11 +23,21 @@ export const DEFAULT_KIOSK_IDLE_SECONDS = 120;
 export const DEFAULT_RATE_LIMIT = 120;
 /** Where a checkout beside the shared project folder finds the seed newspaper pages. */
 export const DEFAULT_SEEDS_DIR = path.join('..', 'shared', 'context', 'seeds');
+/** How far ahead the review queue and the daily alert look for expiry and review dates. */
+export const DEFAULT_REVIEW_WINDOW_DAYS = 30;
 
 export interface EmbeddingsConfig {
   url: string;
   model: string;
   key?: string;
+}
+
+/** Where the daily job sends the list of due items; every part optional. */
+export interface AlertConfig {
+  webhookUrl?: string;
+  smtpUrl?: string;
+  emailTo: string[];
+  emailFrom?: string;
 }
 
 export interface Config {
@@ -60,6 +71,14 @@ export interface Config {
    * reverse proxy): true, a number of proxy hops, or the proxies' addresses. Off by default.
    */
   trustProxy: boolean | number | string[];
+  /** XIAOXIN_ALERT_WEBHOOK, XIAOXIN_SMTP_URL, XIAOXIN_ALERT_EMAIL_TO/_FROM: the daily job's alerts. */
+  alerts: AlertConfig;
+  /** XIAOXIN_REVIEW_WINDOW_DAYS: how far ahead the review queue and alerts look. */
+  reviewWindowDays: number;
+  /** XIAOXIN_TIMEZONE: the zone's time zone, for "today" and the insights' days. */
+  timeZone: string;
+  /** XIAOXIN_SECURE_COOKIES: mark the back office's cookie Secure even when the request looks like plain HTTP. */
+  secureCookies: boolean;
 }
 
 /** A configuration that cannot be used; `problems` names each variable that is wrong. */
@@ -108,6 +127,20 @@ const trustProxy = z.string().transform((s): boolean | number | string[] => {
   return s.split(/[\s,]+/).filter(Boolean);
 });
 
+const smtpUrl = z.string().refine((s) => isUrl(s, ['smtp:', 'smtps:']), 'must be an smtp:// or smtps:// URL');
+// Deliberately loose: the mail server is the judge; this catches a missing @ or a stray space.
+const EMAIL = /^[^\s@,;]+@[^\s@,;]+\.[^\s@,;]+$/;
+const email = z.string().regex(EMAIL, 'must be an e-mail address such as xiaoxin@zone.gov.cn');
+const emailList = z
+  .string()
+  .transform((s) => s.split(/[\s,;]+/).filter(Boolean))
+  .refine((list) => list.length > 0 && list.every((a) => EMAIL.test(a)), 'must be e-mail addresses separated by commas');
+const flag = z
+  .string()
+  .regex(/^(1|0|true|false|yes|no|on|off)$/i, 'must be 1 or 0 (true/false, yes/no, on/off)')
+  .transform((s) => /^(1|true|yes|on)$/i.test(s));
+const timeZone = z.string().refine(isTimeZone, 'must be a time zone name such as Asia/Shanghai');
+
 const envSchema = z
   .object({
     XIAOXIN_DATA: optional(z.string()),
@@ -128,6 +161,13 @@ const envSchema = z
     XIAOXIN_RATE_LIMIT: optional(wholeNumber(0, 1_000_000)),
     XIAOXIN_EMBED_ORIGINS: optional(embedOrigins),
     XIAOXIN_TRUST_PROXY: optional(trustProxy),
+    XIAOXIN_ALERT_WEBHOOK: optional(httpUrl),
+    XIAOXIN_SMTP_URL: optional(smtpUrl),
+    XIAOXIN_ALERT_EMAIL_TO: optional(emailList),
+    XIAOXIN_ALERT_EMAIL_FROM: optional(email),
+    XIAOXIN_REVIEW_WINDOW_DAYS: optional(wholeNumber(1, 365)),
+    XIAOXIN_TIMEZONE: optional(timeZone),
+    XIAOXIN_SECURE_COOKIES: optional(flag),
   })
   .superRefine((env, ctx) => {
     const url = env.XIAOXIN_EMBEDDINGS_URL;
@@ -136,6 +176,13 @@ const envSchema = z
     }
     for (const name of ['XIAOXIN_EMBEDDINGS_MODEL', 'XIAOXIN_EMBEDDINGS_KEY'] as const) {
       if (env[name] && !url) ctx.addIssue({ code: 'custom', path: [name], message: 'is set but XIAOXIN_EMBEDDINGS_URL is not' });
+    }
+    // Mail needs a server and someone to write to; either alone would fail silently every day.
+    if (env.XIAOXIN_SMTP_URL && !env.XIAOXIN_ALERT_EMAIL_TO) {
+      ctx.addIssue({ code: 'custom', path: ['XIAOXIN_ALERT_EMAIL_TO'], message: 'must be set when XIAOXIN_SMTP_URL is' });
+    }
+    for (const name of ['XIAOXIN_ALERT_EMAIL_TO', 'XIAOXIN_ALERT_EMAIL_FROM'] as const) {
+      if (env[name] && !env.XIAOXIN_SMTP_URL) ctx.addIssue({ code: 'custom', path: [name], message: 'is set but XIAOXIN_SMTP_URL is not' });
     }
   });
 
@@ -182,6 +229,15 @@ export function loadConfig(env: Env = process.env, cwd: string = process.cwd()):
     rateLimit: e.XIAOXIN_RATE_LIMIT ?? DEFAULT_RATE_LIMIT,
     embedOrigins: e.XIAOXIN_EMBED_ORIGINS ?? ['*'],
     trustProxy: e.XIAOXIN_TRUST_PROXY ?? false,
+    alerts: {
+      webhookUrl: e.XIAOXIN_ALERT_WEBHOOK,
+      smtpUrl: e.XIAOXIN_SMTP_URL,
+      emailTo: e.XIAOXIN_ALERT_EMAIL_TO ?? [],
+      emailFrom: e.XIAOXIN_ALERT_EMAIL_FROM,
+    },
+    reviewWindowDays: e.XIAOXIN_REVIEW_WINDOW_DAYS ?? DEFAULT_REVIEW_WINDOW_DAYS,
+    timeZone: e.XIAOXIN_TIMEZONE ?? DEFAULT_TIME_ZONE,
+    secureCookies: e.XIAOXIN_SECURE_COOKIES ?? false,
   };
 }
 
@@ -203,6 +259,13 @@ export const ENV_VARS = [
   'XIAOXIN_RATE_LIMIT',
   'XIAOXIN_EMBED_ORIGINS',
   'XIAOXIN_TRUST_PROXY',
+  'XIAOXIN_ALERT_WEBHOOK',
+  'XIAOXIN_SMTP_URL',
+  'XIAOXIN_ALERT_EMAIL_TO',
+  'XIAOXIN_ALERT_EMAIL_FROM',
+  'XIAOXIN_REVIEW_WINDOW_DAYS',
+  'XIAOXIN_TIMEZONE',
+  'XIAOXIN_SECURE_COOKIES',
 ] as const;
 
 function isUrl(value: string, protocols: string[]): boolean {

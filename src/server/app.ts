@@ -1,7 +1,8 @@
 /**
  * @module server/app
- * The HTTP server: the API of docs/API.md under /api/ (rate-limited, documented at /api/docs),
- * probes and metrics, and the web app at /. Each part is a module of its own; this one puts them
+ * The HTTP server: the API of docs/API.md under /api/ (rate-limited, documented at /api/docs), the
+ * back office's API of docs/ADMIN-API.md under /api/admin/, probes and metrics, and the web app at
+ * /. Each part is a module of its own; this one puts them
  * together in order: validation and errors, metrics, security headers, docs, routes, static files.
  */
 import { readFileSync } from 'node:fs';
@@ -14,6 +15,11 @@ import {
   DEFAULT_ZONE_NAME,
 } from '../config/env.js';
 import type { Store } from '../storage/index.js';
+import type { AlertSettings } from '../upkeep/alerts.js';
+import { DEFAULT_TIME_ZONE, dayIn } from '../upkeep/calendar.js';
+import { DailyUpkeepJob } from '../upkeep/daily-job.js';
+import { DEFAULT_DUE_WINDOW_DAYS } from '../upkeep/due.js';
+import { DEFAULT_LOGIN_RATE_LIMIT, registerAdminApi } from './admin/index.js';
 import { KnowledgeCatalog } from './catalog.js';
 import type { ServerContext } from './context.js';
 import { registerDocs } from './docs.js';
@@ -61,8 +67,20 @@ export interface ServerOptions {
   hotCacheMs?: number;
   /** Include Node.js process metrics in /metrics (default true). */
   processMetrics?: boolean;
-  /** `YYYY-MM-DD` for policy validity (default: today, local time). */
+  /** `YYYY-MM-DD` for policy validity (default: today in `timeZone`). */
   today?: () => string;
+  /** The zone's time zone (default Asia/Shanghai): "today", and the days of the insights. */
+  timeZone?: string;
+  /** How far ahead the review queue and the daily alert look (default 30 days). */
+  reviewWindowDays?: number;
+  /** Mark the back office's cookie Secure even over plain HTTP (TLS ends at a proxy in front). */
+  secureCookies?: boolean;
+  /** Back-office login attempts a minute per client address; 0 turns the limit off (default 10). */
+  adminLoginRateLimit?: number;
+  /** Where the daily job sends its alert (used when `dailyJob` is not given). */
+  alerts?: AlertSettings;
+  /** The daily upkeep job behind POST /api/admin/upkeep/run (default: one over `store` with `alerts`). */
+  dailyJob?: DailyUpkeepJob;
 }
 
 /**
@@ -78,7 +96,9 @@ export function buildServer(
   const logNote = options.logNote ?? ((m: string) => process.stderr.write(`xiaoxin serve: ${m}\n`));
   const embedOrigins = options.embedOrigins ?? ['*'];
   const metrics = new ServerMetrics(options.processMetrics ?? true);
-  const today = options.today ?? localToday;
+  const timeZone = options.timeZone ?? DEFAULT_TIME_ZONE;
+  const today = options.today ?? (() => dayIn(timeZone));
+  const reviewWindowDays = options.reviewWindowDays ?? DEFAULT_DUE_WINDOW_DAYS;
   const ctx: ServerContext = {
     engine: new EngineGate(engine, (e) => {
       metrics.error('startup');
@@ -98,6 +118,15 @@ export function buildServer(
     now: () => new Date(),
     hotCacheMs: options.hotCacheMs ?? 60_000,
     logError,
+    admin: {
+      timeZone,
+      reviewWindowDays,
+      secureCookies: options.secureCookies ?? false,
+      loginRateLimit: options.adminLoginRateLimit ?? DEFAULT_LOGIN_RATE_LIMIT,
+      dailyJob:
+        options.dailyJob ??
+        new DailyUpkeepJob(store, { today, windowDays: reviewWindowDays, ...(options.alerts ? { alerts: options.alerts } : {}), logError }),
+    },
   };
 
   // A question is at most 500 characters; nothing the API takes comes near 16 KiB.
@@ -112,6 +141,8 @@ export function buildServer(
       await api.register(routes, ctx);
     }
   });
+  // Beside the public API, not inside it: the back office has its own limits (login) and none otherwise.
+  registerAdminApi(app, ctx);
   app.register(healthRoutes, ctx);
   const fallback = registerWebApp(app, { webDir: options.webDir ?? DEFAULT_WEB_DIR, embedOrigins, note: logNote });
   installErrorHandling(app, { logError, onInternalError: () => metrics.error('internal'), fallback });
@@ -143,11 +174,6 @@ export function buildServer(
 /** Fastify takes a hop count at run time but not in its types; the same as a function. */
 function trustProxy(value: boolean | number | string[] = false): boolean | string[] | ((a: string, hop: number) => boolean) {
   return typeof value === 'number' ? (_address, hop) => hop < value : value;
-}
-
-function localToday(): string {
-  const d = new Date();
-  return `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`;
 }
 
 let version: string | undefined;

@@ -2,7 +2,8 @@
  * @module server/catalog
  * What the home screen and question completion offer, taken from the knowledge base: every FAQ
  * question (standard and similar), guide name and current policy title, and the categories with
- * a few questions each. Rebuilt when the store's revision moves, like the search index.
+ * a few questions each. Rebuilt when the store's revision moves, like the search index, and when
+ * the day changes (an expired policy is no longer offered).
  */
 import { isCurrent, type Item, type ItemKind } from '../knowledge/index.js';
 import type { Store } from '../storage/index.js';
@@ -15,6 +16,8 @@ export interface Category {
 
 export interface CatalogSnapshot {
   revision: number;
+  /** The day its policies were judged current on: a policy that expires drops out the next day. */
+  day: string;
   suggester: Suggester;
   /** Categories by number of items, largest first, each with a few questions to tap. */
   categories: Category[];
@@ -40,9 +43,10 @@ export class KnowledgeCatalog {
     return this.#snapshot ?? this.#build();
   }
 
-  /** Rebuilds when the store's revision moved; returns whether it did. */
+  /** Rebuilds when the store's revision moved or the day changed; returns whether it did. */
   async refresh(): Promise<boolean> {
-    if (this.#snapshot && (await this.store.revision()) === this.#snapshot.revision) return false;
+    const snapshot = this.#snapshot;
+    if (snapshot && snapshot.day === this.today() && (await this.store.revision()) === snapshot.revision) return false;
     await this.#build();
     return true;
   }
@@ -74,7 +78,7 @@ export function snapshotOf(items: readonly Item[], revision: number, today: stri
     }
   }
   const categories = categoriesOf(items);
-  return { revision, suggester: buildSuggester(entries), categories, curated: curatedQuestions(items, categories) };
+  return { revision, day: today, suggester: buildSuggester(entries), categories, curated: curatedQuestions(items, categories) };
 }
 
 function categoriesOf(items: readonly Item[]): Category[] {

@@ -3,6 +3,7 @@
  * What the route plugins share, built once per server by `buildServer`.
  */
 import type { Store } from '../storage/index.js';
+import type { DailyUpkeepJob } from '../upkeep/daily-job.js';
 import type { KnowledgeCatalog } from './catalog.js';
 import type { EngineGate } from './engine.js';
 import type { ServerMetrics } from './metrics.js';
@@ -14,6 +15,20 @@ export interface PublicSettings {
   serviceWindow: string;
   kioskIdleSeconds: number;
   maxMessageChars: number;
+}
+
+/** What the back office's API needs beyond the public one. */
+export interface AdminSettings {
+  /** The zone's time zone: the insights' days, audit date filters. */
+  timeZone: string;
+  /** How far ahead the review queue looks by default. */
+  reviewWindowDays: number;
+  /** Mark the session cookie Secure even when the request came over plain HTTP (TLS ends at a proxy). */
+  secureCookies: boolean;
+  /** Login attempts a minute per client address; 0 for no limit. */
+  loginRateLimit: number;
+  /** The daily upkeep job, for POST /api/admin/upkeep/run. */
+  dailyJob: DailyUpkeepJob;
 }
 
 export interface ServerContext {
@@ -28,4 +43,5 @@ export interface ServerContext {
   /** How long GET /api/hot reuses its answer. */
   hotCacheMs: number;
   logError: (message: string) => void;
+  admin: AdminSettings;
 }

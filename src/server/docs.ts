@@ -29,7 +29,18 @@ export function registerDocs(app: FastifyInstance, version: string): void {
         { name: 'knowledge', description: 'Items, question completion and the home screen' },
         { name: 'configuration', description: 'This installation' },
         { name: 'operations', description: 'Probes and metrics' },
+        {
+          name: 'admin',
+          description:
+            'The back office (docs/ADMIN-API.md): log in with POST /api/admin/login, which sets the session cookie; every other ' +
+            'write also sends the returned csrfToken as the x-csrf-token header. Not rate-limited except login.',
+        },
       ],
+      components: {
+        securitySchemes: {
+          adminSession: { type: 'apiKey', in: 'cookie', name: 'xiaoxin_admin', description: 'Set by POST /api/admin/login' },
+        },
+      },
     },
   });
   app.register(swaggerUi, { routePrefix: '/api/docs', staticCSP: DOCS_CSP });

@@ -28,6 +28,9 @@ export class HttpError extends Error {
 
 export const badRequest = (message: string) => new HttpError(400, message);
 export const notFound = (message: string) => new HttpError(404, message);
+export const unauthorized = (message: string) => new HttpError(401, message);
+export const forbidden = (message: string) => new HttpError(403, message);
+export const conflict = (message: string) => new HttpError(409, message);
 export const tooManyRequests = (retryAfterSeconds: number) =>
   new HttpError(429, `too many requests from this address; try again in ${retryAfterSeconds} seconds`, {
     'retry-after': String(retryAfterSeconds),

@@ -13,9 +13,13 @@ export const MAX_COMMENT_CHARS = 500;
 /** Session and turn ids: what `randomUUID` makes, and what a zone's own system may choose. */
 export const ID_PATTERN = '^[\\w.:-]{1,100}$';
 
+/** A calendar day. */
+export const DAY_PATTERN = '^\\d{4}-\\d{2}-\\d{2}$';
+
 /** How a pattern is said in an error message, by pattern. */
 export const PATTERN_WORDS: Record<string, string> = {
   [ID_PATTERN]: 'must be 1–100 letters, digits, or . _ : -',
+  [DAY_PATTERN]: 'must be a date written YYYY-MM-DD',
 };
 
 export const errorSchema = {

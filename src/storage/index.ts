@@ -16,6 +16,8 @@ export type {
   ItemFilter,
   LoggedQuestion,
   NewQuestion,
+  QuestionLogPage,
+  QuestionLogQuery,
   SessionState,
   Store,
   StoreOptions,
@@ -43,8 +45,10 @@ export {
   VersionRepository,
   VersionStateError,
   type ItemVersion,
+  type UnpublishedItem,
   type VersionStatus,
 } from './versions.js';
+export { JobRuns } from './job-runs.js';
 export { describeDatabaseUrl } from './postgres-db.js';
 
 /** Opens the database `options` names, applies pending migrations and returns the store. */

@@ -38,6 +38,7 @@ for (const backend of [pgliteMemoryBackend, postgresBackend]) {
         'audit_log',
         'item_versions',
         'items',
+        'job_runs',
         'login_sessions',
         'question_log',
         'schema_migrations',

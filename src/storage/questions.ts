@@ -4,7 +4,15 @@
  * frequent questions of a period.
  */
 import type { Db } from './db.js';
-import type { Feedback, FrequentQuestion, FrequentQuestionsQuery, LoggedQuestion, NewQuestion } from './store.js';
+import type {
+  Feedback,
+  FrequentQuestion,
+  FrequentQuestionsQuery,
+  LoggedQuestion,
+  NewQuestion,
+  QuestionLogPage,
+  QuestionLogQuery,
+} from './store.js';
 
 interface QuestionRow {
   id: string;
@@ -19,12 +27,17 @@ interface QuestionRow {
   helpful: boolean | null;
   feedback_comment: string | null;
   feedback_at: Date | string | null;
+  question_kind: string | null;
+  theme: string | null;
+  logged_by: string | null;
+  staff_note: string | null;
 }
 
 export async function insertQuestion(db: Db, q: NewQuestion, now: Date): Promise<void> {
   await db.query(
-    `INSERT INTO question_log (id, session_id, channel, question, question_key, answer_type, confidence, cited_ids, created_at)
-     VALUES ($1, $2, $3, $4, $5, $6, $7, $8::jsonb, $9::timestamptz)`,
+    `INSERT INTO question_log (id, session_id, channel, question, question_key, answer_type, confidence, cited_ids, created_at,
+       question_kind, theme, logged_by, staff_note)
+     VALUES ($1, $2, $3, $4, $5, $6, $7, $8::jsonb, $9::timestamptz, $10, $11, $12, $13)`,
     [
       q.id,
       q.sessionId ?? null,
@@ -35,6 +48,10 @@ export async function insertQuestion(db: Db, q: NewQuestion, now: Date): Promise
       q.confidence,
       JSON.stringify(q.citedIds),
       now.toISOString(),
+      q.questionKind ?? null,
+      q.theme === undefined ? null : storable(q.theme),
+      q.loggedBy ?? null,
+      q.note === undefined ? null : storable(q.note),
     ],
   );
 }
@@ -82,6 +99,27 @@ export async function selectFrequentQuestions(db: Db, query: FrequentQuestionsQu
   }));
 }
 
+export async function selectQuestionPage(db: Db, query: QuestionLogQuery): Promise<QuestionLogPage> {
+  const conditions: string[] = [];
+  const params: unknown[] = [];
+  const add = (sql: string, value: unknown) => {
+    params.push(value);
+    conditions.push(sql.replace('?', `$${params.length}`));
+  };
+  if (query.since) add('created_at >= ?::timestamptz', query.since.toISOString());
+  if (query.until) add('created_at < ?::timestamptz', query.until.toISOString());
+  if (query.channel) add('channel = ?', query.channel);
+  if (query.answerType) add('answer_type = ?', query.answerType);
+  const where = conditions.length ? `WHERE ${conditions.join(' AND ')}` : '';
+  const counted = await db.query<{ n: number | string }>(`SELECT count(*) AS n FROM question_log ${where}`, params);
+  const rows = await db.query<QuestionRow>(
+    `SELECT * FROM question_log ${where} ORDER BY created_at DESC, id COLLATE "C" DESC
+     LIMIT $${params.length + 1} OFFSET $${params.length + 2}`,
+    [...params, query.limit, query.offset],
+  );
+  return { total: Number(counted[0]?.n ?? 0), questions: rows.map(questionFromRow) };
+}
+
 function questionFromRow(row: QuestionRow): LoggedQuestion {
   const cited = typeof row.cited_ids === 'string' ? (JSON.parse(row.cited_ids) as unknown) : row.cited_ids;
   return {
@@ -97,6 +135,10 @@ function questionFromRow(row: QuestionRow): LoggedQuestion {
     ...(row.helpful !== null ? { helpful: row.helpful } : {}),
     ...(row.feedback_comment !== null ? { feedbackComment: row.feedback_comment } : {}),
     ...(row.feedback_at !== null ? { feedbackAt: new Date(row.feedback_at).toISOString() } : {}),
+    ...(row.question_kind !== null ? { questionKind: row.question_kind } : {}),
+    ...(row.theme !== null ? { theme: row.theme } : {}),
+    ...(row.logged_by !== null ? { loggedBy: row.logged_by } : {}),
+    ...(row.staff_note !== null ? { note: row.staff_note } : {}),
   };
 }
 

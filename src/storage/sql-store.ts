@@ -10,7 +10,8 @@ import { InsightsQueries } from './insights.js';
 import { ITEM_COLUMNS, itemFromRow, type ItemRow } from './item-rows.js';
 import { missingRevisionRow, unpublishItem, writeItems } from './item-writes.js';
 import { VersionRepository } from './versions.js';
-import { insertQuestion, selectFrequentQuestions, selectQuestion, updateFeedback } from './questions.js';
+import { JobRuns } from './job-runs.js';
+import { insertQuestion, selectFrequentQuestions, selectQuestion, selectQuestionPage, updateFeedback } from './questions.js';
 import { loadSession, purgeIdleSessions, saveSessionState, SESSION_IDLE_MS } from './sessions.js';
 import type {
   Feedback,
@@ -19,6 +20,8 @@ import type {
   ItemFilter,
   LoggedQuestion,
   NewQuestion,
+  QuestionLogPage,
+  QuestionLogQuery,
   SessionState,
   Store,
   UpsertResult,
@@ -42,6 +45,7 @@ export class SqlStore implements Store {
   readonly versions: VersionRepository;
   readonly audit: AuditLog;
   readonly insights: InsightsQueries;
+  readonly jobs: JobRuns;
 
   constructor(
     readonly db: Db,
@@ -53,6 +57,7 @@ export class SqlStore implements Store {
     this.versions = new VersionRepository(db, this.#now);
     this.audit = new AuditLog(db, this.#now);
     this.insights = new InsightsQueries(db);
+    this.jobs = new JobRuns(db, this.#now);
   }
 
   /** Writes published items (an import); `author` is recorded on the new versions. */
@@ -131,6 +136,10 @@ export class SqlStore implements Store {
 
   async frequentQuestions(query: FrequentQuestionsQuery): Promise<FrequentQuestion[]> {
     return selectFrequentQuestions(this.db, query);
+  }
+
+  async listQuestions(query: QuestionLogQuery): Promise<QuestionLogPage> {
+    return selectQuestionPage(this.db, query);
   }
 
   async close(): Promise<void> {

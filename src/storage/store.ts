@@ -7,6 +7,7 @@ import type { Item, ItemKind } from '../knowledge/index.js';
 import type { AccountRepository } from './accounts.js';
 import type { AuditLog } from './audit.js';
 import type { InsightsQueries } from './insights.js';
+import type { JobRuns } from './job-runs.js';
 import type { VersionRepository } from './versions.js';
 
 export interface UpsertResult {
@@ -45,6 +46,14 @@ export interface NewQuestion {
   confidence: number;
   /** The cited item ids, in the answer's order. */
   citedIds: string[];
+  /** What sort of question (`how`, `materials`, `where`, `policy`, `other`; see insights/question-kind). */
+  questionKind?: string;
+  /** The category of the first cited item (or the one a clerk chose), for the insights' themes. */
+  theme?: string;
+  /** The staff account that logged a question asked at the counter. */
+  loggedBy?: string;
+  /** A clerk's note on a counter question. */
+  note?: string;
 }
 
 /** A logged turn as read back, with its feedback when there is some. */
@@ -53,6 +62,23 @@ export interface LoggedQuestion extends NewQuestion {
   helpful?: boolean;
   feedbackComment?: string;
   feedbackAt?: string;
+}
+
+/** A page of the question log, newest first. */
+export interface QuestionLogQuery {
+  /** Inclusive. */
+  since?: Date;
+  /** Exclusive. */
+  until?: Date;
+  channel?: string;
+  answerType?: string;
+  limit: number;
+  offset: number;
+}
+
+export interface QuestionLogPage {
+  total: number;
+  questions: LoggedQuestion[];
 }
 
 export interface Feedback {
@@ -107,12 +133,16 @@ export interface Store {
    * unhelpful do not count.
    */
   frequentQuestions(query: FrequentQuestionsQuery): Promise<FrequentQuestion[]>;
+  /** The question log, filtered and paged, newest first. */
+  listQuestions(query: QuestionLogQuery): Promise<QuestionLogPage>;
   /** Staff accounts and login sessions. */
   readonly accounts: AccountRepository;
   /** Every version of every item; drafts, review and publishing. */
   readonly versions: VersionRepository;
   readonly audit: AuditLog;
   readonly insights: InsightsQueries;
+  /** Once-a-day claims of scheduled jobs. */
+  readonly jobs: JobRuns;
   close(): Promise<void>;
 }
 

@@ -27,6 +27,20 @@ export interface ItemVersion {
   reviewNote?: string;
 }
 
+/** An item that is not answered from: never published, or withdrawn; described by its newest version. */
+export interface UnpublishedItem {
+  itemId: string;
+  kind: string;
+  title: string;
+  category?: string;
+  /** The newest version's number, status and time. */
+  version: number;
+  status: VersionStatus;
+  createdAt: string;
+  /** Once published and then taken out of the answers. */
+  withdrawn: boolean;
+}
+
 /** A change asked of a version that its state does not allow (409 over HTTP). */
 export class VersionStateError extends Error {
   override readonly name = 'VersionStateError';
@@ -89,6 +103,37 @@ export class VersionRepository {
        GROUP BY item_id ORDER BY item_id COLLATE "C"`,
     );
     return rows.map((r) => r.item_id);
+  }
+
+  /** Every item with versions but nothing published, by its newest version, in id order. */
+  async unpublishedLatest(): Promise<UnpublishedItem[]> {
+    const rows = await this.db.query<{
+      item_id: string;
+      kind: string;
+      title: string;
+      category: string | null;
+      version: number | string;
+      status: VersionStatus;
+      created_at: Date | string;
+      withdrawn: boolean;
+    }>(
+      `SELECT v.item_id, v.kind, v.title, v.category, v.version, v.status, v.created_at,
+              EXISTS (SELECT 1 FROM item_versions w WHERE w.item_id = v.item_id AND w.status = 'withdrawn') AS withdrawn
+       FROM item_versions v
+       WHERE NOT EXISTS (SELECT 1 FROM items i WHERE i.id = v.item_id)
+         AND v.version = (SELECT MAX(m.version) FROM item_versions m WHERE m.item_id = v.item_id)
+       ORDER BY v.item_id COLLATE "C"`,
+    );
+    return rows.map((r) => ({
+      itemId: r.item_id,
+      kind: r.kind,
+      title: r.title,
+      ...(r.category !== null ? { category: r.category } : {}),
+      version: Number(r.version),
+      status: r.status,
+      createdAt: new Date(r.created_at).toISOString(),
+      withdrawn: Boolean(r.withdrawn),
+    }));
   }
 
   /**

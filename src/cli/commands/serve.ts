@@ -3,12 +3,15 @@
  * `xiaoxin serve [--port N] [--host H] [--data DIR] [--demo]`: the HTTP server. With `--demo` an
  * empty store is first filled with the demo knowledge base, so that a fresh install answers at once.
  * The server listens while the search index is built (health checks answer, /readyz says 503) and
- * says "listening" once it answers questions.
+ * says "listening" once it answers questions. It also runs the daily upkeep job (once a day across
+ * every instance on the same database).
  */
 import { InvalidArgumentError, type Command } from 'commander';
 import { loadDemoIfEmpty } from '../../demo/load.js';
 import { buildServer } from '../../server/app.js';
 import type { Store } from '../../storage/index.js';
+import { dayIn } from '../../upkeep/calendar.js';
+import { DailyUpkeepJob } from '../../upkeep/daily-job.js';
 import { cliConfig, createAssistant, note, openCliStore } from '../context.js';
 import { EXIT_OK } from '../errors.js';
 
@@ -42,6 +45,13 @@ export async function runServe(flags: ServeFlags): Promise<number> {
     const assistant = createAssistant(store);
     // Handled here below; this keeps an early failure from counting as unhandled meanwhile.
     assistant.catch(() => undefined);
+    const today = () => dayIn(config.timeZone);
+    const dailyJob = new DailyUpkeepJob(store, {
+      today,
+      windowDays: config.reviewWindowDays,
+      alerts: { ...config.alerts, zoneName: config.zoneName },
+      logError: (m) => note(m),
+    });
     const app = buildServer(assistant, store, {
       hotline: config.hotline,
       zoneName: config.zoneName,
@@ -51,6 +61,11 @@ export async function runServe(flags: ServeFlags): Promise<number> {
       embedOrigins: config.embedOrigins,
       trustProxy: config.trustProxy,
       logNote: note,
+      today,
+      timeZone: config.timeZone,
+      reviewWindowDays: config.reviewWindowDays,
+      secureCookies: config.secureCookies,
+      dailyJob,
     });
     const port = flags.port ?? config.port;
     const host = flags.host ?? config.host;
@@ -70,8 +85,13 @@ export async function runServe(flags: ServeFlags): Promise<number> {
     const bound = address && typeof address === 'object' ? address.port : port;
     const shown = host === '0.0.0.0' || host === '::' ? 'localhost' : host;
     note(`小新 is listening on http://${shown}:${bound} (${await store.countItems()} items; Ctrl+C stops)`);
+    // Checked now and every hour; it runs when no instance has done today yet.
+    const upkeep = dailyJob.schedule(undefined, (r) =>
+      note(`daily upkeep for ${r.day}: ${r.due.length} items due, ${r.expiredToday.length} newly expired, ${r.alerts.filter((a) => a.ok).length} alerts sent`),
+    );
     await stop;
     note('stopping');
+    await upkeep.stop();
     await app.close();
   } finally {
     // Also on a failed start: the PGlite folder lock must be released for the next try.

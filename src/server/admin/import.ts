@@ -1,0 +1,179 @@
+/**
+ * @module server/admin/import
+ * Importing files from the back office in two steps. Preview: the uploaded files are written to a
+ * temporary folder under their own names (so that problems read `政策.xlsx:12: …`), read by the
+ * same importer as `xiaoxin import`, compared with what is published, and forgotten from disk;
+ * nothing is stored. Commit: the previewed items become drafts submitted for review, or, for
+ * someone who may publish and asks to, are published at once.
+ */
+import { createWriteStream } from 'node:fs';
+import { mkdir, mkdtemp, rm } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import { pipeline } from 'node:stream/promises';
+import type { FastifyPluginAsync, FastifyRequest } from 'fastify';
+import { can } from '../../accounts/roles.js';
+import { importPaths } from '../../ingestion/index.js';
+import { ITEM_KINDS, type ItemKind } from '../../knowledge/index.js';
+import type { ServerContext } from '../context.js';
+import { badRequest, forbidden, notFound } from '../errors.js';
+import { errorReplies } from '../schemas.js';
+import { guarded } from './guard.js';
+import { compareWithPublished, ImportPreviews } from './import-previews.js';
+import { fieldChangeSchema, int, obj, problemSchema, str, strings } from './schemas.js';
+
+/** Per upload: a zone's policy PDFs and FAQ sheets are far smaller. */
+export const UPLOAD_LIMITS = { fileSize: 20 * 1024 * 1024, files: 20, fields: 5, parts: 30 };
+
+const summary = obj({ id: str, kind: str, title: str }, ['id', 'kind', 'title']);
+
+export const importRoutes: FastifyPluginAsync<ServerContext> = async (app, ctx) => {
+  const previews = new ImportPreviews(ctx.now);
+
+  app.post(
+    '/import/preview',
+    guarded('knowledge:edit', {
+      summary: 'Preview an import (nothing is stored)',
+      description:
+        'multipart/form-data with one or more files (XLSX, CSV, DOCX, PDF, HTML, JSONL, JSON, Markdown, TXT; at most 20, 20 MiB each) ' +
+        'and an optional field `kind` (policy, guide, faq, article) for documents. The preview is kept 30 minutes for POST /api/admin/import/commit.',
+      consumes: ['multipart/form-data'],
+      response: {
+        200: obj(
+          {
+            previewId: str,
+            expiresAt: { type: 'string', format: 'date-time' },
+            files: strings,
+            create: { type: 'array', items: summary },
+            update: { type: 'array', items: { ...summary, properties: { ...summary.properties, changes: { type: 'array', items: fieldChangeSchema } } } },
+            unchanged: strings,
+            problems: { type: 'array', items: problemSchema },
+          },
+          ['previewId', 'expiresAt', 'files', 'create', 'update', 'unchanged', 'problems'],
+        ),
+        ...errorReplies(400, 406, 413),
+      },
+    }),
+    async (request) => {
+      const dir = await mkdtemp(path.join(os.tmpdir(), 'xiaoxin-upload-'));
+      try {
+        const upload = await saveUpload(request, dir);
+        if (upload.files.length === 0) throw badRequest('files: send at least one file (multipart/form-data)');
+        const result = await importPaths(
+          upload.files.map((f) => path.join(dir, f)),
+          upload.kind ? { kind: upload.kind } : {},
+        );
+        // Problems name the file as uploaded, not the temporary folder.
+        const problems = result.problems.map((p) => ({ ...p, file: path.relative(dir, p.file) || p.file }));
+        const preview = previews.add(request.staff!.account.name, upload.files, result.items, problems);
+        const compared = await compareWithPublished(ctx.store, result.items);
+        const brief = (i: { id: string; kind: string; title: string }) => ({ id: i.id, kind: i.kind, title: i.title });
+        return {
+          previewId: preview.id,
+          expiresAt: preview.expiresAt.toISOString(),
+          files: upload.files,
+          create: compared.create.map(brief),
+          update: compared.update.map((u) => ({ ...brief(u.item), changes: u.changes })),
+          unchanged: compared.unchanged,
+          problems,
+        };
+      } finally {
+        await rm(dir, { recursive: true, force: true });
+      }
+    },
+  );
+
+  app.post<{ Body: { previewId: string; publish?: boolean } }>(
+    '/import/commit',
+    {
+      ...guarded('knowledge:edit', {
+        summary: 'Commit a previewed import',
+        description:
+          'The new and changed items become drafts submitted for review (in_review); with `publish: true` (needs knowledge:publish) ' +
+          'they are published at once. Unchanged items are left alone. 404 for an unknown or expired preview.',
+        body: { type: 'object', properties: { previewId: { type: 'string', minLength: 1, maxLength: 100 }, publish: { type: 'boolean', default: false } }, required: ['previewId'] },
+        response: {
+          200: obj(
+            {
+              published: { type: 'boolean' },
+              created: strings,
+              updated: strings,
+              unchanged: strings,
+              versions: { type: 'array', items: obj({ itemId: str, version: int, status: str }, ['itemId', 'version', 'status']) },
+            },
+            ['published', 'created', 'updated', 'unchanged', 'versions'],
+          ),
+          ...errorReplies(400, 404),
+        },
+      }),
+      config: { bodyExample: '{"previewId": "…", "publish": false}' },
+    },
+    async (request) => {
+      const staff = request.staff!.account;
+      const publish = request.body.publish === true;
+      if (publish && !can(staff.role, 'knowledge:publish')) {
+        throw forbidden(`publish: the role ${staff.role} may not publish; commit without publish to submit the items for review`);
+      }
+      const preview = previews.get(request.body.previewId, staff.name);
+      if (!preview) throw notFound(`previewId: no preview "${request.body.previewId}" of yours (previews last 30 minutes); preview the files again`);
+      previews.delete(preview.id);
+      const compared = await compareWithPublished(ctx.store, preview.items);
+      const changed = [...compared.create, ...compared.update.map((u) => u.item)];
+      const note = `导入：${preview.files.join('、')}`.slice(0, 500);
+      const versions: { itemId: string; version: number; status: string }[] = [];
+      let created = compared.create.map((i) => i.id);
+      let updated = compared.update.map((u) => u.item.id);
+      let unchanged = compared.unchanged;
+      if (publish) {
+        const written = await ctx.store.upsertItems(changed, staff.name);
+        ({ created, updated } = written);
+        unchanged = [...unchanged, ...written.unchanged];
+      } else {
+        for (const item of changed) {
+          const draft = await ctx.store.versions.saveDraft(item, staff.name, note);
+          const submitted = await ctx.store.versions.submit(item.id, draft.version, staff.name);
+          versions.push({ itemId: item.id, version: submitted.version, status: submitted.status });
+        }
+      }
+      await ctx.store.audit.record({
+        actor: staff.name,
+        action: 'import.commit',
+        after: { published: publish, created, updated, unchanged: unchanged.length },
+        detail: note,
+      });
+      return { published: publish, created, updated, unchanged, versions };
+    },
+  );
+};
+
+/** Writes every file part into `dir` under its own (cleaned) name; returns the names and the `kind` field. */
+async function saveUpload(request: FastifyRequest, dir: string): Promise<{ files: string[]; kind?: ItemKind }> {
+  if (!request.isMultipart()) throw badRequest('send the files as multipart/form-data');
+  const files: string[] = [];
+  let kind: ItemKind | undefined;
+  for await (const part of request.parts({ limits: UPLOAD_LIMITS })) {
+    if (part.type === 'field') {
+      if (part.fieldname !== 'kind' || part.value === '') continue;
+      if (!(ITEM_KINDS as readonly string[]).includes(String(part.value))) throw badRequest(`kind: must be one of ${ITEM_KINDS.join(', ')}`);
+      kind = part.value as ItemKind;
+      continue;
+    }
+    let name = cleanFileName(part.filename, files.length + 1);
+    // Two files of the same name each keep it, in folders of their own.
+    if (files.includes(name)) {
+      const folder = String(files.length + 1);
+      await mkdir(path.join(dir, folder));
+      name = path.join(folder, name);
+    }
+    await pipeline(part.file, createWriteStream(path.join(dir, name)));
+    files.push(name);
+  }
+  return { files, ...(kind ? { kind } : {}) };
+}
+
+/** The base name as sent, without folders, control characters or a leading dot. */
+function cleanFileName(sent: string | undefined, n: number): string {
+  const base = (sent ?? '').split(/[\\/]/).pop() ?? '';
+  const clean = base.replace(/[\u0000-\u001f\u007f]/g, '').replace(/^\.+/, '').trim().slice(0, 200);
+  return clean || `upload-${n}`;
+}

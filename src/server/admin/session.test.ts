@@ -1,0 +1,172 @@
+/**
+ * Logging in and out of the back office over real HTTP: the cookie's flags, the token kept only
+ * as a hash, lock-out after five wrong passwords (423 even for the right one), the login rate
+ * limit, logout, CSRF on writes, and the back office staying outside the public API's rate limit.
+ */
+import { createHash } from 'node:crypto';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { SqlStore } from '../../storage/index.js';
+import { AdminClient, loggedIn, PASSWORD, STAFF, startAdminServer, type AdminSetup } from './test-support.js';
+
+let setup: AdminSetup;
+beforeAll(async () => {
+  setup = await startAdminServer({ rateLimit: 3 });
+}, 120_000);
+afterAll(async () => setup?.close());
+
+const cookieOf = (reply: { headers: Headers }) => reply.headers.get('set-cookie') ?? '';
+
+describe('POST /api/admin/login', () => {
+  it('sets an HttpOnly, SameSite=Strict session cookie for 8 hours and returns the user and CSRF token', async () => {
+    const client = new AdminClient(setup.base);
+    const reply = await client.login(STAFF.editor);
+    expect(reply.status).toBe(200);
+    expect(reply.body).toEqual({
+      user: { name: 'li.editor', role: 'editor', permissions: ['knowledge:read', 'knowledge:edit', 'insights:read', 'questions:log'] },
+      csrfToken: expect.stringMatching(/^[\w-]{43}$/),
+    });
+    const cookie = cookieOf(reply);
+    expect(cookie).toMatch(/^xiaoxin_admin=[\w-]{43};/);
+    expect(cookie).toContain('HttpOnly');
+    expect(cookie).toContain('SameSite=Strict');
+    expect(cookie).toContain('Path=/');
+    expect(cookie).toContain('Max-Age=28800');
+    // Plain HTTP, and not configured otherwise.
+    expect(cookie).not.toContain('Secure');
+    // Only the token's hash is stored.
+    const token = client.cookie!.split('=')[1]!;
+    const rows = await (setup.store as SqlStore).db.query<{ token_hash: string }>('SELECT token_hash FROM login_sessions WHERE user_name = $1', ['li.editor']);
+    expect(rows.map((r) => r.token_hash)).toContain(createHash('sha256').update(token).digest('hex'));
+    expect(JSON.stringify(rows)).not.toContain(token);
+    const me = await client.get('/api/admin/me');
+    expect(me.body.user.name).toBe('li.editor');
+    expect(me.headers.get('cache-control')).toBe('no-store');
+  });
+
+  it('answers a wrong password and an unknown name alike', async () => {
+    const wrong = await new AdminClient(setup.base).login(STAFF.reviewer, 'not-the-password');
+    const unknown = await new AdminClient(setup.base).login('nobody-here', PASSWORD);
+    expect(wrong.status).toBe(401);
+    expect(unknown).toMatchObject({ status: 401, body: { error: wrong.body.error } });
+    expect(cookieOf(wrong)).toBe('');
+  });
+
+  it('locks the account after 5 wrong passwords: 423 with lockedUntil, even with the right password', async () => {
+    const client = new AdminClient(setup.base);
+    const statuses: number[] = [];
+    for (let i = 0; i < 5; i++) statuses.push((await client.login(STAFF.window, 'wrong-password-1')).status);
+    expect(statuses).toEqual([401, 401, 401, 401, 423]);
+    const right = await client.login(STAFF.window, PASSWORD);
+    expect(right.status).toBe(423);
+    expect(right.body).toEqual({ error: expect.stringMatching(/locked/), lockedUntil: expect.any(String) });
+    const minutes = (Date.parse(right.body.lockedUntil) - Date.now()) / 60_000;
+    expect(minutes).toBeGreaterThan(14);
+    expect(minutes).toBeLessThanOrEqual(15);
+    expect(cookieOf(right)).toBe('');
+  });
+
+  it('names the missing field', async () => {
+    const reply = await new AdminClient(setup.base).request('POST', '/api/admin/login', { name: 'boss' });
+    expect(reply).toMatchObject({ status: 400, body: { error: 'password: is required' } });
+  });
+});
+
+describe('POST /api/admin/logout', () => {
+  it('ends the session: the same cookie no longer works, and the cookie is cleared', async () => {
+    const client = await loggedIn(setup.base, STAFF.reviewer);
+    const cookie = client.cookie;
+    expect((await client.get('/api/admin/me')).status).toBe(200);
+    const out = await client.post('/api/admin/logout');
+    expect(out).toMatchObject({ status: 200, body: { ok: true } });
+    expect(cookieOf(out)).toMatch(/^xiaoxin_admin=;.*Expires=Thu, 01 Jan 1970/);
+    client.cookie = cookie;
+    expect((await client.get('/api/admin/me')).status).toBe(401);
+  });
+});
+
+describe('CSRF', () => {
+  it('refuses a write without the token or with a wrong one (403), and nothing changes', async () => {
+    const client = await loggedIn(setup.base, STAFF.editor);
+    const draft = { item: { kind: 'faq', id: 'faq-hours', title: '政务服务中心几点上班？', answer: '八点半。' } };
+    const versionsBefore = (await setup.store.versions.history('faq-hours')).length;
+    const missing = await client.request('PUT', '/api/admin/items/faq-hours/draft', draft, { csrf: false });
+    const wrong = await client.request('PUT', '/api/admin/items/faq-hours/draft', draft, { csrf: 'x'.repeat(43) });
+    for (const reply of [missing, wrong]) expect(reply).toMatchObject({ status: 403, body: { error: expect.stringMatching(/^x-csrf-token: missing or wrong/) } });
+    expect((await setup.store.versions.history('faq-hours')).length).toBe(versionsBefore);
+    // Another session's token is a wrong token too.
+    const other = await loggedIn(setup.base, STAFF.admin);
+    expect((await client.request('PUT', '/api/admin/items/faq-hours/draft', draft, { csrf: other.csrfToken! })).status).toBe(403);
+    // Reads need no token; the right token lets the write through.
+    expect((await client.get('/api/admin/items/faq-hours')).status).toBe(200);
+    expect((await client.put('/api/admin/items/faq-hours/draft', draft)).status).toBe(200);
+  });
+
+  it('is checked for logout too', async () => {
+    const client = await loggedIn(setup.base, STAFF.editor);
+    expect((await client.request('POST', '/api/admin/logout', {}, { csrf: false })).status).toBe(403);
+    expect((await client.get('/api/admin/me')).status).toBe(200);
+  });
+});
+
+describe('rate limits', () => {
+  it('keeps the back office out of the public API limit', async () => {
+    const client = await loggedIn(setup.base, STAFF.admin);
+    for (let i = 0; i < 6; i++) {
+      const reply = await client.get('/api/admin/items');
+      expect(reply.status).toBe(200);
+      expect(reply.headers.get('x-ratelimit-limit')).toBeNull();
+    }
+    const publicStatuses: number[] = [];
+    for (let i = 0; i < 4; i++) publicStatuses.push((await fetch(`${setup.base}/api/config`)).status);
+    expect(publicStatuses).toEqual([200, 200, 200, 429]);
+  });
+
+  it('limits login attempts per client address', async () => {
+    const limited = await startAdminServer({ adminLoginRateLimit: 3 });
+    try {
+      const inside = await loggedIn(limited.base, STAFF.admin);
+      const statuses: number[] = [];
+      for (let i = 0; i < 3; i++) statuses.push((await new AdminClient(limited.base).login(STAFF.editor, 'wrong-password-2')).status);
+      expect(statuses).toEqual([401, 401, 429]);
+      const refused = await new AdminClient(limited.base).login(STAFF.editor);
+      expect(refused.status).toBe(429);
+      expect(Number(refused.headers.get('retry-after'))).toBeGreaterThan(0);
+      expect(refused.body.error).toMatch(/too many requests/);
+      // Only login is limited: the same address keeps using the session it has.
+      for (let i = 0; i < 5; i++) expect((await inside.get('/api/admin/items')).status).toBe(200);
+    } finally {
+      await limited.close();
+    }
+  });
+});
+
+describe('Secure cookies', () => {
+  it('marks the cookie Secure when configured, or when a trusted proxy says the request was HTTPS', async () => {
+    const configured = await startAdminServer({ secureCookies: true });
+    const proxied = await startAdminServer({ trustProxy: 1 });
+    try {
+      expect(cookieOf(await new AdminClient(configured.base).login(STAFF.admin))).toContain('Secure');
+      const viaProxy = await new AdminClient(proxied.base).request('POST', '/api/admin/login', { name: STAFF.admin, password: PASSWORD }, { headers: { 'x-forwarded-proto': 'https' } });
+      expect(cookieOf(viaProxy)).toContain('Secure');
+    } finally {
+      await configured.close();
+      await proxied.close();
+    }
+  });
+});
+
+describe('sessions', () => {
+  it('follow the account: a changed role counts at once, a disabled account is logged out', async () => {
+    const admin = await loggedIn(setup.base, STAFF.admin);
+    const created = await admin.post('/api/admin/accounts', { name: 'temp.staff', role: 'window', password: 'xinghe-zone-2027' });
+    expect(created.status).toBe(201);
+    const temp = new AdminClient(setup.base);
+    await temp.login('temp.staff', 'xinghe-zone-2027');
+    expect((await temp.get('/api/admin/insights')).status).toBe(403);
+    await admin.patch('/api/admin/accounts/temp.staff', { role: 'reviewer' });
+    expect((await temp.get('/api/admin/insights')).status).toBe(200);
+    await admin.patch('/api/admin/accounts/temp.staff', { disabled: true });
+    expect((await temp.get('/api/admin/me')).status).toBe(401);
+    expect((await temp.login('temp.staff', 'xinghe-zone-2027')).status).toBe(401);
+  });
+});
