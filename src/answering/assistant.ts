@@ -29,8 +29,11 @@ import { weightedDice } from './similarity.js';
 export interface AssistantOptions {
   /** Service hotline offered when nothing answers the question. */
   hotline?: string;
-  /** `YYYY-MM-DD`; fixes "today" for validity checks (tests, eval). */
-  today?: string;
+  /**
+   * "Today" for validity checks, `YYYY-MM-DD`: fixed (tests, eval) or asked on every question (a
+   * server running for months). Unset: the UTC date.
+   */
+  today?: string | (() => string);
   analyzer?: AnalyzerOptions;
   /** Optional OpenAI-compatible embeddings endpoint; dense retrieval is off without it. */
   embeddings?: EmbeddingsConfig;
@@ -129,7 +132,8 @@ export class Assistant {
   ): { answer: Answer; retrieved: string[]; topic?: string } {
     const normalized = this.analyzer.normalize(question).trim();
     const field = detectFieldIntent(normalized);
-    const filters: SearchFilters = { today: this.options.today };
+    const today = this.options.today;
+    const filters: SearchFilters = { today: typeof today === 'function' ? today() : today };
 
     // A reply to a clarifying question: "第二个", or the title of one of the choices.
     const chosen = this.chosenItem(normalized, session);

@@ -55,8 +55,8 @@ function zoneLexicon(dir: string): AnalyzerOptions {
 }
 
 /** Builds the assistant over everything in `store`. */
-export async function createAssistant(store: Store): Promise<Assistant> {
-  const options = assistantOptions();
+export async function createAssistant(store: Store, extra: Partial<AssistantOptions> = {}): Promise<Assistant> {
+  const options = { ...assistantOptions(), ...extra };
   if (options.embeddings) note(`dense retrieval on: ${options.embeddings.model} at ${new URL(options.embeddings.baseUrl).host}`);
   return Assistant.create(store, options);
 }

@@ -47,6 +47,7 @@ describe('loadConfig', () => {
       zoneName: '高新区政务服务中心',
       serviceWindow: '政务服务大厅综合咨询窗口',
       kioskIdleSeconds: 120,
+      kiosk: false,
       rateLimit: 120,
       embedOrigins: ['*'],
       trustProxy: false,
@@ -180,6 +181,7 @@ describe('back-office and upkeep settings', () => {
       secureCookies: true,
     });
     expect(loadConfig({ XIAOXIN_SECURE_COOKIES: 'no' }, empty).secureCookies).toBe(false);
+    expect(loadConfig({ XIAOXIN_KIOSK: '1' }, empty).kiosk).toBe(true);
   });
 
   it('names each bad one', () => {

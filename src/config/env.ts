@@ -62,6 +62,8 @@ export interface Config {
   /** XIAOXIN_SERVICE_WINDOW: where to find a person to ask. */
   serviceWindow: string;
   kioskIdleSeconds: number;
+  /** XIAOXIN_KIOSK: every browser that opens the web app gets kiosk mode (a hall terminal's own server). */
+  kiosk: boolean;
   /** XIAOXIN_RATE_LIMIT: requests a minute per client address to /api/*; 0 turns limiting off. */
   rateLimit: number;
   /** XIAOXIN_EMBED_ORIGINS: the origins that may frame the app (`['*']` for any). */
@@ -158,6 +160,7 @@ const envSchema = z
     XIAOXIN_ZONE_NAME: optional(z.string().max(50, 'must be at most 50 characters')),
     XIAOXIN_SERVICE_WINDOW: optional(z.string().max(100, 'must be at most 100 characters')),
     XIAOXIN_KIOSK_IDLE_SECONDS: optional(wholeNumber(10, 86400)),
+    XIAOXIN_KIOSK: optional(flag),
     XIAOXIN_RATE_LIMIT: optional(wholeNumber(0, 1_000_000)),
     XIAOXIN_EMBED_ORIGINS: optional(embedOrigins),
     XIAOXIN_TRUST_PROXY: optional(trustProxy),
@@ -226,6 +229,7 @@ export function loadConfig(env: Env = process.env, cwd: string = process.cwd()):
     zoneName: e.XIAOXIN_ZONE_NAME ?? DEFAULT_ZONE_NAME,
     serviceWindow: e.XIAOXIN_SERVICE_WINDOW ?? DEFAULT_SERVICE_WINDOW,
     kioskIdleSeconds: e.XIAOXIN_KIOSK_IDLE_SECONDS ?? DEFAULT_KIOSK_IDLE_SECONDS,
+    kiosk: e.XIAOXIN_KIOSK ?? false,
     rateLimit: e.XIAOXIN_RATE_LIMIT ?? DEFAULT_RATE_LIMIT,
     embedOrigins: e.XIAOXIN_EMBED_ORIGINS ?? ['*'],
     trustProxy: e.XIAOXIN_TRUST_PROXY ?? false,
@@ -256,6 +260,7 @@ export const ENV_VARS = [
   'XIAOXIN_ZONE_NAME',
   'XIAOXIN_SERVICE_WINDOW',
   'XIAOXIN_KIOSK_IDLE_SECONDS',
+  'XIAOXIN_KIOSK',
   'XIAOXIN_RATE_LIMIT',
   'XIAOXIN_EMBED_ORIGINS',
   'XIAOXIN_TRUST_PROXY',

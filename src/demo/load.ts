@@ -11,6 +11,9 @@ import { formatProblem, importPaths, type ImportResult } from '../ingestion/inde
 import type { Store, UpsertResult } from '../storage/index.js';
 
 /** `demo/` at the package root; the same relative path from `src/demo/` and from `dist/demo/`. */
+/** The fictional zone the demo knowledge base belongs to; the web app's name under `serve --demo`. */
+export const DEMO_ZONE_NAME = '星河高新区';
+
 export const DEMO_DIR = fileURLToPath(new URL('../../demo/', import.meta.url));
 
 export interface DemoOptions {

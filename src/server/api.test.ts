@@ -138,6 +138,7 @@ describe('GET /api/config', () => {
           serviceWindow: '一楼综合咨询窗口',
           kioskIdleSeconds: 90,
           maxMessageChars: 500,
+          kiosk: false,
         },
       }),
     );

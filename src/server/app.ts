@@ -55,6 +55,8 @@ export interface ServerOptions {
   hotline?: string;
   serviceWindow?: string;
   kioskIdleSeconds?: number;
+  /** Kiosk mode for every browser (GET /api/config says so to the web app). */
+  kiosk?: boolean;
   /** Requests a minute per client address to /api/*; 0 turns limiting off (default 120). */
   rateLimit?: number;
   /** Origins that may frame the app; `['*']` (the default) for any. */
@@ -112,6 +114,7 @@ export function buildServer(
       hotline: options.hotline ?? DEFAULT_HOTLINE,
       serviceWindow: options.serviceWindow ?? DEFAULT_SERVICE_WINDOW,
       kioskIdleSeconds: options.kioskIdleSeconds ?? DEFAULT_KIOSK_IDLE_SECONDS,
+      kiosk: options.kiosk ?? false,
       maxMessageChars: MAX_MESSAGE_CHARS,
     },
     today,

@@ -14,6 +14,8 @@ export interface PublicSettings {
   hotline: string;
   serviceWindow: string;
   kioskIdleSeconds: number;
+  /** Every browser gets kiosk mode, not only `/?kiosk=1`. */
+  kiosk: boolean;
   maxMessageChars: number;
 }
 

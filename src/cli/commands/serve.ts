@@ -7,7 +7,8 @@
  * every instance on the same database).
  */
 import { InvalidArgumentError, type Command } from 'commander';
-import { loadDemoIfEmpty } from '../../demo/load.js';
+import { DEFAULT_ZONE_NAME } from '../../config/env.js';
+import { DEMO_ZONE_NAME, loadDemoIfEmpty } from '../../demo/load.js';
 import { buildServer } from '../../server/app.js';
 import type { Store } from '../../storage/index.js';
 import { dayIn } from '../../upkeep/calendar.js';
@@ -42,10 +43,11 @@ export async function runServe(flags: ServeFlags): Promise<number> {
   const store = await openCliStore(flags);
   try {
     if (flags.demo) await loadDemo(store, config.seedsDir);
-    const assistant = createAssistant(store);
+    const today = () => dayIn(config.timeZone);
+    // Policy validity by the zone's calendar, not UTC: in Beijing a new day starts at 16:00 UTC.
+    const assistant = createAssistant(store, { today });
     // Handled here below; this keeps an early failure from counting as unhandled meanwhile.
     assistant.catch(() => undefined);
-    const today = () => dayIn(config.timeZone);
     const dailyJob = new DailyUpkeepJob(store, {
       today,
       windowDays: config.reviewWindowDays,
@@ -54,9 +56,10 @@ export async function runServe(flags: ServeFlags): Promise<number> {
     });
     const app = buildServer(assistant, store, {
       hotline: config.hotline,
-      zoneName: config.zoneName,
+      zoneName: flags.demo && config.zoneName === DEFAULT_ZONE_NAME ? DEMO_ZONE_NAME : config.zoneName,
       serviceWindow: config.serviceWindow,
       kioskIdleSeconds: config.kioskIdleSeconds,
+      kiosk: config.kiosk,
       rateLimit: config.rateLimit,
       embedOrigins: config.embedOrigins,
       trustProxy: config.trustProxy,
