@@ -248,6 +248,16 @@ describe('not found and clarify', () => {
   });
 });
 
+describe('sessions', () => {
+  it('keeps no personal data in the stored conversation', async () => {
+    const session = demo.assistant.newSessionId();
+    await ask('我手机13812345678，办理营业执照要带什么材料', session);
+    const state = await demo.store.getSession(session);
+    expect(state?.lastQuestion).toContain('营业执照');
+    expect(state?.lastQuestion).not.toContain('13812345678');
+  });
+});
+
 describe('citations', () => {
   it('cite the ids written in the demo files', () => {
     const ids = new Set(demo.raw.map((r) => r.id));

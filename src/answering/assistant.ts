@@ -7,6 +7,7 @@
 import { randomUUID } from 'node:crypto';
 import { itemBody, type Guide, type Item } from '../knowledge/index.js';
 import { TextAnalyzer, type AnalyzerOptions } from '../language/index.js';
+import { redact } from '../language/redact.js';
 import { SearchIndex, type ItemHit, type SearchFilters } from '../search/search-index.js';
 import type { AnalysedQuery } from '../search/query.js';
 import { DenseIndex, denseItemRanking } from '../search/dense-index.js';
@@ -112,7 +113,8 @@ export class Assistant {
     if (options.sessionId) {
       await this.store.saveSession(options.sessionId, {
         turns: session.turns + 1,
-        lastQuestion: question,
+        // Kept a day in the database: personal data is taken out, as in the question log.
+        lastQuestion: redact(question),
         ...(topic ? { topicItemId: topic } : session.topicItemId ? { topicItemId: session.topicItemId } : {}),
         ...(answer.choices ? { offeredItemIds: answer.choices.map((c) => c.id) } : {}),
       });

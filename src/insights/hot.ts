@@ -5,7 +5,7 @@
  */
 import type { FrequentQuestion } from '../storage/index.js';
 import { questionKey } from './question-log.js';
-import { hasRedaction } from './redact.js';
+import { hasRedaction } from '../language/redact.js';
 
 /** The answer types that mean the question was answered (not "not found", not a clarifying choice). */
 export const ANSWERED_TYPES = ['guide-field', 'faq', 'passage'];

@@ -7,7 +7,7 @@
 import { normalizeText } from '../language/index.js';
 import type { NewQuestion } from '../storage/index.js';
 import { classifyQuestion } from './question-kind.js';
-import { redact } from './redact.js';
+import { redact } from '../language/redact.js';
 
 /** The channels a question can arrive through from the public API. */
 export const CHANNELS = ['web', 'kiosk', 'widget', 'api'] as const;

@@ -3,7 +3,7 @@
  * POST /api/feedback: whether an answer helped, stored with the turn in the question log.
  */
 import type { FastifyPluginAsync } from 'fastify';
-import { redact } from '../../insights/redact.js';
+import { redact } from '../../language/redact.js';
 import type { ServerContext } from '../context.js';
 import { notFound } from '../errors.js';
 import { errorReplies, ID_PATTERN, MAX_COMMENT_CHARS } from '../schemas.js';

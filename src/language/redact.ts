@@ -1,5 +1,5 @@
 /**
- * @module insights/redact
+ * @module language/redact
  * Takes personal data out of what people typed before it is stored: mainland mobile numbers,
  * landlines, resident ID numbers, e-mail addresses and unified social credit codes become
  * placeholders such as `[手机号]`. The log is for seeing what people ask, never who asked.
