@@ -10,6 +10,7 @@
  * is textbook and the inputs are small (hundreds to a few thousand questions a period).
  */
 import type { TextAnalyzer } from '../language/index.js';
+import { questionKey } from './question-log.js';
 
 export interface QuestionSample {
   /** The question as logged (already redacted). */
@@ -51,7 +52,7 @@ export function clusterQuestions(
   options: ClusterOptions = {},
 ): QuestionCluster[] {
   const threshold = options.threshold ?? DEFAULT_CLUSTER_THRESHOLD;
-  const variants = distinctVariants(samples, analyzer).slice(0, options.maxQuestions ?? DEFAULT_MAX_QUESTIONS);
+  const variants = distinctVariants(samples).slice(0, options.maxQuestions ?? DEFAULT_MAX_QUESTIONS);
   if (variants.length === 0) return [];
   const vectors = tfidfVectors(variants.map((v) => questionTerms(v.normalized, analyzer)));
   const groups = averageLinkage(vectors, threshold);
@@ -64,13 +65,10 @@ export function clusterQuestions(
 }
 
 /** Identical questions after normalisation (width, traditional characters, punctuation) count as one. */
-function distinctVariants(samples: QuestionSample[], analyzer: TextAnalyzer): QuestionVariant[] {
+function distinctVariants(samples: QuestionSample[]): QuestionVariant[] {
   const byForm = new Map<string, QuestionVariant>();
   for (const sample of samples) {
-    const normalized = analyzer
-      .normalize(sample.text)
-      .replace(/[\s\p{P}\p{S}]+/gu, '')
-      .toLowerCase();
+    const normalized = questionKey(sample.text).toLowerCase();
     if (!normalized) continue;
     const known = byForm.get(normalized);
     if (known) {

@@ -6,6 +6,7 @@
  * such as a guide's materials is compared line by line).
  */
 import { diffArrays, diffChars } from 'diff';
+import { GUIDE_FIELD_LABELS } from './content.js';
 import type { Item } from './schema.js';
 
 export interface TextPiece {
@@ -25,6 +26,8 @@ export interface FieldChange {
 }
 
 export const ITEM_FIELD_LABELS: Record<string, string> = {
+  // A guide's fields are named as on a printed guide.
+  ...GUIDE_FIELD_LABELS,
   kind: '类型',
   title: '标题',
   category: '分类',
@@ -39,20 +42,8 @@ export const ITEM_FIELD_LABELS: Record<string, string> = {
   level: '层级',
   text: '正文',
   interpretation: '政策解读',
-  department: '实施部门',
-  servedParty: '服务对象',
-  conditions: '办理条件',
-  materials: '申请材料',
-  steps: '办理流程',
   statutoryTimeLimit: '法定时限',
   promisedTimeLimit: '承诺时限',
-  fee: '收费标准',
-  place: '办理地点',
-  hours: '办公时间',
-  phone: '咨询电话',
-  onlineUrl: '网上办理',
-  legalBasis: '设定依据',
-  notes: '温馨提示',
   reviewDate: '复核日期',
   similarQuestions: '相似问法',
   answer: '答案',

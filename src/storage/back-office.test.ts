@@ -10,7 +10,7 @@ import { queryAudit } from './audit.js';
 import { openDb, type Db } from './db.js';
 import { writeItems } from './item-writes.js';
 import { migrate } from './migrations.js';
-import { guide, HOUR, pgliteMemoryBackend, postgresBackend, TestClock, type TestTarget } from './test-support.js';
+import { guide, HOUR, pgliteMemoryBackend, postgresBackend, resetDb, TestClock, type TestTarget } from './test-support.js';
 import { VersionRepository, VersionStateError } from './versions.js';
 
 for (const backend of [pgliteMemoryBackend, postgresBackend]) {
@@ -31,10 +31,7 @@ for (const backend of [pgliteMemoryBackend, postgresBackend]) {
       await target?.cleanup();
     });
     beforeEach(async () => {
-      await db.exec(`
-        TRUNCATE items, item_versions, audit_log, login_sessions, accounts CASCADE;
-        UPDATE store_revision SET value = 0 WHERE id = 1;
-      `);
+      await resetDb(db);
       clock = new TestClock();
       versions = new VersionRepository(db, clock.now);
       accounts = new AccountRepository(db, clock.now);

@@ -5,6 +5,7 @@
  * are both built from this list.
  */
 import type { Item, ItemKind } from '../knowledge/index.js';
+import { daysBetween } from './calendar.js';
 
 export type DueReason = 'expired' | 'expires-soon' | 'review-overdue' | 'review-soon';
 
@@ -59,9 +60,4 @@ export function dueItems(items: Iterable<Item>, today: string, windowDays = DEFA
     });
   }
   return out.sort((a, b) => a.daysLeft - b.daysLeft || a.id.localeCompare(b.id));
-}
-
-/** Whole days from one `YYYY-MM-DD` to another. */
-export function daysBetween(from: string, to: string): number {
-  return Math.round((Date.parse(`${to}T00:00:00Z`) - Date.parse(`${from}T00:00:00Z`)) / 86_400_000);
 }

@@ -4,7 +4,8 @@
  */
 import { describe, expect, it } from 'vitest';
 import { itemSchema, type Item } from '../knowledge/index.js';
-import { daysBetween, dueItems } from './due.js';
+import { daysBetween } from './calendar.js';
+import { dueItems } from './due.js';
 import { staleness } from './staleness.js';
 
 const TODAY = '2026-11-23';
