@@ -143,6 +143,15 @@ describe('GET /api/config', () => {
       }),
     );
   });
+
+  it('tells the web app when every browser is a kiosk', async () => {
+    const kiosk = await startServer(demo.assistant, demo.store, { kiosk: true });
+    try {
+      expect((await getJson(`${kiosk.base}/api/config`)).body).toMatchObject({ kiosk: true });
+    } finally {
+      await kiosk.close();
+    }
+  });
 });
 
 describe('POST /api/feedback', () => {
