@@ -209,10 +209,14 @@ export class Assistant {
     }
   }
 
-  /** 0–1: how much of the question the best item covers, by words and by its best sentences. */
+  /**
+   * 0–1: how much of the question the best item covers, by words and by its best sentences. The
+   * whole question counts here, its places too (ranking judged the topic and the place apart).
+   */
   private confidence(hit: ItemHit, query: AnalysedQuery): number {
-    const coverage = hit.coverage ?? hit.matchedShare;
-    const window = Math.max(hit.window?.share ?? 0, this.index.headShare(hit.item.id, query));
+    const match = this.index.match(hit.item.id, query);
+    const window = Math.max(match.window.share, this.index.headShare(hit.item.id, query));
+    const coverage = match.coverage;
     return Math.max(0, Math.min(1, 0.6 * coverage + 0.4 * window));
   }
 

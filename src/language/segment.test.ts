@@ -35,6 +35,18 @@ describe('Segmenter with the domain dictionary', () => {
   });
 });
 
+describe('Segmenter.withoutPlaces', () => {
+  it('blanks out place names with their suffixes and keeps the rest', () => {
+    expect(segmenter.withoutPlaces('北京市对展会项目有何支持')).toBe('，对展会项目有何支持');
+    expect(segmenter.placeNames('天津企业减免社保费')).toEqual(['天津']);
+    expect(segmenter.withoutPlaces('天津企业减免社保费')).toBe('，企业减免社保费');
+  });
+
+  it('leaves a text naming no place unchanged', () => {
+    expect(segmenter.withoutPlaces('营业执照要带什么材料')).toBe('营业执照要带什么材料');
+  });
+});
+
 describe('Segmenter.addWords', () => {
   it('keeps a new knowledge-base term whole once added', () => {
     const own = new Segmenter();

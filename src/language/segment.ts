@@ -38,6 +38,17 @@ export class Segmenter {
   }
 
   /**
+   * The text with its place names (with their suffixes: 天津市, 内蒙古自治区) blanked out by a
+   * comma, so that what is left can be analysed as the question's topic alone.
+   */
+  withoutPlaces(text: string): string {
+    return this.jieba
+      .tag(text, true)
+      .map((t) => (t.tag === 'ns' && t.word.replace(/(省|市|区|县|镇)$/, '').length >= 2 ? '，' : t.word))
+      .join('');
+  }
+
+  /**
    * Place names in an item's own title. Titles are added to the dictionary as whole words (see
    * `addWords`), which would hide the places inside them; so these are tagged with the shipped
    * dictionaries only, and the answer does not depend on which titles were added before.

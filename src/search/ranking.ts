@@ -34,6 +34,11 @@ export interface RankingWeights {
    * standard and similar questions, a guide's item name and tags).
    */
   curatedHeadShare: number;
+  /**
+   * Share of the first-stage score that a question's place words make (the rest is its topic's);
+   * 1 counts places like any other word.
+   */
+  placeTerms: number;
   /** Weight of how well the item's places fit the question's (see `SearchIndex.placeFit`). */
   places: number;
   /** Place fit of an item whose title names no place, for a question about a place it does not mention. */
@@ -61,7 +66,8 @@ export const DEFAULT_RANKING: RankingWeights = {
   coverage: 0.5,
   headShare: 0,
   curatedHeadShare: 0.5,
-  places: 0.3,
+  placeTerms: 0.6,
+  places: 0.8,
   generalPlaces: 0.3,
   localPenalty: 0.1,
   homePlaceShare: 0.25,

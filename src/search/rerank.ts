@@ -7,7 +7,7 @@
 import type { Item } from '../knowledge/index.js';
 import { itemBody } from '../knowledge/index.js';
 import { splitSentences } from './sentences.js';
-import type { AnalysedQuery } from './query.js';
+import type { QueryTerms } from './query.js';
 
 export interface SentenceEntry {
   /** Offsets into the item's body text (see `itemBody`). */
@@ -58,7 +58,7 @@ export interface WindowMatch {
  */
 export function bestWindow(
   sentences: SentenceEntry[],
-  query: AnalysedQuery,
+  query: Pick<QueryTerms, 'bigrams'>,
   stats: TermStatistics,
   maxSentences = 2,
 ): WindowMatch {
@@ -85,16 +85,4 @@ export function bestWindow(
     }
   }
   return best;
-}
-
-/** Share of the query's word weight that occurs anywhere in the item. */
-export function wordCoverage(itemNorm: string, query: AnalysedQuery, stats: TermStatistics): number {
-  let found = 0;
-  let total = 0;
-  for (const w of query.words) {
-    const idf = stats.idf(w);
-    total += idf;
-    if (itemNorm.includes(w)) found += idf;
-  }
-  return total ? found / total : 0;
 }

@@ -303,6 +303,27 @@ describe('SearchIndex place fit', () => {
     expect(index.search(q, { includeExpired: true }).hits[0]!.item.id).toBe('national');
   });
 
+  it('judges the topic without the place: a notice sharing only the place does not outrank one on the topic', async () => {
+    const mixed = await SearchIndex.build(
+      [
+        policy('national-funds', '关于加强污染防治资金管理的通知', '污染防治资金要聚焦重点支出方向，资金使用要规范，严禁挪用。'),
+        policy(
+          'neimenggu-firms',
+          '内蒙古出台15条政策措施助中小企业渡难关',
+          '内蒙古自治区出台政策措施，支持内蒙古中小企业健康发展。内蒙古各地要落实减税降费。',
+        ),
+        policy('filler-1', '关于做好春耕备耕工作的通知', '各地要抓紧组织春耕备耕，保障农资供应。'),
+        policy('filler-2', '关于优化纳税服务的通知', '纳税人可通过电子税务局办理申报。'),
+      ],
+      new TextAnalyzer(),
+    );
+    const q = mixed.analyse('内蒙古对资金使用做了哪些规定？');
+    expect(q.places).toEqual(['内蒙古']);
+    expect(q.topic.words).not.toContain('内蒙古');
+    expect(q.topic.words).toContain('资金');
+    expect(mixed.search(q, { includeExpired: true }).hits[0]!.item.id).toBe('national-funds');
+  });
+
   it('does not discount the zone’s own place, named in most titles', async () => {
     const zone = await SearchIndex.build(
       [

@@ -11,7 +11,7 @@ import type { TextAnalyzer } from '../language/index.js';
 import { headText } from './fields.js';
 import { createAnalysedIndex, termsField, type AnalysedDoc } from './minisearch-fields.js';
 import { passagesOf, type Passage } from './passages.js';
-import { analyseQuery, type AnalysedQuery } from './query.js';
+import { analyseQuery, type AnalysedQuery, type QueryTerms } from './query.js';
 import { DEFAULT_RANKING, type RankingWeights } from './ranking.js';
 import { reciprocalRankFusion } from './fusion.js';
 import { HomophoneCorrector } from './homophones.js';
@@ -183,15 +183,48 @@ export class SearchIndex {
    */
   search(question: string | AnalysedQuery, filters: SearchFilters = {}, limit = 10, denseRanking?: string[]): SearchResult {
     const query = typeof question === 'string' ? this.analyse(question) : question;
-    const w = this.weights;
     const allowed = this.filter(filters);
+    const hits = this.firstStage(query, allowed);
+    if (denseRanking?.length) this.fuseDense(hits, denseRanking.filter(allowed));
+    this.rerank(query, hits);
+    return { query, hits: hits.slice(0, limit) };
+  }
+
+  /**
+   * First-stage candidates, best first. For a question naming places, the place words count only
+   * `placeTerms` of the score: the score mixes the whole question's with its topic's (each
+   * normalised to its best), so a document that shares only the place cannot outrank one that
+   * answers the topic, while the place still narrows the candidates.
+   */
+  private firstStage(query: AnalysedQuery, allowed: (itemId: string) => boolean): ItemHit[] {
+    const whole = this.lexicalHits(query, allowed);
+    const share = this.weights.placeTerms;
+    if (!query.places.length || share >= 1) return whole;
+    const topical = this.lexicalHits(query.topic, allowed);
+    const best = (list: ItemHit[]) => list[0]?.score || 1;
+    const wholeBest = best(whole);
+    const topicalBest = best(topical);
+    const mixed = new Map<string, ItemHit>();
+    for (const hit of whole) mixed.set(hit.item.id, { ...hit, score: (share * hit.score) / wholeBest });
+    for (const hit of topical) {
+      const score = ((1 - share) * hit.score) / topicalBest;
+      const known = mixed.get(hit.item.id);
+      if (known) known.score += score;
+      else mixed.set(hit.item.id, { ...hit, score });
+    }
+    return [...mixed.values()].sort((a, b) => b.score - a.score);
+  }
+
+  /** Items scored by MiniSearch over the terms: item BM25 mixed with the best passage's. */
+  private lexicalHits(terms: QueryTerms, allowed: (itemId: string) => boolean): ItemHit[] {
+    const w = this.weights;
     const itemScores = new Map<string, { score: number; terms: string[] }>();
     for (const r of this.itemIndex.search(
       {
         combineWith: 'OR',
         queries: [
-          { queries: [termsField(query.words)], fields: ['hw', 'w'], boost: { hw: w.headWords, w: w.bodyWords } },
-          { queries: [termsField(query.bigrams)], fields: ['hb', 'b'], boost: { hb: w.headBigrams, b: w.bodyBigrams } },
+          { queries: [termsField(terms.words)], fields: ['hw', 'w'], boost: { hw: w.headWords, w: w.bodyWords } },
+          { queries: [termsField(terms.bigrams)], fields: ['hb', 'b'], boost: { hb: w.headBigrams, b: w.bodyBigrams } },
         ],
       },
       { bm25: w.itemBm25 },
@@ -205,9 +238,9 @@ export class SearchIndex {
       {
         combineWith: 'OR',
         queries: [
-          { queries: [termsField(query.words)], fields: ['hw', 'w'], boost: { hw: w.headWords, w: w.bodyWords } },
-          { queries: [termsField(query.bigrams)], fields: ['hb', 'b'], boost: { hb: w.headBigrams, b: w.bodyBigrams } },
-          { queries: [termsField(query.pinyinBigrams)], fields: ['p'], boost: { p: w.pinyin } },
+          { queries: [termsField(terms.words)], fields: ['hw', 'w'], boost: { hw: w.headWords, w: w.bodyWords } },
+          { queries: [termsField(terms.bigrams)], fields: ['hb', 'b'], boost: { hb: w.headBigrams, b: w.bodyBigrams } },
+          { queries: [termsField(terms.pinyinBigrams)], fields: ['p'], boost: { p: w.pinyin } },
         ],
       },
       { bm25: w.passageBm25 },
@@ -219,7 +252,7 @@ export class SearchIndex {
       passageHits.set(passage.itemId, list);
     }
 
-    const totalTerms = query.words.length + query.bigrams.length || 1;
+    const totalTerms = terms.words.length + terms.bigrams.length || 1;
     const maxItem = Math.max(1e-9, ...[...itemScores.values()].map((s) => s.score));
     const maxPassage = Math.max(1e-9, ...[...passageHits.values()].map((l) => Math.max(...l.map((h) => h.score))));
     const hits: ItemHit[] = [];
@@ -229,13 +262,10 @@ export class SearchIndex {
       const itemScore = itemScores.get(id);
       const best = passages[0]?.score ?? 0;
       const score = w.item * ((itemScore?.score ?? 0) / maxItem) + w.passage * (best / maxPassage);
-      const terms = itemScore?.terms ?? [];
-      hits.push({ item, score, matchedShare: terms.length / totalTerms, passages, matchedTerms: terms });
+      const matched = itemScore?.terms ?? [];
+      hits.push({ item, score, matchedShare: matched.length / totalTerms, passages, matchedTerms: matched });
     }
-    hits.sort((a, b) => b.score - a.score);
-    if (denseRanking?.length) this.fuseDense(hits, denseRanking.filter(allowed));
-    this.rerank(query, hits);
-    return { query, hits: hits.slice(0, limit) };
+    return hits.sort((a, b) => b.score - a.score);
   }
 
   /** How much a term says: its inverse document frequency over the indexed items. */
@@ -243,8 +273,25 @@ export class SearchIndex {
     return this.stats.idf(term);
   }
 
+  /**
+   * How closely an item restates the terms: its best window of sentences (share of the terms'
+   * IDF-weighted bigrams) and the share of their IDF-weighted words it holds anywhere.
+   */
+  match(itemId: string, terms: QueryTerms): { window: WindowMatch; coverage: number } {
+    const window = bestWindow(this.sentencesOf(itemId), terms, this.stats, this.weights.windowSentences);
+    const words = this.wordSets.get(itemId) ?? new Set<string>();
+    let found = 0;
+    let total = 0;
+    for (const word of terms.words) {
+      const idf = this.stats.idf(word);
+      total += idf;
+      if (words.has(word)) found += idf;
+    }
+    return { window, coverage: total ? found / total : 0 };
+  }
+
   /** Share of the question's (weighted) character pairs found in an item's head (title, FAQ questions). */
-  headShare(itemId: string, query: AnalysedQuery): number {
+  headShare(itemId: string, query: QueryTerms): number {
     const head = this.heads.get(itemId) ?? '';
     let found = 0;
     let total = 0;
@@ -314,25 +361,21 @@ export class SearchIndex {
     const depth = Math.min(hits.length, w.rerankDepth);
     if (!depth) return;
     const top = hits[0]!.score || 1;
-    let wordTotal = 0;
-    for (const word of query.words) wordTotal += this.stats.idf(word);
+    // What the item says is judged on the question's topic; where it applies, by place fit alone.
     for (let i = 0; i < depth; i++) {
       const hit = hits[i]!;
-      hit.window = bestWindow(this.sentencesOf(hit.item.id), query, this.stats, w.windowSentences);
-      const words = this.wordSets.get(hit.item.id)!;
-      let found = 0;
-      for (const word of query.words) if (words.has(word)) found += this.stats.idf(word);
-      const coverage = wordTotal ? found / wordTotal : 0;
-      hit.coverage = coverage;
+      const match = this.match(hit.item.id, query.topic);
+      hit.window = match.window;
+      hit.coverage = match.coverage;
       // An FAQ's answer rarely repeats its question, and a guide's body its name: for these the
       // head is where the question is restated.
       const curated = hit.item.kind === 'faq' || hit.item.kind === 'guide';
-      const head = this.headShare(hit.item.id, query);
+      const head = this.headShare(hit.item.id, query.topic);
       const window = curated ? Math.max(hit.window.share, head) : hit.window.share;
       hit.score =
         hit.score / top +
         w.window * window +
-        w.coverage * coverage +
+        w.coverage * match.coverage +
         (curated ? w.curatedHeadShare : w.headShare) * head +
         w.places * this.placeFit(hit.item.id, query);
     }
