@@ -51,6 +51,7 @@ function zoneLexicon(dir: string): AnalyzerOptions {
     stopwordFiles: file('stopwords.txt'),
     dictionaryFiles: file('domain-dict.txt'),
     homophoneFiles: file('homophones.txt'),
+    questionWordFiles: file('question-words.txt'),
   };
 }
 

@@ -26,6 +26,8 @@ export interface AnalyzerOptions {
   stopwordFiles?: string[];
   /** Extra speech-recognition confusion lists (`wrong right` a line), like `resources/lexicon/homophones.txt`. */
   homophoneFiles?: string[];
+  /** Extra words people ask with (one a line), like `resources/lexicon/question-words.txt`. */
+  questionWordFiles?: string[];
 }
 
 const HAN = /\p{Script=Han}/u;
@@ -37,6 +39,8 @@ export class TextAnalyzer {
   readonly synonyms: SynonymTable;
   /** Known recogniser confusions, longest wrong form first. */
   private readonly confusions: [string, string][];
+  /** Words people ask with (多少, 哪些): the homophone corrector trusts them. */
+  readonly questionWords: string[];
 
   constructor(options: AnalyzerOptions = {}) {
     this.segmenter = new Segmenter(options.dictionaryFiles);
@@ -51,6 +55,9 @@ export class TextAnalyzer {
       .map((line) => line.split(/\s+/).map(normalizeText) as [string, string])
       .filter(([wrong, right]) => wrong && right && wrong !== right)
       .sort((a, b) => b[0].length - a[0].length);
+    this.questionWords = [join(LEXICON_DIR, 'question-words.txt'), ...(options.questionWordFiles ?? [])]
+      .flatMap(readLexiconLines)
+      .map(normalizeText);
     // Synonyms are single lexical units: keep them whole when segmenting.
     this.segmenter.addWords([...this.synonyms.canonical.keys(), ...this.synonyms.expansions.keys()]);
   }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { HomophoneCorrector } from './homophones.js';
+import { countPairs, HomophoneCorrector } from './homophones.js';
 import { Segmenter } from '../language/index.js';
 
 const segmenter = new Segmenter();
@@ -38,5 +38,33 @@ describe('HomophoneCorrector', () => {
   it('trusts only pairs seen often enough', () => {
     const c = corrector(['结转一次'], 2);
     expect(c.correct('结砖')).toBe('结砖');
+  });
+
+  it('reads a misheard question word back, though documents seldom ask questions', () => {
+    const c = corrector(kb);
+    expect(c.correct('社区推出申么活动')).toBe('社区推出申么活动');
+    c.trust(['什么', '多少']);
+    c.seal(1);
+    expect(c.correct('社区推出申么活动')).toBe('社区推出什么活动');
+    c.trust(['哪个']);
+    c.seal(1);
+    expect(c.correct('那个，社区推出了活动')).toBe('那个，社区推出了活动');
+  });
+});
+
+describe('HomophoneCorrector.correctAgainst (the item chosen to answer)', () => {
+  const item = ['需要转为永久性建设用地的，依法办理建设用地审批手续。', '临时用地使用结束后恢复原状，不再补办建设用地手续。'];
+  const kb = [...item, '哪些条件可以申请', '申请条例规定的补贴', '工伤保险待遇', '工商登记'];
+
+  it('reads pairs no item uses as the same-sounding words of the chosen item, both characters if need be', () => {
+    const c = corrector(kb);
+    expect(c.correctAgainst('需要专为永久性间设用第的有何政策', countPairs(item))).toBe('需要专为永久性建设用地的有何政策');
+  });
+
+  it('leaves the words of the question alone, and pairs the knowledge base uses', () => {
+    const c = corrector(kb);
+    const pairs = countPairs(['工商登记窗口', '工商登记材料', '协调解决', '协调推进']);
+    expect(c.correctAgainst('工伤认定要什么材料', pairs)).toBe('工伤认定要什么材料');
+    expect(c.correctAgainst('满足哪些条例规定', pairs)).toBe('满足哪些条例规定');
   });
 });

@@ -22,6 +22,31 @@ function inWord(chars: string[], at: number, segment: (text: string) => string[]
   return false;
 }
 
+const pairSound = (pair: string): string => [...pair].map(charPinyin).join('_');
+
+/** The Han character pairs of texts, with how often each occurs. */
+export function countPairs(texts: Iterable<string>): Map<string, number> {
+  const counts = new Map<string, number>();
+  for (const text of texts) {
+    let prev = '';
+    for (const c of text) {
+      if (HAN.test(c) && prev) counts.set(prev + c, (counts.get(prev + c) ?? 0) + 1);
+      prev = HAN.test(c) ? c : '';
+    }
+  }
+  return counts;
+}
+
+/** Which characters of a text belong to no dictionary word of two or more characters. */
+function orphanCharacters(chars: string[], segment: (text: string) => string[]): boolean[] {
+  const orphan: boolean[] = [];
+  for (const token of segment(chars.join(''))) {
+    const length = [...token].length;
+    for (let k = 0; k < length; k++) orphan.push(length === 1);
+  }
+  return orphan;
+}
+
 export class HomophoneCorrector {
   /** `segment`: dictionary word segmentation, to check that a correction makes a known word. */
   constructor(private readonly segment?: (text: string) => string[]) {}
@@ -30,6 +55,8 @@ export class HomophoneCorrector {
   private readonly bySound = new Map<string, { pair: string; count: number }>();
   private readonly counts = new Map<string, number>();
   private readonly triples = new Set<string>();
+  /** Pairs of words people ask with (多少, 什么): trusted however seldom the documents use them. */
+  private readonly trusted = new Set<string>();
 
   /** Counts the character pairs of normalised texts. */
   add(text: string): void {
@@ -47,6 +74,22 @@ export class HomophoneCorrector {
   }
 
   /**
+   * Trusts the character pairs of these words (the question words of `resources/lexicon/`):
+   * documents seldom ask questions, so their own counts would not teach the corrector 多少 or 哪些.
+   */
+  trust(words: Iterable<string>): void {
+    for (const word of words) {
+      const chars = [...word].filter((c) => HAN.test(c));
+      for (let i = 0; i + 1 < chars.length; i++) {
+        const pair = chars[i]! + chars[i + 1]!;
+        this.trusted.add(pair);
+        this.counts.set(pair, this.counts.get(pair) ?? 0);
+        if (i + 2 < chars.length) this.triples.add(pair + chars[i + 2]!);
+      }
+    }
+  }
+
+  /**
    * Call once after adding every text. Only pairs seen at least `minCount` times are trusted as
    * corrections: by default 2 in a small knowledge base, rising to 8 in a large one, where rare
    * pairs are more often someone's odd wording than the word a person meant.
@@ -55,13 +98,48 @@ export class HomophoneCorrector {
     let total = 0;
     for (const count of this.counts.values()) total += count;
     const threshold = minCount ?? Math.min(8, Math.max(2, Math.round(total / 50_000)));
-    for (const [pair, count] of this.counts) {
+    for (const [pair, seen] of this.counts) {
+      const count = this.trusted.has(pair) ? Math.max(seen, threshold) : seen;
       if (count < threshold) continue;
       const [a, b] = [...pair] as [string, string];
       const sound = `${charPinyin(a)}_${charPinyin(b)}`;
       const best = this.bySound.get(sound);
       if (!best || count > best.count) this.bySound.set(sound, { pair, count });
     }
+  }
+
+  /**
+   * Reads the text once more against the one item chosen to answer it (`pairs`: the item's
+   * character pairs and their counts, from `countPairs`). Knowing the item settles what the
+   * knowledge base as a whole cannot: a pair the item never uses, that sounds exactly like a pair
+   * it uses at least twice, is read as that pair, even with both characters wrong (间设 → 建设,
+   * 费炎 → 肺炎). Only a pair the whole knowledge base never uses is read again, and only its
+   * characters that belong to no dictionary word of the text may change: a misheard character
+   * seldom makes a word with its neighbours, while a word of the question (哪些条例, 工伤) is what
+   * the person said.
+   */
+  correctAgainst(text: string, pairs: ReadonlyMap<string, number>): string {
+    if (!this.segment) return text;
+    const bySound = new Map<string, { pair: string; count: number }>();
+    for (const [pair, count] of pairs) {
+      if (count < 2) continue;
+      const sound = pairSound(pair);
+      const best = bySound.get(sound);
+      if (!best || count > best.count) bySound.set(sound, { pair, count });
+    }
+    const chars = [...text];
+    const orphan = orphanCharacters(chars, this.segment);
+    for (let i = 0; i + 1 < chars.length; i++) {
+      const [a, b] = [chars[i]!, chars[i + 1]!];
+      if (!HAN.test(a) || !HAN.test(b) || this.counts.has(a + b)) continue;
+      const known = bySound.get(pairSound(a + b));
+      if (!known) continue;
+      const [ka, kb] = [...known.pair] as [string, string];
+      if ((ka !== a && !orphan[i]) || (kb !== b && !orphan[i + 1])) continue;
+      chars[i] = ka;
+      chars[i + 1] = kb;
+    }
+    return chars.join('');
   }
 
   /** The text with unknown pairs replaced by their known homophones (one character each). */
@@ -81,7 +159,11 @@ export class HomophoneCorrector {
       const before = chars[i - 1] ?? '';
       const after = chars[i + 2] ?? '';
       const atEdge = !HAN.test(before) || !HAN.test(after);
-      if (!atEdge && !this.triples.has(before + ka + kb) && !this.triples.has(ka + kb + after)) continue;
+      const questionWord = this.trusted.has(known.pair);
+      if (!atEdge && !questionWord && !this.triples.has(before + ka + kb) && !this.triples.has(ka + kb + after)) continue;
+      // 那个 and 那些 sound like 哪个 and 哪些 and are words of their own: only a pair that makes no
+      // word is read as a question word.
+      if (questionWord && this.segment && this.segment(a + b).length === 1) continue;
       const changedAt = ka === a ? i + 1 : i;
       const candidate = [...chars];
       candidate[i] = ka;

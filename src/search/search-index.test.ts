@@ -324,6 +324,23 @@ describe('SearchIndex place fit', () => {
     expect(mixed.search(q, { includeExpired: true }).hits[0]!.item.id).toBe('national-funds');
   });
 
+  it('counts a word no item uses as found when it sounds like one of the item’s (speech recognition)', async () => {
+    const asr = await SearchIndex.build(
+      [
+        policy('jobs', '关于实施援企稳岗政策的通知', '对不裁员或少裁员的参保企业，返还失业保险费，援企稳岗。'),
+        policy('filler-1', '关于做好春耕备耕工作的通知', '各地要抓紧组织春耕备耕，保障农资供应。'),
+      ],
+      new TextAnalyzer(),
+    );
+    const q = asr.analyse('援企问港有哪些举措');
+    expect(q.words).toContain('问港');
+    const literal = asr.match('jobs', q).coverage;
+    expect(asr.match('jobs', q, { bySound: true }).coverage).toBeGreaterThan(literal);
+    // Nothing sounds like 火星 in the item: sound is no excuse for a word that is simply not there.
+    const mars = asr.analyse('火星援企稳岗');
+    expect(asr.match('jobs', mars, { bySound: true }).coverage).toBe(asr.match('jobs', mars).coverage);
+  });
+
   it('does not discount the zone’s own place, named in most titles', async () => {
     const zone = await SearchIndex.build(
       [

@@ -7,14 +7,14 @@
  */
 import type MiniSearch from 'minisearch';
 import { isCurrent, itemBody, type Item, type ItemKind, type Audience } from '../knowledge/index.js';
-import type { TextAnalyzer } from '../language/index.js';
+import { charPinyin, type TextAnalyzer } from '../language/index.js';
 import { headText } from './fields.js';
 import { createAnalysedIndex, termsField, type AnalysedDoc } from './minisearch-fields.js';
 import { passagesOf, type Passage } from './passages.js';
 import { analyseQuery, type AnalysedQuery, type QueryTerms } from './query.js';
 import { DEFAULT_RANKING, type RankingWeights } from './ranking.js';
 import { reciprocalRankFusion } from './fusion.js';
-import { HomophoneCorrector } from './homophones.js';
+import { countPairs, HomophoneCorrector } from './homophones.js';
 import { bestWindow, sentenceEntries, TermStatistics, type SentenceEntry, type WindowMatch } from './rerank.js';
 
 export interface SearchFilters {
@@ -61,12 +61,14 @@ const ITEM_FIELDS = ['hw', 'hb', 'w', 'b'];
 const TITLE_PLACE_CHARS = 60;
 
 const unique = (list: string[]): string[] => [...new Set(list)];
+const wordSound = (word: string): string => [...word].map(charPinyin).join('_');
 
 export class SearchIndex {
   private readonly items = new Map<string, Item>();
   private readonly passages = new Map<string, Passage>();
   private readonly sentences = new Map<string, SentenceEntry[]>();
   private readonly wordSets = new Map<string, Set<string>>();
+  private readonly wordSounds = new Map<string, Set<string>>();
   private readonly heads = new Map<string, string>();
   /** Place names in each item's title line: where it applies (none: everywhere, e.g. a national policy). */
   private readonly titlePlaces = new Map<string, string[]>();
@@ -108,6 +110,7 @@ export class SearchIndex {
         sliceStart = performance.now();
       }
     }
+    index.homophones.trust(analyzer.questionWords);
     index.homophones.seal();
     index.findHomePlaces();
     await index.itemIndex.addAllAsync(itemDocs, { chunkSize: 50 });
@@ -165,6 +168,18 @@ export class SearchIndex {
 
   analyse(question: string): AnalysedQuery {
     return analyseQuery(this.analyzer, question, (text) => this.homophones.correct(text));
+  }
+
+  /**
+   * The question read once more against the item chosen to answer it: speech-recognition
+   * homophones the whole knowledge base could not settle are read as the item's own words
+   * (`HomophoneCorrector.correctAgainst`). The same query when nothing changes.
+   */
+  refine(query: AnalysedQuery, itemId: string): AnalysedQuery {
+    const head = this.heads.get(itemId) ?? '';
+    const pairs = countPairs([head, ...this.sentencesOf(itemId).map((s) => s.norm)]);
+    const corrected = this.homophones.correctAgainst(query.normalized, pairs);
+    return corrected === query.normalized ? query : { ...analyseQuery(this.analyzer, corrected), text: query.text };
   }
 
   /** Every passage, for building a dense index over the same units. */
@@ -277,7 +292,7 @@ export class SearchIndex {
    * How closely an item restates the terms: its best window of sentences (share of the terms'
    * IDF-weighted bigrams) and the share of their IDF-weighted words it holds anywhere.
    */
-  match(itemId: string, terms: QueryTerms): { window: WindowMatch; coverage: number } {
+  match(itemId: string, terms: QueryTerms, options: { bySound?: boolean } = {}): { window: WindowMatch; coverage: number } {
     const window = bestWindow(this.sentencesOf(itemId), terms, this.stats, this.weights.windowSentences);
     const words = this.wordSets.get(itemId) ?? new Set<string>();
     let found = 0;
@@ -286,8 +301,20 @@ export class SearchIndex {
       const idf = this.stats.idf(word);
       total += idf;
       if (words.has(word)) found += idf;
+      // A word no item uses, that sounds like one of this item's, was probably misheard (问港 → 稳岗).
+      else if (options.bySound && !this.stats.has(word) && this.soundsOf(itemId).has(wordSound(word))) found += idf;
     }
     return { window, coverage: total ? found / total : 0 };
+  }
+
+  /** The sounds of an item's words, made when first asked for (only items that are answered need them). */
+  private soundsOf(itemId: string): Set<string> {
+    let sounds = this.wordSounds.get(itemId);
+    if (!sounds) {
+      sounds = new Set([...(this.wordSets.get(itemId) ?? [])].map(wordSound));
+      this.wordSounds.set(itemId, sounds);
+    }
+    return sounds;
   }
 
   /** Share of the question's (weighted) character pairs found in an item's head (title, FAQ questions). */
@@ -364,7 +391,7 @@ export class SearchIndex {
     // What the item says is judged on the question's topic; where it applies, by place fit alone.
     for (let i = 0; i < depth; i++) {
       const hit = hits[i]!;
-      const match = this.match(hit.item.id, query.topic);
+      const match = this.match(hit.item.id, query.topic, { bySound: true });
       hit.window = match.window;
       hit.coverage = match.coverage;
       // An FAQ's answer rarely repeats its question, and a guide's body its name: for these the
