@@ -1,14 +1,17 @@
 /**
  * End-to-end test of `xiaoxin eval`: the real command line on a tiny dataset in a temporary folder.
  */
-import { readdir, rm } from 'node:fs/promises';
+import { mkdtemp, readdir, readFile, rm } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { runCli, writeTinyDataset } from './test-support.js';
 
 describe('xiaoxin eval', () => {
   let dir: string | undefined;
+  let reportDir: string | undefined;
   afterAll(async () => {
-    if (dir) await rm(dir, { recursive: true, force: true });
+    for (const d of [dir, reportDir]) if (d) await rm(d, { recursive: true, force: true });
   });
 
   it('prints a table and, with --json, ends with one line holding exactly the metrics', async () => {
@@ -31,5 +34,37 @@ describe('xiaoxin eval', () => {
     const bad = await runCli(['eval', '--dataset', dir, '--limit', 'all'], { cwd: dir });
     expect(bad.code).toBe(2);
     expect(bad.stderr).toContain('must be a whole number of at least 1');
+  }, 180_000);
+
+  it('with --report, writes one JSON line per question and sums up the misses before the --json line', async () => {
+    dir ??= await writeTinyDataset();
+    // Not in the dataset folder, which must stay as it is.
+    reportDir = await mkdtemp(path.join(os.tmpdir(), 'xiaoxin-report-'));
+    const file = path.join(reportDir, 'report.jsonl');
+    const run = await runCli(['eval', '--dataset', dir, '--report', file, '--json'], { cwd: dir });
+    expect(run.code, run.stderr).toBe(0);
+    expect(run.stderr).toContain(file);
+    const out = run.stdout.trim().split('\n');
+    expect(Object.keys(JSON.parse(out.at(-1)!) as object)).toEqual(['questions', 'docR1', 'docR5', 'mrr', 'rougeL', 'coverage', 'p50ms', 'p99ms']);
+    expect(out.at(-2)).toBe('  misses by diagnosis: none');
+    const lines = (await readFile(file, 'utf8')).trim().split('\n').map((l) => JSON.parse(l) as Record<string, unknown>);
+    expect(lines.map((l) => l.id)).toEqual(['q1', 'q2', 'q3']);
+    for (const line of lines) {
+      // Every question is found first here, so none has a diagnosis.
+      expect(Object.keys(line)).toEqual(['id', 'question', 'goldDoc', 'goldAnswer', 'rank', 'retrieved', 'answer', 'rougeL', 'covered', 'ms']);
+    }
+    expect(lines[0]).toMatchObject({ question: '科技型企业的开办补贴是多少钱？', goldDoc: 'd1', rank: 0, covered: expect.any(Boolean) as unknown });
+    expect((lines[0]!.retrieved as unknown[])[0]).toEqual({ id: 'd1', title: '关于科技型企业开办补贴的通知' });
+    expect(typeof lines[0]!.answer).toBe('string');
+    expect((await readdir(dir)).sort()).toEqual(['corpus.jsonl', 'questions.jsonl']);
+  }, 180_000);
+
+  it('refuses a report in a folder that does not exist, naming the file, before evaluating', async () => {
+    dir ??= await writeTinyDataset();
+    const file = path.join(dir, 'no-such-folder', 'report.jsonl');
+    const run = await runCli(['eval', '--dataset', dir, '--report', file], { cwd: dir });
+    expect(run.code).not.toBe(0);
+    expect(run.stderr).toContain(file);
+    expect(run.stdout).toBe('');
   }, 180_000);
 });

@@ -63,6 +63,8 @@ describe('summarise', () => {
       rougeL: 1 / 3,
       covered: false,
       ms: 100.04 - i, // 100.04 … 1.04, in reverse order
+      retrieved: [],
+      answer: '',
     }));
     expect(summarise(results)).toMatchObject({ p50ms: 50, p99ms: 99, rougeL: 0.3333 });
   });

@@ -7,8 +7,10 @@ import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { Assistant, type AssistantOptions } from '../answering/index.js';
 import { formatProblem, importPaths } from '../ingestion/index.js';
+import { TextAnalyzer } from '../language/index.js';
 import { openStore } from '../storage/index.js';
 import { readDataset, type Dataset } from './dataset.js';
+import { diagnose, type Diagnosis } from './diagnose.js';
 import { covers, isRelevant, percentile, rougeL } from './metrics.js';
 import { addNoise, HomophoneTable, type NoiseKind } from './noise.js';
 
@@ -31,6 +33,12 @@ export interface QuestionResult {
   rougeL: number;
   covered: boolean;
   ms: number;
+  /** The retrieved document ids, deduplicated, best first: the top ten. */
+  retrieved: string[];
+  /** The engine's answer text. */
+  answer: string;
+  /** Why the first document was not relevant (see eval/diagnose); absent when it was. */
+  diagnosis?: Diagnosis;
 }
 
 export interface EvalReport {
@@ -88,9 +96,12 @@ export function noisyQuestions(dataset: Dataset, kind: NoiseKind): Dataset {
 export async function scoreQuestions(
   dataset: Dataset,
   respond: Responder,
-  options: Pick<EvalOptions, 'limit' | 'onProgress'> = {},
+  options: Pick<EvalOptions, 'limit' | 'onProgress' | 'assistant'> = {},
 ): Promise<{ metrics: EvalMetrics; results: QuestionResult[] }> {
   const texts = new Map(dataset.corpus.map((d) => [d.id, d.text]));
+  // Loading jieba takes a second: only when a miss needs its place names, once per run.
+  let analyzer: TextAnalyzer | undefined;
+  const placeNames = (text: string) => (analyzer ??= new TextAnalyzer(options.assistant?.analyzer)).segmenter.placeNames(text);
   const questions = options.limit === undefined ? dataset.questions : dataset.questions.slice(0, options.limit);
   const results: QuestionResult[] = [];
   for (const q of questions) {
@@ -99,12 +110,17 @@ export async function scoreQuestions(
     const ms = performance.now() - start;
     const top = [...new Set(retrieved)].slice(0, 10);
     const found = top.findIndex((id) => isRelevant(id, texts.get(id), q.doc_id, q.answer));
+    const rank = found < 0 ? null : found;
+    const diagnosis = diagnose({ question: q, retrieved: top, texts, rank, placeNames });
     results.push({
       id: q.id,
-      rank: found < 0 ? null : found,
+      rank,
       rougeL: rougeL(answer.text, q.answer),
       covered: covers(answer.text, q.answer),
       ms,
+      retrieved: top,
+      answer: answer.text,
+      ...(diagnosis ? { diagnosis } : {}),
     });
     options.onProgress?.(results.length, questions.length);
   }

@@ -1,11 +1,15 @@
 /**
  * @module cli/commands/eval
- * `xiaoxin eval --dataset DIR [--json] [--limit N]`: retrieval and answer quality on a labelled
- * set, in a throw-away in-memory store. With `--json` the last line of stdout is the metrics object.
+ * `xiaoxin eval --dataset DIR [--json] [--limit N] [--report FILE]`: retrieval and answer quality
+ * on a labelled set, in a throw-away in-memory store. With `--json` the last line of stdout is the
+ * metrics object; with `--report` every question's outcome goes to FILE, one JSON line each.
  */
 import { existsSync } from 'node:fs';
+import path from 'node:path';
 import { InvalidArgumentError, type Command } from 'commander';
-import { formatEvalTable, runEval } from '../../eval/run.js';
+import { readDataset } from '../../eval/dataset.js';
+import { formatDiagnoses, writeReport } from '../../eval/report.js';
+import { formatEvalTable, noisyQuestions, runEval } from '../../eval/run.js';
 import { NOISE_KINDS, type NoiseKind } from '../../eval/noise.js';
 import { assistantOptions, note } from '../context.js';
 import { EXIT_OK, UsageError } from '../errors.js';
@@ -15,6 +19,7 @@ interface EvalFlags {
   json?: boolean;
   limit?: number;
   noise?: NoiseKind;
+  report?: string;
 }
 
 export function registerEval(program: Command, setExit: (code: number) => void): void {
@@ -25,6 +30,7 @@ export function registerEval(program: Command, setExit: (code: number) => void):
     .option('--json', 'end the output with one line of JSON holding the metrics')
     .option('--limit <n>', 'ask only the first N questions', positiveInteger)
     .option('--noise <kind>', `ask noisy forms of the questions: ${NOISE_KINDS.join(', ')}`, noiseKind)
+    .option('--report <file>', 'write one JSON line per question, with what was retrieved and why a miss missed')
     .action(async (flags: EvalFlags) => {
       setExit(await runEvalCommand(flags));
     });
@@ -32,6 +38,10 @@ export function registerEval(program: Command, setExit: (code: number) => void):
 
 export async function runEvalCommand(flags: EvalFlags): Promise<number> {
   if (!existsSync(flags.dataset)) throw new UsageError(`--dataset: the folder "${flags.dataset}" does not exist`);
+  // Checked before the run, which takes minutes on a real dataset.
+  if (flags.report !== undefined && !existsSync(path.dirname(path.resolve(flags.report)))) {
+    throw new UsageError(`--report: cannot write ${flags.report}: the folder "${path.dirname(flags.report)}" does not exist`);
+  }
   const assistant = assistantOptions();
   const dense = assistant.embeddings ? `, dense retrieval with ${assistant.embeddings.model}` : '';
   note(`evaluating ${flags.dataset} in a temporary in-memory store (your data is not touched${dense})`);
@@ -48,6 +58,13 @@ export async function runEvalCommand(flags: EvalFlags): Promise<number> {
     note(`${report.importProblems.length} corpus rows could not be imported; first: ${report.importProblems[0]}`);
   }
   process.stdout.write(`${formatEvalTable(report)}\n`);
+  if (flags.report !== undefined) {
+    // The questions as they were asked: the noisy forms too (noise is deterministic per question).
+    const dataset = readDataset(flags.dataset);
+    writeReport(flags.report, flags.noise ? noisyQuestions(dataset, flags.noise) : dataset, report);
+    process.stdout.write(`${formatDiagnoses(report.results)}\n`);
+    note(`report of ${report.results.length} questions written to ${flags.report}`);
+  }
   if (flags.json) process.stdout.write(`${JSON.stringify(report.metrics)}\n`);
   return EXIT_OK;
 }
