@@ -18,6 +18,7 @@ import {
   clarifyAnswer,
   faqAnswer,
   guideFieldAnswer,
+  guideFieldText,
   guideOverviewAnswer,
   notFoundAnswer,
   passageAnswer,
@@ -184,6 +185,8 @@ export class Assistant {
     const ambiguous = this.ambiguousCandidates(hits, topicWords);
     if (ambiguous) return { answer: clarifyAnswer(ambiguous, confidence), retrieved };
 
+    const guide = field ? this.fieldGuide(hits, field) : undefined;
+    if (guide && field) return { answer: guideFieldAnswer(guide, field, confidence, suggestions(1)), retrieved, topic: guide.id };
     const answer = this.answerFromItem(top.item, result.query, field, confidence, suggestions(1));
     return { answer, retrieved, topic: top.item.id };
   }
@@ -262,6 +265,23 @@ export class Assistant {
       }
     }
     return best;
+  }
+
+  /**
+   * A question about one field of a service (要带什么材料, 在哪里办) is answered from a guide that
+   * states that field: the guide the best FAQ links to, or else one scoring at least
+   * `fieldGuideRatio` of the best. An FAQ or a policy on the same subject that ranks a little
+   * higher answers another question (its conditions, its terms); the guide has what was asked.
+   */
+  private fieldGuide(hits: ItemHit[], field: FieldIntent): Guide | undefined {
+    const top = hits[0];
+    if (!top || top.item.kind === 'guide') return undefined;
+    const states = (item: Item | undefined): item is Guide => item?.kind === 'guide' && !!guideFieldText(item, field);
+    // Staff linked the FAQ to the guide of its service: that guide is the one meant.
+    const linked = this.linkedGuide(top.item);
+    if (linked) return states(linked) ? linked : undefined;
+    const least = top.score * this.policy.fieldGuideRatio;
+    return hits.find((h) => h.score >= least && states(h.item))?.item as Guide | undefined;
   }
 
   /**

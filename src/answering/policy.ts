@@ -11,6 +11,8 @@ export interface AnswerPolicy {
   clarifyScoreRatio: number;
   /** …for questions naming at most this many topic words. */
   clarifyMaxTopicWords: number;
+  /** A guide stating the field a question asks for answers it when it scores this share of the best. */
+  fieldGuideRatio: number;
 }
 
 export const DEFAULT_POLICY: AnswerPolicy = {
@@ -18,4 +20,5 @@ export const DEFAULT_POLICY: AnswerPolicy = {
   notFoundBelow: 0.35,
   clarifyScoreRatio: 0.9,
   clarifyMaxTopicWords: 1,
+  fieldGuideRatio: 0.85,
 };

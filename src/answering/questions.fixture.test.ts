@@ -22,17 +22,12 @@ interface Need {
   misses?: Record<string, string>;
 }
 
-// A materials question answered by an FAQ that was written for another field: bestFaq() accepts
-// an FAQ through a similar question that has no detectable field (see assistant.test.ts).
-const FAQ_OVER_GUIDE_FIELD = 'BUG: an FAQ without a field wins over the guide materials field';
-
 const NEEDS: Need[] = [
   {
     id: 'guide-unemployment-benefit-claim',
     tidy: '失业保险金申领需要什么材料',
     colloquial: ['被辞退了领失业金要带啥', '失业金申请要准备什么材料'],
     garbled: ['失业保险今申领需要什么材料', '失業保險金申領需要什麼材料'],
-    misses: { 被辞退了领失业金要带啥: `${FAQ_OVER_GUIDE_FIELD} (faq-unemployment-benefit-conditions)` },
   },
   {
     id: 'faq-resign-unemployment',
@@ -50,7 +45,6 @@ const NEEDS: Need[] = [
     id: 'guide-talent-apartment',
     tidy: '人才公寓申请需要什么材料',
     colloquial: ['想住人才公寓得准备哪些资料', '人才公寓申请要交什么资料'],
-    misses: { 想住人才公寓得准备哪些资料: 'BUG (ranking): the talent-apartment policy outranks the guide for a materials question' },
     garbled: ['人才公寓申情需要什么材料', '人才公寓申請需要什麼材料'],
   },
   {
@@ -81,14 +75,12 @@ const NEEDS: Need[] = [
     id: 'guide-housing-fund-employer-account',
     tidy: '住房公积金单位缴存登记需要什么材料',
     colloquial: ['公司开公积金户头要带什么'],
-    misses: { 公司开公积金户头要带什么: `${FAQ_OVER_GUIDE_FIELD} (faq-housing-fund-open)` },
     garbled: ['住房公基金单位缴存登记需要什么材料'],
   },
   {
     id: 'guide-employer-social-insurance-registration',
     tidy: '单位社会保险登记需要什么材料',
     colloquial: ['新公司开社保户要带啥资料'],
-    misses: { 新公司开社保户要带啥资料: `${FAQ_OVER_GUIDE_FIELD} (faq-employer-si)` },
     garbled: ['单位社会保险登机需要什么材料'],
   },
   {
