@@ -8,6 +8,7 @@ import { join } from 'node:path';
 import { Jieba } from '@node-rs/jieba';
 import { dict } from '@node-rs/jieba/dict.js';
 import { LEXICON_DIR } from './lexicon.js';
+import { placeIn } from './places.js';
 
 export class Segmenter {
   private readonly jieba: Jieba;
@@ -32,7 +33,10 @@ export class Segmenter {
     return this.jieba.cutForSearch(text, true);
   }
 
-  /** Place names (jieba's `ns` tag) without their administrative suffix: 天津市 → 天津. */
+  /**
+   * Place names (jieba's `ns` tag, when an administrative division: not 海关 or 东西) in short
+   * form: 天津市 → 天津, 内蒙古自治区 → 内蒙古.
+   */
   placeNames(text: string): string[] {
     return placesOf(this.jieba, text);
   }
@@ -44,7 +48,10 @@ export class Segmenter {
   withoutPlaces(text: string): string {
     return this.jieba
       .tag(text, true)
-      .map((t) => (t.tag === 'ns' && t.word.replace(/(省|市|区|县|镇)$/, '').length >= 2 ? '，' : t.word))
+      .map((t) => {
+        const place = t.tag === 'ns' ? placeIn(t.word) : undefined;
+        return place ? `，${t.word.slice(place.length)}` : t.word;
+      })
       .join('');
   }
 
@@ -84,10 +91,10 @@ export class Segmenter {
   }
 }
 
+/** The places jieba tags in a text that are administrative divisions, in short form (see language/places). */
 function placesOf(jieba: Jieba, text: string): string[] {
-  return jieba
-    .tag(text, true)
-    .filter((t) => t.tag === 'ns')
-    .map((t) => t.word.replace(/(省|市|区|县|镇)$/, ''))
-    .filter((w) => w.length >= 2);
+  return jieba.tag(text, true).flatMap((t) => {
+    const place = t.tag === 'ns' ? placeIn(t.word) : undefined;
+    return place ? [place.name] : [];
+  });
 }
