@@ -30,6 +30,13 @@ describe('TextAnalyzer.analyze: words', () => {
     expect(words).toContain('办理');
   });
 
+  it('drops spoken openers whole, leaving the words of the question', () => {
+    const tidy = analyzer.analyze('捐赠物品动态在哪些网站能看到').words;
+    for (const spoken of ['麻烦问下，捐赠物品动态在哪些网站能看到，谢谢。', '请问下，捐赠物品动态在哪些网站能看到']) {
+      expect(analyzer.analyze(spoken).words).toEqual(tidy);
+    }
+  });
+
   it('maps a two-way synonym to its canonical form, in documents and questions alike', () => {
     const short = analyzer.analyze('社保').words;
     const long = analyzer.analyze('社会保险').words;
