@@ -35,7 +35,7 @@ export interface RankingWeights {
    */
   curatedHeadShare: number;
   /**
-   * Share of the first-stage score that a question's place words make (the rest is its topic's);
+   * Weight of a question's place terms in the first stage, against 1 for its topic terms;
    * 1 counts places like any other word.
    */
   placeTerms: number;
@@ -66,7 +66,7 @@ export const DEFAULT_RANKING: RankingWeights = {
   coverage: 0.5,
   headShare: 0,
   curatedHeadShare: 0.5,
-  placeTerms: 0.6,
+  placeTerms: 0.2,
   places: 0.8,
   generalPlaces: 0.3,
   localPenalty: 0.1,

@@ -206,32 +206,20 @@ export class SearchIndex {
   }
 
   /**
-   * First-stage candidates, best first. For a question naming places, the place words count only
-   * `placeTerms` of the score: the score mixes the whole question's with its topic's (each
-   * normalised to its best), so a document that shares only the place cannot outrank one that
-   * answers the topic, while the place still narrows the candidates.
+   * First-stage candidates, best first. For a question naming places, each place term (a word,
+   * pair or sound pair of the place names only) weighs `placeTerms` of a topic term: a document
+   * sharing only the place cannot outrank one that answers the topic on the strength of one rare
+   * word, while the place still narrows the candidates. One search, with MiniSearch's term boosts.
    */
   private firstStage(query: AnalysedQuery, allowed: (itemId: string) => boolean): ItemHit[] {
-    const whole = this.lexicalHits(query, allowed);
     const share = this.weights.placeTerms;
-    if (!query.places.length || share >= 1) return whole;
-    const topical = this.lexicalHits(query.topic, allowed);
-    const best = (list: ItemHit[]) => list[0]?.score || 1;
-    const wholeBest = best(whole);
-    const topicalBest = best(topical);
-    const mixed = new Map<string, ItemHit>();
-    for (const hit of whole) mixed.set(hit.item.id, { ...hit, score: (share * hit.score) / wholeBest });
-    for (const hit of topical) {
-      const score = ((1 - share) * hit.score) / topicalBest;
-      const known = mixed.get(hit.item.id);
-      if (known) known.score += score;
-      else mixed.set(hit.item.id, { ...hit, score });
-    }
-    return [...mixed.values()].sort((a, b) => b.score - a.score);
+    if (!query.places.length || share >= 1) return this.lexicalHits(query, allowed);
+    const topical = new Set([...query.topic.words, ...query.topic.bigrams, ...query.topic.pinyinBigrams]);
+    return this.lexicalHits(query, allowed, (term) => (topical.has(term) ? 1 : share));
   }
 
-  /** Items scored by MiniSearch over the terms: item BM25 mixed with the best passage's. */
-  private lexicalHits(terms: QueryTerms, allowed: (itemId: string) => boolean): ItemHit[] {
+  /** Items scored by MiniSearch over the terms (each weighed by `boostTerm`): item BM25 mixed with the best passage's. */
+  private lexicalHits(terms: QueryTerms, allowed: (itemId: string) => boolean, boostTerm?: (term: string) => number): ItemHit[] {
     const w = this.weights;
     const itemScores = new Map<string, { score: number; terms: string[] }>();
     for (const r of this.itemIndex.search(
@@ -242,7 +230,7 @@ export class SearchIndex {
           { queries: [termsField(terms.bigrams)], fields: ['hb', 'b'], boost: { hb: w.headBigrams, b: w.bodyBigrams } },
         ],
       },
-      { bm25: w.itemBm25 },
+      { bm25: w.itemBm25, ...(boostTerm ? { boostTerm } : {}) },
     )) {
       if (!allowed(r.id)) continue;
       itemScores.set(r.id, { score: w.coordination ? r.score : r.score / Math.max(1, r.queryTerms.length), terms: r.queryTerms });
@@ -258,7 +246,7 @@ export class SearchIndex {
           { queries: [termsField(terms.pinyinBigrams)], fields: ['p'], boost: { p: w.pinyin } },
         ],
       },
-      { bm25: w.passageBm25 },
+      { bm25: w.passageBm25, ...(boostTerm ? { boostTerm } : {}) },
     )) {
       const passage = this.passages.get(r.id)!;
       if (!allowed(passage.itemId)) continue;
