@@ -94,6 +94,15 @@ describe('extractAnswer', () => {
     expect(extract(TALENT, '这个措施什么时候开始施行').text).toContain('2024年3月1日');
   });
 
+  it('answers a phone question with the sentence that holds a phone number', () => {
+    const body =
+      '关于暂停办理婚姻登记业务的公告\n' +
+      '广大市民朋友：经研究决定自2020年2月1日起海陵区民政局婚姻登记处暂停办理所有婚姻登记业务。\n' +
+      '咨询电话：0523-86391105。\n' +
+      '海陵区民政局 2020年2月1日';
+    expect(extract(body, '海陵区民政局咨询电话是多少？').text).toContain('0523-86391105');
+  });
+
   it('drops leading clauses that only restate the question', () => {
     const { text } = extract(TALENT, '对新引进的全日制硕士研究生怎么补贴');
     expect(text).toBe('给予每人3万元安家补贴。');

@@ -176,10 +176,13 @@ function locate(
     return (stats.idf(b) * (topical ? options.topicDiscount : 1) * (focus.includes(b) ? 1 + options.focusWeight : 1)) / spread;
   });
   const total = weights.reduce((a, b) => a + b, 0);
+  // A question for a phone number is answered by a sentence holding one, when the item has any.
+  const phoneOnly = ASKS_PHONE.test(query.normalized) && sentences.some((s) => PHONE.test(s.norm));
   let best = { index: 0, support: 0, score: -Infinity };
   sentences.forEach((s, i) => {
     // A document's opening line is usually its title: it names the topic, not the answer.
     if (i === 0 && sentences.length > 1 && s.end - s.start <= 60) return;
+    if (phoneOnly && !PHONE.test(s.norm)) return;
     let found = 0;
     query.bigrams.forEach((b, k) => {
       if (s.norm.includes(b)) found += weights[k]!;
@@ -315,11 +318,15 @@ function narrowToFact(body: string, span: Span, wanted: RegExp, questionPairs: S
 }
 
 /** 1 when the sentence holds the kind of thing the question asks for (a number, a date), else 0. */
+const ASKS_PHONE = /电话|热线|联系方式/;
+// Service hotlines have five digits (12345, 12320); other numbers have an area code.
+const PHONE = /\d{5,}|\d{3,4}-\d{6,}/;
+
 export function answerTypeMatch(question: string, sentence: string): number {
+  // Asked first: "电话是多少" wants a phone number, not any number.
+  if (ASKS_PHONE.test(question)) return PHONE.test(sentence) ? 1 : 0;
   if (/多少|几[个项家天月年条名次]|比例|金额|标准是/.test(question)) return /\d/.test(sentence) ? 1 : 0;
   if (/什么时[候间]|何时|哪天|截止|期限|多久|多长时间/.test(question)) return /\d+个?(工作日|小时|[年月日时天周])|日起|之前|以前/.test(sentence) ? 1 : 0;
-  // Service hotlines have five digits (12345, 12320); other numbers have an area code.
-  if (/电话|热线|联系方式/.test(question)) return /\d{5,}|\d{3,4}-\d{6,}/.test(sentence) ? 1 : 0;
   if (/网址|网站|平台|渠道|app/i.test(question)) return /http|www|app|网|平台|公众号|小程序/i.test(sentence) ? 1 : 0;
   return 0;
 }
