@@ -281,7 +281,10 @@ export class Assistant {
     const linked = this.linkedGuide(top.item);
     if (linked) return states(linked) ? linked : undefined;
     const least = top.score * this.policy.fieldGuideRatio;
-    return hits.find((h) => h.score >= least && states(h.item))?.item as Guide | undefined;
+    return hits
+      .filter((h) => h.score >= least)
+      .map((h) => h.item)
+      .find(states);
   }
 
   /**

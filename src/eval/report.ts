@@ -6,6 +6,7 @@
 import { writeFileSync } from 'node:fs';
 import type { Dataset } from './dataset.js';
 import { DIAGNOSES } from './diagnose.js';
+import { round } from './metrics.js';
 import type { EvalReport, QuestionResult } from './run.js';
 
 /** How many retrieved documents a report line lists, with their titles. */
@@ -53,9 +54,4 @@ export function formatDiagnoses(results: readonly QuestionResult[]): string {
     `  misses by diagnosis: ${counts.map((d) => `${d.name} ${d.count}`).join(', ')}`,
     ...counts.map((d) => `    ${d.name.padEnd(width)}  ${d.explanation}`),
   ].join('\n');
-}
-
-function round(value: number, digits: number): number {
-  const f = 10 ** digits;
-  return Math.round(value * f) / f;
 }

@@ -11,7 +11,7 @@ import { TextAnalyzer } from '../language/index.js';
 import { openStore } from '../storage/index.js';
 import { readDataset, type Dataset } from './dataset.js';
 import { diagnose, type Diagnosis } from './diagnose.js';
-import { covers, isRelevant, percentile, rougeL } from './metrics.js';
+import { covers, isRelevant, percentile, rougeL, round } from './metrics.js';
 import { addNoise, HomophoneTable, type NoiseKind } from './noise.js';
 
 /** The fields of `xiaoxin eval --json`, in this order. */
@@ -43,6 +43,8 @@ export interface QuestionResult {
 
 export interface EvalReport {
   dataset: string;
+  /** The dataset as asked: its corpus, and its questions in the noisy form when `noise` was given. */
+  asked: Dataset;
   metrics: EvalMetrics;
   results: QuestionResult[];
   /** Corpus rows the importer skipped (they cannot be retrieved, which lowers recall). */
@@ -77,7 +79,7 @@ export async function runEval(dir: string, options: EvalOptions = {}): Promise<E
     const assistant = await Assistant.create(store, options.assistant ?? {});
     const noisy = options.noise ? noisyQuestions(dataset, options.noise) : dataset;
     const scored = await scoreQuestions(noisy, (q) => assistant.respond(q), options);
-    return { dataset: dir, ...scored, importProblems: imported.problems.map(formatProblem) };
+    return { dataset: dir, asked: noisy, ...scored, importProblems: imported.problems.map(formatProblem) };
   } finally {
     await store.close();
   }
@@ -160,9 +162,4 @@ export function formatEvalTable(report: EvalReport): string {
     (k) => `  ${k.padEnd(9)} ${String(report.metrics[k]).padStart(9)}   ${METRIC_NOTES[k]}`,
   );
   return [`xiaoxin eval — ${report.dataset}`, `  ${'metric'.padEnd(9)} ${'value'.padStart(9)}`, ...rows].join('\n');
-}
-
-function round(value: number, digits: number): number {
-  const f = 10 ** digits;
-  return Math.round(value * f) / f;
 }

@@ -38,7 +38,7 @@ export class Segmenter {
    * form: 天津市 → 天津, 内蒙古自治区 → 内蒙古.
    */
   placeNames(text: string): string[] {
-    return placesOf(this.jieba, text);
+    return splitPlaces(this.jieba, text).places;
   }
 
   /**
@@ -46,13 +46,12 @@ export class Segmenter {
    * comma, so that what is left can be analysed as the question's topic alone.
    */
   withoutPlaces(text: string): string {
-    return this.jieba
-      .tag(text, true)
-      .map((t) => {
-        const place = t.tag === 'ns' ? placeIn(t.word) : undefined;
-        return place ? `，${t.word.slice(place.length)}` : t.word;
-      })
-      .join('');
+    return splitPlaces(this.jieba, text).rest;
+  }
+
+  /** `placeNames` and `withoutPlaces` of one text, tagged once. */
+  splitPlaces(text: string): { places: string[]; rest: string } {
+    return splitPlaces(this.jieba, text);
   }
 
   /**
@@ -62,7 +61,7 @@ export class Segmenter {
    */
   titlePlaceNames(text: string): string[] {
     this.plain ??= Segmenter.load(this.extraDictionaryFiles);
-    return placesOf(this.plain, text);
+    return splitPlaces(this.plain, text).places;
   }
 
   /** Dictionary words only (no HMM guessing of new words), to ask "is this a known word?". */
@@ -91,10 +90,17 @@ export class Segmenter {
   }
 }
 
-/** The places jieba tags in a text that are administrative divisions, in short form (see language/places). */
-function placesOf(jieba: Jieba, text: string): string[] {
-  return jieba.tag(text, true).flatMap((t) => {
+/**
+ * The places jieba tags in a text that are administrative divisions, in short form (see
+ * language/places), and the text with each of them replaced by a comma.
+ */
+function splitPlaces(jieba: Jieba, text: string): { places: string[]; rest: string } {
+  const places: string[] = [];
+  let rest = '';
+  for (const t of jieba.tag(text, true)) {
     const place = t.tag === 'ns' ? placeIn(t.word) : undefined;
-    return place ? [place.name] : [];
-  });
+    if (place) places.push(place.name);
+    rest += place ? `，${t.word.slice(place.length)}` : t.word;
+  }
+  return { places, rest };
 }

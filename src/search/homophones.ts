@@ -22,19 +22,38 @@ function inWord(chars: string[], at: number, segment: (text: string) => string[]
   return false;
 }
 
-const pairSound = (pair: string): string => [...pair].map(charPinyin).join('_');
+/** The sound of a text, syllable by syllable (`结转` → `jie_zhuan`): homophones share it. */
+export const soundOf = (text: string): string => [...text].map(charPinyin).join('_');
+
+/** Each pair of neighbouring Han characters in a text, with the Han character before it ('' if none). */
+function* hanPairs(text: string): Generator<{ pair: string; before: string }> {
+  let prev = '';
+  let prev2 = '';
+  for (const c of text) {
+    const han = HAN.test(c);
+    if (han && prev) yield { pair: prev + c, before: prev2 };
+    prev2 = han ? prev : '';
+    prev = han ? c : '';
+  }
+}
 
 /** The Han character pairs of texts, with how often each occurs. */
 export function countPairs(texts: Iterable<string>): Map<string, number> {
   const counts = new Map<string, number>();
-  for (const text of texts) {
-    let prev = '';
-    for (const c of text) {
-      if (HAN.test(c) && prev) counts.set(prev + c, (counts.get(prev + c) ?? 0) + 1);
-      prev = HAN.test(c) ? c : '';
-    }
-  }
+  for (const text of texts) for (const { pair } of hanPairs(text)) counts.set(pair, (counts.get(pair) ?? 0) + 1);
   return counts;
+}
+
+/** Sound → the most frequent pair with that sound, among pairs counted at least `least` times. */
+function bestPairBySound(counts: Iterable<[string, number]>, least: number): Map<string, { pair: string; count: number }> {
+  const bySound = new Map<string, { pair: string; count: number }>();
+  for (const [pair, count] of counts) {
+    if (count < least) continue;
+    const sound = soundOf(pair);
+    const best = bySound.get(sound);
+    if (!best || count > best.count) bySound.set(sound, { pair, count });
+  }
+  return bySound;
 }
 
 /** Which characters of a text belong to no dictionary word of two or more characters. */
@@ -51,8 +70,8 @@ export class HomophoneCorrector {
   /** `segment`: dictionary word segmentation, to check that a correction makes a known word. */
   constructor(private readonly segment?: (text: string) => string[]) {}
 
-  /** Pinyin pair → the most frequent character pair with that sound, and its frequency. */
-  private readonly bySound = new Map<string, { pair: string; count: number }>();
+  /** Pinyin pair → the most frequent character pair with that sound, and its frequency (made by `seal`). */
+  private bySound = new Map<string, { pair: string; count: number }>();
   private readonly counts = new Map<string, number>();
   private readonly triples = new Set<string>();
   /** Pairs of words people ask with (多少, 什么): trusted however seldom the documents use them. */
@@ -60,16 +79,9 @@ export class HomophoneCorrector {
 
   /** Counts the character pairs of normalised texts. */
   add(text: string): void {
-    let prev = '';
-    let prev2 = '';
-    for (const c of text) {
-      if (HAN.test(c) && prev) {
-        const pair = prev + c;
-        this.counts.set(pair, (this.counts.get(pair) ?? 0) + 1);
-        if (prev2) this.triples.add(prev2 + pair);
-      }
-      prev2 = HAN.test(c) ? prev : '';
-      prev = HAN.test(c) ? c : '';
+    for (const { pair, before } of hanPairs(text)) {
+      this.counts.set(pair, (this.counts.get(pair) ?? 0) + 1);
+      if (before) this.triples.add(before + pair);
     }
   }
 
@@ -98,14 +110,11 @@ export class HomophoneCorrector {
     let total = 0;
     for (const count of this.counts.values()) total += count;
     const threshold = minCount ?? Math.min(8, Math.max(2, Math.round(total / 50_000)));
-    for (const [pair, seen] of this.counts) {
-      const count = this.trusted.has(pair) ? Math.max(seen, threshold) : seen;
-      if (count < threshold) continue;
-      const [a, b] = [...pair] as [string, string];
-      const sound = `${charPinyin(a)}_${charPinyin(b)}`;
-      const best = this.bySound.get(sound);
-      if (!best || count > best.count) this.bySound.set(sound, { pair, count });
-    }
+    const counted = [...this.counts].map(([pair, seen]): [string, number] => [
+      pair,
+      this.trusted.has(pair) ? Math.max(seen, threshold) : seen,
+    ]);
+    this.bySound = bestPairBySound(counted, threshold);
   }
 
   /**
@@ -120,19 +129,13 @@ export class HomophoneCorrector {
    */
   correctAgainst(text: string, pairs: ReadonlyMap<string, number>): string {
     if (!this.segment) return text;
-    const bySound = new Map<string, { pair: string; count: number }>();
-    for (const [pair, count] of pairs) {
-      if (count < 2) continue;
-      const sound = pairSound(pair);
-      const best = bySound.get(sound);
-      if (!best || count > best.count) bySound.set(sound, { pair, count });
-    }
+    const bySound = bestPairBySound(pairs, 2);
     const chars = [...text];
     const orphan = orphanCharacters(chars, this.segment);
     for (let i = 0; i + 1 < chars.length; i++) {
       const [a, b] = [chars[i]!, chars[i + 1]!];
       if (!HAN.test(a) || !HAN.test(b) || this.counts.has(a + b)) continue;
-      const known = bySound.get(pairSound(a + b));
+      const known = bySound.get(soundOf(a + b));
       if (!known) continue;
       const [ka, kb] = [...known.pair] as [string, string];
       if ((ka !== a && !orphan[i]) || (kb !== b && !orphan[i + 1])) continue;
@@ -149,7 +152,7 @@ export class HomophoneCorrector {
       const a = chars[i]!;
       const b = chars[i + 1]!;
       if (!HAN.test(a) || !HAN.test(b) || this.counts.has(a + b)) continue;
-      const known = this.bySound.get(`${charPinyin(a)}_${charPinyin(b)}`);
+      const known = this.bySound.get(soundOf(a + b));
       if (!known) continue;
       const [ka, kb] = [...known.pair] as [string, string];
       // One wrong character per pair: two would be a different word, not a mishearing.

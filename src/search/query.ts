@@ -31,11 +31,12 @@ export function analyseQuery(analyzer: TextAnalyzer, text: string, correct?: (no
   const analysis = analyzer.analyze(normalized, { normalized: true, query: true });
   const words = withExpansions(analyzer, analysis.words);
   const bigrams = unique(analysis.bigrams);
-  const places = unique(analyzer.segmenter.placeNames(normalized));
+  const split = analyzer.segmenter.splitPlaces(normalized);
+  const places = unique(split.places);
   const pinyinBigrams = unique(analysis.pinyinBigrams);
   let topic: QueryTerms = { words, bigrams, pinyinBigrams };
   if (places.length) {
-    const rest = analyzer.analyze(analyzer.segmenter.withoutPlaces(normalized), { normalized: true, query: true });
+    const rest = analyzer.analyze(split.rest, { normalized: true, query: true });
     topic = { words: withExpansions(analyzer, rest.words), bigrams: unique(rest.bigrams), pinyinBigrams: unique(rest.pinyinBigrams) };
   }
   return { text, normalized, words, bigrams, pinyinBigrams, places, topic };

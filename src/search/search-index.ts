@@ -7,14 +7,14 @@
  */
 import type MiniSearch from 'minisearch';
 import { isCurrent, itemBody, type Item, type ItemKind, type Audience } from '../knowledge/index.js';
-import { charPinyin, type TextAnalyzer } from '../language/index.js';
+import type { TextAnalyzer } from '../language/index.js';
 import { headText } from './fields.js';
 import { createAnalysedIndex, termsField, type AnalysedDoc } from './minisearch-fields.js';
 import { passagesOf, type Passage } from './passages.js';
 import { analyseQuery, type AnalysedQuery, type QueryTerms } from './query.js';
 import { DEFAULT_RANKING, type RankingWeights } from './ranking.js';
 import { reciprocalRankFusion } from './fusion.js';
-import { countPairs, HomophoneCorrector } from './homophones.js';
+import { countPairs, HomophoneCorrector, soundOf } from './homophones.js';
 import { bestWindow, sentenceEntries, TermStatistics, type SentenceEntry, type WindowMatch } from './rerank.js';
 
 export interface SearchFilters {
@@ -61,7 +61,6 @@ const ITEM_FIELDS = ['hw', 'hb', 'w', 'b'];
 const TITLE_PLACE_CHARS = 60;
 
 const unique = (list: string[]): string[] => [...new Set(list)];
-const wordSound = (word: string): string => [...word].map(charPinyin).join('_');
 
 export class SearchIndex {
   private readonly items = new Map<string, Item>();
@@ -290,7 +289,7 @@ export class SearchIndex {
       total += idf;
       if (words.has(word)) found += idf;
       // A word no item uses, that sounds like one of this item's, was probably misheard (问港 → 稳岗).
-      else if (options.bySound && !this.stats.has(word) && this.soundsOf(itemId).has(wordSound(word))) found += idf;
+      else if (options.bySound && !this.stats.has(word) && this.soundsOf(itemId).has(soundOf(word))) found += idf;
     }
     return { window, coverage: total ? found / total : 0 };
   }
@@ -299,7 +298,7 @@ export class SearchIndex {
   private soundsOf(itemId: string): Set<string> {
     let sounds = this.wordSounds.get(itemId);
     if (!sounds) {
-      sounds = new Set([...(this.wordSets.get(itemId) ?? [])].map(wordSound));
+      sounds = new Set([...(this.wordSets.get(itemId) ?? [])].map(soundOf));
       this.wordSounds.set(itemId, sounds);
     }
     return sounds;

@@ -7,9 +7,8 @@
 import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { InvalidArgumentError, type Command } from 'commander';
-import { readDataset } from '../../eval/dataset.js';
 import { formatDiagnoses, writeReport } from '../../eval/report.js';
-import { formatEvalTable, noisyQuestions, runEval } from '../../eval/run.js';
+import { formatEvalTable, runEval } from '../../eval/run.js';
 import { NOISE_KINDS, type NoiseKind } from '../../eval/noise.js';
 import { assistantOptions, note } from '../context.js';
 import { EXIT_OK, UsageError } from '../errors.js';
@@ -59,9 +58,8 @@ export async function runEvalCommand(flags: EvalFlags): Promise<number> {
   }
   process.stdout.write(`${formatEvalTable(report)}\n`);
   if (flags.report !== undefined) {
-    // The questions as they were asked: the noisy forms too (noise is deterministic per question).
-    const dataset = readDataset(flags.dataset);
-    writeReport(flags.report, flags.noise ? noisyQuestions(dataset, flags.noise) : dataset, report);
+    // The questions as they were asked: the noisy forms too.
+    writeReport(flags.report, report.asked, report);
     process.stdout.write(`${formatDiagnoses(report.results)}\n`);
     note(`report of ${report.results.length} questions written to ${flags.report}`);
   }
