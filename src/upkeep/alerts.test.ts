@@ -77,6 +77,25 @@ describe('sendDueAlert', () => {
     expect(outcomes[1]).toEqual({ channel: 'email', ok: true });
   });
 
+  it('tries once more when the connection drops before an answer', async () => {
+    let requests = 0;
+    const flaky = createServer((request, response) => {
+      requests++;
+      // The first request's socket is closed unanswered, as by a receiver closing an idle keep-alive.
+      if (requests === 1) return request.socket.destroy();
+      request.resume();
+      request.on('end', () => response.end('ok'));
+    });
+    await new Promise<void>((resolve) => flaky.listen(0, '127.0.0.1', resolve));
+    try {
+      const outcomes = await sendDueAlert(due, '2026-11-23', { webhookUrl: `http://127.0.0.1:${(flaky.address() as AddressInfo).port}/` });
+      expect(outcomes).toEqual([{ channel: 'webhook', ok: true }]);
+      expect(requests).toBe(2);
+    } finally {
+      await new Promise((resolve) => flaky.close(resolve));
+    }
+  });
+
   it('sends nothing when nothing is due or nothing is configured', async () => {
     expect(await sendDueAlert([], '2026-11-23', { webhookUrl: `http://127.0.0.1:${webPort}/` })).toEqual([]);
     expect(await sendDueAlert(due, '2026-11-23', {})).toEqual([]);

@@ -43,12 +43,20 @@ export function alertText(due: DueItem[], today: string, zoneName?: string): str
 }
 
 async function postWebhook(url: string, due: DueItem[], today: string, settings: AlertSettings): Promise<AlertOutcome> {
-  try {
-    const response = await fetch(url, {
+  const body = JSON.stringify({ event: 'xiaoxin.review-due', date: today, text: alertText(due, today, settings.zoneName), items: due });
+  const post = () =>
+    fetch(url, {
       method: 'POST',
       headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({ event: 'xiaoxin.review-due', date: today, text: alertText(due, today, settings.zoneName), items: due }),
+      body,
       signal: AbortSignal.timeout(WEBHOOK_TIMEOUT_MS),
+    });
+  try {
+    // Once more when the connection dropped before an answer (a kept-alive socket the receiver
+    // had just closed): the alert is sent once a day, and a lost one is a day without it.
+    const response = await post().catch((error: unknown) => {
+      if (error instanceof TypeError) return post();
+      throw error;
     });
     if (!response.ok) return { channel: 'webhook', ok: false, error: `webhook answered ${response.status}` };
     return { channel: 'webhook', ok: true };
