@@ -4,7 +4,9 @@
  */
 export type Role = 'admin' | 'editor' | 'reviewer' | 'window';
 export type Permission = 'knowledge:read' | 'knowledge:edit' | 'knowledge:publish' | 'insights:read' | 'questions:log' | 'accounts:manage' | 'audit:read' | string;
-export type ItemKind = 'policy' | 'guide' | 'faq' | 'article';
+// The knowledge model's shapes are the public app's: one definition for both.
+export type { ItemKind, Material } from '../types';
+import type { ItemKind, Material } from '../types';
 
 export interface User {
   name: string;
@@ -46,12 +48,6 @@ export interface VersionSummary {
   reviewNote?: string;
 }
 
-export interface Material {
-  name: string;
-  form?: string;
-  copies?: number;
-  notes?: string;
-}
 
 /** An item as the knowledge model has it; the editor works on this loose shape. */
 export interface Item {
