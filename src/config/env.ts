@@ -81,6 +81,8 @@ export interface Config {
   timeZone: string;
   /** XIAOXIN_SECURE_COOKIES: mark the back office's cookie Secure even when the request looks like plain HTTP. */
   secureCookies: boolean;
+  /** XIAOXIN_METRICS_TOKEN: lets other machines read /metrics with this bearer token. */
+  metricsToken?: string;
 }
 
 /** A configuration that cannot be used; `problems` names each variable that is wrong. */
@@ -171,6 +173,9 @@ const envSchema = z
     XIAOXIN_REVIEW_WINDOW_DAYS: optional(wholeNumber(1, 365)),
     XIAOXIN_TIMEZONE: optional(timeZone),
     XIAOXIN_SECURE_COOKIES: optional(flag),
+    XIAOXIN_METRICS_TOKEN: optional(
+      z.string().regex(/^[\x21-\x7e]{24,200}$/, 'must be 24 to 200 printable characters without spaces (e.g. from `openssl rand -hex 24`)'),
+    ),
   })
   .superRefine((env, ctx) => {
     const url = env.XIAOXIN_EMBEDDINGS_URL;
@@ -242,6 +247,7 @@ export function loadConfig(env: Env = process.env, cwd: string = process.cwd()):
     reviewWindowDays: e.XIAOXIN_REVIEW_WINDOW_DAYS ?? DEFAULT_REVIEW_WINDOW_DAYS,
     timeZone: e.XIAOXIN_TIMEZONE ?? DEFAULT_TIME_ZONE,
     secureCookies: e.XIAOXIN_SECURE_COOKIES ?? false,
+    metricsToken: e.XIAOXIN_METRICS_TOKEN,
   };
 }
 
@@ -271,6 +277,7 @@ export const ENV_VARS = [
   'XIAOXIN_REVIEW_WINDOW_DAYS',
   'XIAOXIN_TIMEZONE',
   'XIAOXIN_SECURE_COOKIES',
+  'XIAOXIN_METRICS_TOKEN',
 ] as const;
 
 function isUrl(value: string, protocols: string[]): boolean {

@@ -59,7 +59,7 @@ export interface ServerOptions {
   kiosk?: boolean;
   /** Requests a minute per client address to /api/*; 0 turns limiting off (default 120). */
   rateLimit?: number;
-  /** Origins that may frame the app; `['*']` (the default) for any. */
+  /** Origins that may frame the widget's page (`/?embed=1`); `['*']` (the default) for any. Nothing else may be framed. */
   embedOrigins?: string[];
   /** Fastify's trustProxy: take the client address from X-Forwarded-For (off by default). */
   trustProxy?: boolean | number | string[];
@@ -67,6 +67,8 @@ export interface ServerOptions {
   webDir?: string;
   /** How long GET /api/hot reuses its answer (default a minute). */
   hotCacheMs?: number;
+  /** A bearer token that lets other machines read /metrics (default: this machine only). */
+  metricsToken?: string;
   /** Include Node.js process metrics in /metrics (default true). */
   processMetrics?: boolean;
   /** `YYYY-MM-DD` for policy validity (default: today in `timeZone`). */
@@ -121,6 +123,7 @@ export function buildServer(
     now: () => new Date(),
     hotCacheMs: options.hotCacheMs ?? 60_000,
     logError,
+    ...(options.metricsToken ? { metricsToken: options.metricsToken } : {}),
     admin: {
       timeZone,
       reviewWindowDays,
@@ -147,7 +150,7 @@ export function buildServer(
   // Beside the public API, not inside it: the back office has its own limits (login) and none otherwise.
   registerAdminApi(app, ctx);
   app.register(healthRoutes, ctx);
-  const fallback = registerWebApp(app, { webDir: options.webDir ?? DEFAULT_WEB_DIR, embedOrigins, note: logNote });
+  const fallback = registerWebApp(app, { webDir: options.webDir ?? DEFAULT_WEB_DIR, note: logNote });
   installErrorHandling(app, { logError, onInternalError: () => metrics.error('internal'), fallback });
 
   // Built in the background, so that the first keystroke does not wait for it.

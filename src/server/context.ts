@@ -45,5 +45,7 @@ export interface ServerContext {
   /** How long GET /api/hot reuses its answer. */
   hotCacheMs: number;
   logError: (message: string) => void;
+  /** XIAOXIN_METRICS_TOKEN: a bearer token that opens /metrics to other machines. */
+  metricsToken?: string;
   admin: AdminSettings;
 }

@@ -28,7 +28,7 @@ const STRICT_CSP = [
   "object-src 'none'",
   "base-uri 'self'",
   "form-action 'self'",
-  'frame-ancestors *',
+  "frame-ancestors 'none'",
 ];
 
 /** The policy's directives, however the header separates them. */
@@ -53,8 +53,8 @@ describe('security headers', () => {
       expect(res.headers.get('referrer-policy')).toBe('no-referrer');
       expect(res.headers.get('cross-origin-resource-policy')).toBe('same-origin');
       expect(res.headers.get('strict-transport-security')).toBe('max-age=15552000');
-      // frame-ancestors says who may frame the app; X-Frame-Options could only say "nobody".
-      expect(res.headers.get('x-frame-options')).toBeNull();
+      // Nothing but the widget's page may be framed; X-Frame-Options says so to old browsers.
+      expect(res.headers.get('x-frame-options')).toBe('DENY');
       expect(res.headers.get('x-powered-by')).toBeNull();
     }
   });
@@ -69,14 +69,24 @@ describe('security headers', () => {
     expect(csp).toContain(`script-src 'self' ${hash(script)}`);
     expect(csp).toContain(`style-src 'self' ${hash(style)}`);
     expect(csp.join(';')).not.toContain('unsafe-inline');
-    expect(csp).toContain('frame-ancestors *');
+    expect(csp).toContain("frame-ancestors 'none'");
+    // The widget opens the same page with ?embed=1, which any site may frame by default.
+    const embedded = await fetch(`${server.base}/?embed=1`);
+    expect(directives(embedded)).toContain('frame-ancestors *');
+    expect(directives(embedded)).toContain(`script-src 'self' ${hash(script)}`);
+    expect(embedded.headers.get('x-frame-options')).toBeNull();
   });
 
-  it('lets only the embedding origins frame the app when they are listed', async () => {
+  it("lets only the embedding origins frame the widget's page, and nobody anything else", async () => {
     const own = await startServer(standInEngine(), store, { embedOrigins: ['https://www.example.gov.cn', 'https://*.example.cn'] });
     try {
-      const csp = directives(await fetch(`${own.base}/api/config`));
-      expect(csp).toContain("frame-ancestors 'self' https://www.example.gov.cn https://*.example.cn");
+      const widget = directives(await fetch(`${own.base}/?embed=1`));
+      expect(widget).toContain("frame-ancestors 'self' https://www.example.gov.cn https://*.example.cn");
+      for (const path of ['/api/config', '/?embed=0', '/api/config?embed=1', '/admin?embed=1', '/metrics?embed=1']) {
+        const res = await fetch(`${own.base}${path}`);
+        expect(directives(res), path).toContain("frame-ancestors 'none'");
+        expect(res.headers.get('x-frame-options'), path).toBe('DENY');
+      }
     } finally {
       await own.close();
     }
@@ -86,6 +96,45 @@ describe('security headers', () => {
     const res = await fetch(`${server.base}/api/docs`);
     expect(res.headers.get('content-security-policy')).toContain("style-src 'self' 'unsafe-inline'");
     expect(res.headers.get('content-security-policy')).toContain("script-src 'self';");
+  });
+});
+
+describe('GET /metrics', () => {
+  let server: Running;
+  let behindProxy: Running;
+  const token = 'a-metrics-token-of-enough-length-1234';
+
+  beforeAll(async () => {
+    server = await startServer(standInEngine(), store);
+    behindProxy = await startServer(standInEngine(), store, { trustProxy: true, metricsToken: token });
+  });
+
+  afterAll(async () => {
+    await server?.close();
+    await behindProxy?.close();
+  });
+
+  it('answers this machine only by default', async () => {
+    expect((await fetch(`${server.base}/metrics`)).status).toBe(200);
+  });
+
+  it('refuses a visitor that a reverse proxy on this machine forwards, although the connection is local', async () => {
+    for (const headers of [{ 'x-forwarded-for': '203.0.113.7' }, { forwarded: 'for=203.0.113.7' }] as Record<string, string>[]) {
+      const res = await getJson<{ error: string }>(`${server.base}/metrics`, { headers });
+      expect(res.status).toBe(403);
+      expect(res.body.error).toMatch(/^metrics: only readable from this machine/);
+    }
+  });
+
+  it('with a token, lets another machine in with it and nobody without it', async () => {
+    const visitor = { 'x-forwarded-for': '198.51.100.20' };
+    expect((await getJson(`${behindProxy.base}/metrics`, { headers: visitor })).status).toBe(403);
+    expect((await getJson(`${behindProxy.base}/metrics`, { headers: { ...visitor, authorization: 'Bearer wrong' } })).status).toBe(403);
+    const res = await fetch(`${behindProxy.base}/metrics`, { headers: { ...visitor, authorization: `Bearer ${token}` } });
+    expect(res.status).toBe(200);
+    expect(await res.text()).toContain('xiaoxin_http_requests_total');
+    // A trusted proxy that says the visitor is this machine is believed.
+    expect((await fetch(`${behindProxy.base}/metrics`, { headers: { 'x-forwarded-for': '127.0.0.1' } })).status).toBe(200);
   });
 });
 

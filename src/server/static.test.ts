@@ -21,9 +21,10 @@ beforeAll(async () => {
   await writeFile(path.join(dir, 'index.html'), INDEX);
   await writeFile(path.join(dir, 'assets', 'index-3f2a1b.js'), 'console.log("app")');
   await writeFile(path.join(dir, 'widget.js'), 'console.log("widget")');
+  await writeFile(path.join(dir, 'admin.html'), '<!doctype html><title>后台</title>');
   await writeFile(path.join(dir, '.env'), 'SECRET=1');
   store = await openStore({ dataDir: 'memory://' });
-  server = await startServer(standInEngine(), store, { webDir: dir });
+  server = await startServer(standInEngine(), store, { webDir: dir, embedOrigins: ['https://www.example.gov.cn'] });
 }, 120_000);
 
 afterAll(async () => {
@@ -78,6 +79,19 @@ describe('the web app', () => {
     expect(await getJson(`${server.base}/assets/missing.js`)).toMatchObject({ status: 404, body: { error: 'no route GET /assets/missing.js' } });
     expect((await get('/.env')).status).toBe(404);
     expect((await fetch(`${server.base}/chat`, { method: 'POST', headers: { accept: 'text/html' } })).status).toBe(404);
+  });
+
+  it("lets the zone's websites frame only the widget's page, never the back office", async () => {
+    const frameAncestors = (res: Response) => /frame-ancestors ([^;]*)/.exec(res.headers.get('content-security-policy') ?? '')?.[1];
+    const widget = await get('/?embed=1', 'text/html');
+    expect(frameAncestors(widget)).toBe("'self' https://www.example.gov.cn");
+    expect(widget.headers.get('x-frame-options')).toBeNull();
+    for (const page of ['/admin', '/admin/items', '/admin?embed=1', '/admin.html?embed=1', '/', '/chat?embed=0']) {
+      const res = await get(page, 'text/html');
+      expect(res.status, page).toBe(200);
+      expect(frameAncestors(res), page).toBe("'none'");
+      expect(res.headers.get('x-frame-options'), page).toBe('DENY');
+    }
   });
 
   it('lives in dist/web of the package, wherever the process started', () => {

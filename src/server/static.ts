@@ -23,7 +23,6 @@ const REVALIDATE = 'no-cache';
 
 export interface WebAppOptions {
   webDir: string;
-  embedOrigins: readonly string[];
   note: (message: string) => void;
 }
 
@@ -36,7 +35,7 @@ export function registerWebApp(app: FastifyInstance, options: WebAppOptions): We
   if (!existsSync(path.join(root, 'index.html'))) {
     options.note(`the web app is not built (no ${path.join(root, 'index.html')}); serving the minimal chat page at /`);
     // In a plugin, so that it is declared after helmet's route hook is in place.
-    app.register(async (instance) => registerChatPage(instance, options.embedOrigins));
+    app.register(async (instance) => registerChatPage(instance));
     return undefined;
   }
   app.register(fastifyStatic, {
@@ -74,8 +73,8 @@ function isPageNavigation(request: FastifyRequest): boolean {
   return (request.headers.accept ?? '').includes('text/html');
 }
 
-function registerChatPage(app: FastifyInstance, embedOrigins: readonly string[]): void {
-  const directives = cspDirectives(embedOrigins);
+function registerChatPage(app: FastifyInstance): void {
+  const directives = cspDirectives();
   directives['script-src'] = ["'self'", CHAT_PAGE_CSP.script];
   directives['style-src'] = ["'self'", CHAT_PAGE_CSP.style];
   app.get(

@@ -4,11 +4,12 @@
  * kept in a data folder on disk or, with `memory://`, in memory only.
  */
 import { constants } from 'node:fs';
-import { access, mkdir, readdir, stat } from 'node:fs/promises';
+import { access, chmod, mkdir, readdir, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { PGlite } from '@electric-sql/pglite';
 import type { Db } from './db.js';
 import { lockDataFolder, type FolderLock } from './folder-lock.js';
+import { OWNER_ONLY_FOLDER, restrictToOwner } from './owner-only.js';
 import { TransactionDb } from './transaction-db.js';
 
 const MEMORY_PREFIX = 'memory://';
@@ -19,7 +20,9 @@ export async function openPgliteDb(dataDir: string): Promise<Db> {
   const location = inMemory ? dataDir : await prepareDataFolder(dataDir);
   const lock = inMemory ? undefined : await lockDataFolder(location);
   try {
-    return new PgliteDb(await PGlite.create(location), lock);
+    const pglite = await PGlite.create(location);
+    if (!inMemory) await restrictToOwner(location);
+    return new PgliteDb(pglite, lock, inMemory ? undefined : location);
   } catch (error) {
     await lock?.release();
     const what = inMemory ? `the in-memory database "${location}"` : `the data folder "${location}"`;
@@ -34,6 +37,8 @@ class PgliteDb implements Db {
   constructor(
     private readonly pglite: PGlite,
     private readonly lock: FolderLock | undefined,
+    /** The data folder on disk, made owner-only again on close; undefined in memory. */
+    private readonly folder: string | undefined,
   ) {}
 
   async query<T = Record<string, unknown>>(sql: string, params?: unknown[]): Promise<T[]> {
@@ -67,6 +72,8 @@ class PgliteDb implements Db {
     this.#closed = true;
     try {
       await this.pglite.close();
+      // Files PGlite added while open (new tables, WAL segments) sat inside the closed folder.
+      if (this.folder) await restrictToOwner(this.folder);
     } finally {
       await this.lock?.release();
     }
@@ -93,7 +100,7 @@ async function prepareDataFolder(dataDir: string): Promise<string> {
 
   if (isFolder === undefined) {
     try {
-      await mkdir(folder, { recursive: true });
+      await mkdir(folder, { recursive: true, mode: OWNER_ONLY_FOLDER });
     } catch (error) {
       throw fail(describeFsError(error), error);
     }
@@ -111,6 +118,8 @@ async function prepareDataFolder(dataDir: string): Promise<string> {
 
   try {
     await access(folder, constants.R_OK | constants.W_OK);
+    // Closed before PGlite writes its first file (mkdir's mode is reduced by the umask).
+    await chmod(folder, OWNER_ONLY_FOLDER);
   } catch (error) {
     throw fail(describeFsError(error), error);
   }

@@ -68,6 +68,7 @@ export async function runServe(flags: ServeFlags): Promise<number> {
       timeZone: config.timeZone,
       reviewWindowDays: config.reviewWindowDays,
       secureCookies: config.secureCookies,
+      ...(config.metricsToken ? { metricsToken: config.metricsToken } : {}),
       dailyJob,
     });
     const port = flags.port ?? config.port;

@@ -1,10 +1,13 @@
 /**
  * @module server/routes/health
  * Probes and metrics for operators: /healthz (the process is alive; touches nothing), /readyz
- * (the store answers and the search index is built) and /metrics (Prometheus text).
+ * (the store answers and the search index is built) and /metrics (Prometheus text, for this machine
+ * or the holder of the metrics token only).
  */
 import type { FastifyPluginAsync } from 'fastify';
 import type { ServerContext } from '../context.js';
+import { forbidden } from '../errors.js';
+import { mayReadMetrics, metricsRefusal } from '../metrics-access.js';
 
 const tags = ['operations'];
 const statusReply = { type: 'object', additionalProperties: true, properties: { status: { type: 'string' } } } as const;
@@ -33,8 +36,19 @@ export const healthRoutes: FastifyPluginAsync<ServerContext> = async (app, ctx) 
     },
   );
 
-  app.get('/metrics', { schema: { summary: 'Prometheus metrics', tags } }, async (_request, reply) => {
-    reply.type(ctx.metrics.registry.contentType);
-    return ctx.metrics.registry.metrics();
-  });
+  app.get(
+    '/metrics',
+    {
+      schema: {
+        summary: 'Prometheus metrics',
+        description: 'From this machine only, or anywhere with the bearer token of XIAOXIN_METRICS_TOKEN; 403 otherwise.',
+        tags,
+      },
+    },
+    async (request, reply) => {
+      if (!mayReadMetrics(request, ctx.metricsToken)) throw forbidden(metricsRefusal(ctx.metricsToken));
+      reply.type(ctx.metrics.registry.contentType);
+      return ctx.metrics.registry.metrics();
+    },
+  );
 };
