@@ -74,5 +74,30 @@ export function adminInsightsTests(ctx: E2EContext): void {
         await close();
       }
     });
+
+    it("counts today's questions when the browser's clock and time zone say another day than the zone's", async () => {
+      await ask(ctx.server.url, '人才公寓怎么申请');
+      // A staff laptop in UTC whose clock is three days behind: on any day, at any hour, its
+      // "today" differs from the zone's (Asia/Shanghai), as UTC's does from 16:00 to 24:00.
+      const clock = new Date(Date.now() - 3 * 86_400_000);
+      const watched = await adminPage(ctx.browser, ctx.server.url, STAFF.admin, '/admin/insights', { timezoneId: 'UTC', clock });
+      const { page, close } = watched;
+      try {
+        const zoneToday = new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Shanghai' }).format(new Date());
+        await expect.poll(() => page.locator('#ins-to').inputValue()).toBe(zoneToday);
+        await expect.poll(() => page.getByTestId('total-asked').textContent().then(Number)).toBeGreaterThanOrEqual(1);
+        // The quick ranges count back from the zone's today too.
+        await page.getByRole('button', { name: '近 7 天' }).click();
+        await expect.poll(() => page.locator('#ins-from').inputValue()).toBe(shiftDay(zoneToday, -6));
+        expect(await page.locator('#ins-to').inputValue()).toBe(zoneToday);
+        expect(realProblems(watched)).toEqual([]);
+      } finally {
+        await close();
+      }
+    });
   });
+}
+
+function shiftDay(day: string, n: number): string {
+  return new Date(Date.parse(`${day}T00:00:00Z`) + n * 86_400_000).toISOString().slice(0, 10);
 }

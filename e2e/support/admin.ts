@@ -3,8 +3,8 @@
  * once; later pages of the same account reuse its cookie (the server limits logins a minute per
  * address, and a test should not spend them).
  */
-import type { Browser, BrowserContextOptions, Page } from 'playwright-core';
-import { openPage, type WatchedPage } from './browser.js';
+import type { Browser, Page } from 'playwright-core';
+import { openPage, type PageOptions, type WatchedPage } from './browser.js';
 import type { StaffAccount } from './server.js';
 
 const PASSWORD = 'Xinghe-2026-test';
@@ -36,7 +36,7 @@ export async function adminPage(
   baseUrl: string,
   account: StaffAccount,
   path = '/admin',
-  options: BrowserContextOptions = {},
+  options: PageOptions = {},
 ): Promise<WatchedPage> {
   const state = sessions.get(account.name);
   const watched = await openPage(browser, `${baseUrl}${path}`, { ...options, ...(state ? { storageState: state } : {}) });

@@ -58,13 +58,16 @@ export const insightRoutes: FastifyPluginAsync<ServerContext> = async (app, ctx)
     '/insights',
     guarded('insights:read', {
       summary: 'Questions asked in a period: totals, by day, hottest questions, themes, kinds and channels',
-      description: 'Days in XIAOXIN_TIMEZONE; `to` inclusive; the last 30 days by default. `kinds` values: how, materials, where, policy, other.',
+      description:
+        'Days in XIAOXIN_TIMEZONE; `to` inclusive; the last 30 days up to today in that time zone by default (`today` says which day that is, ' +
+        'so that a browser in another time zone or with a wrong clock offers the right days). `kinds` values: how, materials, where, policy, other.',
       querystring: periodQuery,
       response: {
         200: obj(
           {
             from: str,
             to: str,
+            today: str,
             timeZone: str,
             totals: obj({ asked: int, answered: int, helpful: int, notHelpful: int, answeredShare: { type: 'number' }, helpfulShare: { type: 'number' } }),
             daily: { type: 'array', items: obj({ day: str, asked: int, answered: int, helpful: int, notHelpful: int }) },
@@ -73,15 +76,16 @@ export const insightRoutes: FastifyPluginAsync<ServerContext> = async (app, ctx)
             kinds: counted,
             channels: counted,
           },
-          ['from', 'to', 'timeZone', 'totals', 'daily', 'hotQuestions', 'themes', 'kinds', 'channels'],
+          ['from', 'to', 'today', 'timeZone', 'totals', 'daily', 'hotQuestions', 'themes', 'kinds', 'channels'],
         ),
         ...errorReplies(400),
       },
     }),
     async (request) => {
-      const p = periodOf(request.query, ctx.today(), ctx.admin.timeZone);
+      const today = ctx.today();
+      const p = periodOf(request.query, today, ctx.admin.timeZone);
       const summary = await ctx.store.insights.summary({ from: p.from, to: p.to, timeZone: ctx.admin.timeZone });
-      return { from: p.fromDay, to: p.toDay, timeZone: ctx.admin.timeZone, ...summary };
+      return { from: p.fromDay, to: p.toDay, today, timeZone: ctx.admin.timeZone, ...summary };
     },
   );
 

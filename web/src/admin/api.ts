@@ -110,7 +110,8 @@ export const adminApi = {
   runUpkeep: () =>
     request<{ day: string; due: DueItem[]; expiredToday: DueItem[]; alerts: { channel: string; ok: boolean; error?: string }[] }>('POST', '/upkeep/run', {}),
 
-  insights: (from: string, to: string) => request<InsightsSummary>('GET', withQuery('/insights', { from, to })),
+  /** Without `from` and `to`: the last 30 days up to the zone's today. */
+  insights: (from?: string, to?: string) => request<InsightsSummary>('GET', withQuery('/insights', { from, to })),
   clusters: (from: string, to: string) => request<{ clusters: Cluster[] }>('GET', withQuery('/insights/clusters', { from, to })),
   clusterFaq: (body: { question: string; similarQuestions: string[]; answer: string; category?: string }) =>
     request<{ id: string; version: number; status?: string }>('POST', '/insights/clusters/faq', body),

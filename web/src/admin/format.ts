@@ -46,10 +46,12 @@ export function hourMinute(iso: string): string {
   return Number.isNaN(d.getTime()) ? iso : `${pad(d.getHours())}:${pad(d.getMinutes())}`;
 }
 
-/** A day `n` days before today, `YYYY-MM-DD`, in the browser's time zone. */
-export function dayOffset(n: number, from = new Date()): string {
-  const d = new Date(from.getTime() - n * 86_400_000);
-  return `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())}`;
+/**
+ * `day` moved by `n` days (`2027-03-01`, -1 → `2027-02-28`): calendar arithmetic on the date alone,
+ * so that neither the browser's clock nor its time zone takes part.
+ */
+export function shiftDay(day: string, n: number): string {
+  return new Date(Date.parse(`${day}T00:00:00Z`) + n * 86_400_000).toISOString().slice(0, 10);
 }
 
 export function percent(share: number): string {

@@ -152,6 +152,8 @@ export interface Counted {
 export interface InsightsSummary {
   from: string;
   to: string;
+  /** Today in the zone's time zone: the server decides, not the browser's clock. */
+  today: string;
   timeZone: string;
   totals: { asked: number; answered: number; helpful: number; notHelpful: number; answeredShare: number; helpfulShare: number };
   daily: { day: string; asked: number; answered: number; helpful: number; notHelpful: number }[];
