@@ -11,6 +11,7 @@ import type { E2EContext } from './support/context.js';
 import { startHostPage } from './support/host-page.js';
 import { startServer } from './support/server.js';
 import { STAFF_ACCOUNTS } from './support/admin.js';
+import { adminHotQuestionTests } from './suites/admin-hot-questions.js';
 import { adminInsightsTests } from './suites/admin-insights.js';
 import { adminPublishTests } from './suites/admin-publish.js';
 import { adminTests } from './suites/admin.js';
@@ -40,4 +41,5 @@ describe.skipIf(!HAVE_CHROMIUM)('web app, end to end', () => {
   adminTests(ctx);
   adminPublishTests(ctx);
   adminInsightsTests(ctx);
+  adminHotQuestionTests(ctx);
 });

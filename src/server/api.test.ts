@@ -114,15 +114,15 @@ describe('GET /api/hot', () => {
     expect(body.categories.find((c) => c.name === '民生服务')?.questions).toHaveLength(1);
   });
 
-  it('puts questions answered in several conversations first', async () => {
-    const asked = '公章刻制在哪里办？';
-    for (let i = 0; i < 2; i++) expect((await postJson(`${base}/api/chat`, { message: asked })).status).toBe(200);
-    // Asked in one conversation only: not yet frequent.
-    const once = await postJson<{ turnId: string }>(`${base}/api/chat`, { message: '人才公寓怎么申请' });
-    expect(once.status).toBe(200);
+  it('puts the standard question of the item that answered several conversations first, never the words typed', async () => {
+    const asked = '公章刻制在哪里办';
+    type Chat = { answer: { citations: Array<{ id: string; title: string }> } };
+    const replies = [];
+    for (let i = 0; i < 2; i++) replies.push(await postJson<Chat>(`${base}/api/chat`, { message: asked }));
+    expect(replies.map((r) => r.status)).toEqual([200, 200]);
     const { body } = await getJson<Hot>(`${base}/api/hot`);
-    expect(body.questions[0]).toBe(asked);
-    expect(body.questions).not.toContain('人才公寓怎么申请');
+    expect(body.questions[0]).toBe(replies[0]!.body.answer.citations[0]!.title);
+    expect(body.questions).not.toContain(asked);
     expect(body.questions).toHaveLength(8);
   });
 });

@@ -24,6 +24,7 @@ import { KnowledgeCatalog } from './catalog.js';
 import type { ServerContext } from './context.js';
 import { registerDocs } from './docs.js';
 import { EngineGate, type ChatEngine } from './engine.js';
+import { HotQuestionsService } from './hot.js';
 import { installErrorHandling } from './errors.js';
 import { ServerMetrics } from './metrics.js';
 import { registerRateLimit } from './rate-limit.js';
@@ -103,13 +104,15 @@ export function buildServer(
   const timeZone = options.timeZone ?? DEFAULT_TIME_ZONE;
   const today = options.today ?? (() => dayIn(timeZone));
   const reviewWindowDays = options.reviewWindowDays ?? DEFAULT_DUE_WINDOW_DAYS;
+  const catalog = new KnowledgeCatalog(store, today);
+  const now = () => new Date();
   const ctx: ServerContext = {
     engine: new EngineGate(engine, (e) => {
       metrics.error('startup');
       logError(`the assistant could not start: ${e instanceof Error ? (e.stack ?? e.message) : String(e)}`);
     }),
     store,
-    catalog: new KnowledgeCatalog(store, today),
+    catalog,
     metrics,
     settings: {
       zoneName: options.zoneName ?? DEFAULT_ZONE_NAME,
@@ -120,8 +123,8 @@ export function buildServer(
       maxMessageChars: MAX_MESSAGE_CHARS,
     },
     today,
-    now: () => new Date(),
-    hotCacheMs: options.hotCacheMs ?? 60_000,
+    now,
+    hot: new HotQuestionsService(store, catalog, now, options.hotCacheMs ?? 60_000),
     logError,
     ...(options.metricsToken ? { metricsToken: options.metricsToken } : {}),
     admin: {

@@ -6,6 +6,7 @@
  * the day changes (an expired policy is no longer offered).
  */
 import { isCurrent, type Item, type ItemKind } from '../knowledge/index.js';
+import type { StandardQuestion } from '../insights/hot.js';
 import type { Store } from '../storage/index.js';
 import { buildSuggester, type Suggester } from './suggest.js';
 
@@ -22,7 +23,9 @@ export interface CatalogSnapshot {
   /** Categories by number of items, largest first, each with a few questions to tap. */
   categories: Category[];
   /** FAQ standard questions taken in turn from each category, for the home screen. */
-  curated: string[];
+  curated: StandardQuestion[];
+  /** Every item that may be offered as a question (no article, no expired policy), by id. */
+  standard: ReadonlyMap<string, StandardQuestion>;
 }
 
 /** Questions shown under a category. */
@@ -69,16 +72,19 @@ export class KnowledgeCatalog {
 
 export function snapshotOf(items: readonly Item[], revision: number, today: string): CatalogSnapshot {
   const entries: { text: string; itemId: string; kind: ItemKind; primary: boolean }[] = [];
+  const standard = new Map<string, StandardQuestion>();
   for (const item of items) {
     // Articles are news, not questions; an expired policy would lead people astray.
     if (item.kind === 'article' || (item.kind === 'policy' && !isCurrent(item, today))) continue;
     entries.push({ text: item.title, itemId: item.id, kind: item.kind, primary: true });
+    standard.set(item.id, { itemId: item.id, kind: item.kind, question: item.title });
     if (item.kind === 'faq') {
       for (const q of item.similarQuestions) entries.push({ text: q, itemId: item.id, kind: 'faq', primary: false });
     }
   }
   const categories = categoriesOf(items);
-  return { revision, day: today, suggester: buildSuggester(entries), categories, curated: curatedQuestions(items, categories) };
+  const curated = curatedQuestions(items, categories);
+  return { revision, day: today, suggester: buildSuggester(entries), categories, curated, standard };
 }
 
 function categoriesOf(items: readonly Item[]): Category[] {
@@ -100,11 +106,12 @@ function categoriesOf(items: readonly Item[]): Category[] {
 }
 
 /** FAQ questions one from each category in turn, so that the first few cover different topics. */
-function curatedQuestions(items: readonly Item[], categories: readonly Category[]): string[] {
+function curatedQuestions(items: readonly Item[], categories: readonly Category[]): StandardQuestion[] {
   const faqs = items.filter((i) => i.kind === 'faq');
-  const lists = categories.map((c) => faqs.filter((f) => f.category === c.name).map((f) => f.title));
-  lists.push(faqs.filter((f) => !f.category || !categories.some((c) => c.name === f.category)).map((f) => f.title));
-  const result: string[] = [];
+  const asQuestion = (f: Item): StandardQuestion => ({ itemId: f.id, kind: f.kind, question: f.title });
+  const lists = categories.map((c) => faqs.filter((f) => f.category === c.name).map(asQuestion));
+  lists.push(faqs.filter((f) => !f.category || !categories.some((c) => c.name === f.category)).map(asQuestion));
+  const result: StandardQuestion[] = [];
   for (let round = 0; lists.some((l) => l.length > round); round++) {
     for (const list of lists) if (list[round] !== undefined) result.push(list[round]!);
   }

@@ -6,6 +6,7 @@ import type { Store } from '../storage/index.js';
 import type { DailyUpkeepJob } from '../upkeep/daily-job.js';
 import type { KnowledgeCatalog } from './catalog.js';
 import type { EngineGate } from './engine.js';
+import type { HotQuestionsService } from './hot.js';
 import type { ServerMetrics } from './metrics.js';
 
 /** What GET /api/config tells the web app about this installation. */
@@ -42,8 +43,8 @@ export interface ServerContext {
   /** `YYYY-MM-DD`, for policy validity. */
   today: () => string;
   now: () => Date;
-  /** How long GET /api/hot reuses its answer. */
-  hotCacheMs: number;
+  /** The home screen's hot questions, cached; the back office invalidates them. */
+  hot: HotQuestionsService;
   logError: (message: string) => void;
   /** XIAOXIN_METRICS_TOKEN: a bearer token that opens /metrics to other machines. */
   metricsToken?: string;

@@ -11,8 +11,6 @@ import type { Store, StoreOptions } from './store.js';
 
 export type {
   Feedback,
-  FrequentQuestion,
-  FrequentQuestionsQuery,
   ItemFilter,
   LoggedQuestion,
   NewQuestion,
@@ -48,6 +46,14 @@ export {
   type UnpublishedItem,
   type VersionStatus,
 } from './versions.js';
+export {
+  CurationOrderError,
+  HotQuestionRepository,
+  type AnsweredItem,
+  type AnsweredItemsQuery,
+  type Curation,
+  type CurationState,
+} from './hot-questions.js';
 export { JobRuns } from './job-runs.js';
 export { describeDatabaseUrl } from './postgres-db.js';
 

@@ -36,6 +36,7 @@ for (const backend of [pgliteMemoryBackend, postgresBackend]) {
       expect(tables.map((t) => t.name)).toEqual([
         'accounts',
         'audit_log',
+        'hot_question_curation',
         'item_versions',
         'items',
         'job_runs',

@@ -1,13 +1,10 @@
 /**
  * @module storage/questions
- * The question log in the `question_log` table: one row a turn, its feedback, and the most
- * frequent questions of a period.
+ * The question log in the `question_log` table: one row a turn, its feedback, and pages of it.
  */
 import type { Db } from './db.js';
 import type {
   Feedback,
-  FrequentQuestion,
-  FrequentQuestionsQuery,
   LoggedQuestion,
   NewQuestion,
   QuestionLogPage,
@@ -68,35 +65,6 @@ export async function updateFeedback(db: Db, id: string, feedback: Feedback, now
     [id, feedback.helpful, feedback.comment === undefined ? null : storable(feedback.comment), now.toISOString()],
   );
   return rows.length > 0;
-}
-
-export async function selectFrequentQuestions(db: Db, query: FrequentQuestionsQuery): Promise<FrequentQuestion[]> {
-  const params: unknown[] = [query.since.toISOString(), Math.max(1, query.minSessions ?? 1), query.limit];
-  let typeFilter = '';
-  if (query.answerTypes && query.answerTypes.length > 0) {
-    params.push(JSON.stringify(query.answerTypes));
-    typeFilter = `AND answer_type IN (SELECT jsonb_array_elements_text($${params.length}::jsonb))`;
-  }
-  // The latest wording speaks for the group; ties are broken bytewise so both databases agree.
-  const rows = await db.query<{ question: string; question_key: string; sessions: number | string; asked: number | string }>(
-    `SELECT question_key,
-            (array_agg(question ORDER BY created_at DESC, id))[1] AS question,
-            count(DISTINCT coalesce(session_id, 'turn:' || id)) AS sessions,
-            count(*) AS asked
-     FROM question_log
-     WHERE created_at >= $1::timestamptz AND helpful IS NOT FALSE AND question_key <> '' ${typeFilter}
-     GROUP BY question_key
-     HAVING count(DISTINCT coalesce(session_id, 'turn:' || id)) >= $2
-     ORDER BY sessions DESC, asked DESC, max(created_at) DESC, question_key COLLATE "C"
-     LIMIT $3`,
-    params,
-  );
-  return rows.map((r) => ({
-    question: r.question,
-    questionKey: r.question_key,
-    sessions: Number(r.sessions),
-    asked: Number(r.asked),
-  }));
 }
 
 export async function selectQuestionPage(db: Db, query: QuestionLogQuery): Promise<QuestionLogPage> {

@@ -7,6 +7,7 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { openDb, type Db } from './db.js';
 import { openStore } from './index.js';
 import { migrate } from './migrations.js';
+import { CurationOrderError } from './hot-questions.js';
 import { SqlStore } from './sql-store.js';
 import type { NewQuestion } from './store.js';
 import {
@@ -327,41 +328,88 @@ for (const backend of [pgliteMemoryBackend, pgliteFolderBackend, postgresBackend
         expect((await store.getQuestion('t1'))?.question).toBe('办\uFFFD事\uFFFD');
       });
 
-      it('lists the frequent questions of a period by distinct sessions', async () => {
+      it('counts the items that answered confidently, by distinct sessions, never the text', async () => {
         const since = clock.now();
-        const ask = async (id: string, key: string, sessionId: string | undefined, extra: Partial<NewQuestion> = {}) => {
+        const ask = async (id: string, itemId: string, sessionId: string | undefined, extra: Partial<NewQuestion> = {}) => {
           clock.advance(1000);
-          await store.logQuestion(turn(id, { question: `${key}？`, questionKey: key, sessionId, ...extra }));
+          await store.logQuestion(turn(id, { citedIds: [itemId, 'other'], sessionId, ...extra }));
         };
-        await ask('old', '停车收费吗', 'x1');
+        await ask('old', 'faq-parking', 'x1');
         clock.advance(HOUR);
         const cutoff = clock.now();
-        await ask('a1', '营业执照材料', 's1');
-        await ask('a2', '营业执照材料', 's1'); // the same session again: one session, asked twice
-        await ask('a3', '营业执照材料', 's2', { question: '營業執照材料' });
-        await ask('b1', '公章在哪刻', 's3');
-        await ask('b2', '公章在哪刻', undefined);
-        await ask('b3', '公章在哪刻', undefined);
-        await ask('c1', '人才公寓', 's4');
-        await ask('n1', '火星签证', 's5', { answerType: 'none' });
-        await ask('n2', '火星签证', 's6', { answerType: 'none' });
-        await ask('u1', '停车收费吗', 's7');
+        await ask('a1', 'guide-license', 's1');
+        await ask('a2', 'guide-license', 's1'); // the same session again: one session, answered twice
+        await ask('a3', 'guide-license', 's2');
+        await ask('b1', 'faq-seal', 's3');
+        await ask('b2', 'faq-seal', undefined);
+        await ask('b3', 'faq-seal', undefined);
+        await ask('c1', 'faq-talent', 's4');
+        await ask('n1', 'faq-mars', 's5', { answerType: 'clarify' });
+        await ask('n2', 'faq-mars', 's6', { answerType: 'none', citedIds: [] });
+        await ask('w1', 'faq-weak', 's7', { confidence: 0.49 });
+        await ask('w2', 'faq-weak', 's8', { confidence: 0.3 });
+        await ask('u1', 'faq-parking', 's9');
         await store.recordFeedback('u1', { helpful: false });
-        await ask('h1', '人才公寓', 's8');
+        await ask('h1', 'faq-talent', 's10');
         await store.recordFeedback('h1', { helpful: true });
 
-        const answered = ['guide-field', 'faq', 'passage'];
-        const top = await store.frequentQuestions({ since: cutoff, answerTypes: answered, limit: 10 });
-        expect(top).toEqual([
-          { question: '公章在哪刻？', questionKey: '公章在哪刻', sessions: 3, asked: 3 },
-          { question: '營業執照材料', questionKey: '营业执照材料', sessions: 2, asked: 3 },
-          { question: '人才公寓？', questionKey: '人才公寓', sessions: 2, asked: 2 },
+        const query = { since: cutoff, answerTypes: ['guide-field', 'faq', 'passage'], minConfidence: 0.5, limit: 10 };
+        expect(await store.hotQuestions.answeredItems(query)).toEqual([
+          { itemId: 'faq-seal', sessions: 3, answered: 3 },
+          { itemId: 'guide-license', sessions: 2, answered: 3 },
+          { itemId: 'faq-talent', sessions: 2, answered: 2 },
         ]);
-        expect((await store.frequentQuestions({ since: cutoff, answerTypes: answered, limit: 1 })).length).toBe(1);
-        const atLeastThree = await store.frequentQuestions({ since: cutoff, answerTypes: answered, minSessions: 3, limit: 10 });
-        expect(atLeastThree.map((q) => q.questionKey)).toEqual(['公章在哪刻']);
-        const all = await store.frequentQuestions({ since, limit: 10 });
-        expect(all.map((q) => q.questionKey)).toEqual(['公章在哪刻', '营业执照材料', '人才公寓', '火星签证', '停车收费吗']);
+        expect(await store.hotQuestions.answeredItems({ ...query, limit: 1 })).toHaveLength(1);
+        expect((await store.hotQuestions.answeredItems({ ...query, minSessions: 3 })).map((a) => a.itemId)).toEqual(['faq-seal']);
+        const weakToo = await store.hotQuestions.answeredItems({ ...query, since, minConfidence: 0.3, answerTypes: ['faq', 'guide-field', 'clarify'] });
+        expect(weakToo.map((a) => a.itemId)).toEqual(['faq-seal', 'guide-license', 'faq-talent', 'faq-weak', 'faq-mars', 'faq-parking']);
+      });
+    });
+
+    describe('hot question curation', () => {
+      it('pins in order, hides, returns items to the ranking, and audits each change', async () => {
+        const hot = store.hotQuestions;
+        expect(await hot.setState('faq-a', 'pinned', 'li')).toBe(true);
+        clock.advance(1000);
+        expect(await hot.setState('faq-b', 'pinned', 'li')).toBe(true);
+        expect(await hot.setState('faq-c', 'hidden', 'boss')).toBe(true);
+        expect(await hot.setState('faq-c', 'hidden', 'boss')).toBe(false);
+        expect(await hot.setState('faq-z', undefined, 'boss')).toBe(false);
+        expect((await hot.curation()).map((c) => [c.itemId, c.state, c.position])).toEqual([
+          ['faq-a', 'pinned', 0],
+          ['faq-b', 'pinned', 1],
+          ['faq-c', 'hidden', 0],
+        ]);
+
+        await hot.orderPinned(['faq-b', 'faq-a'], 'boss');
+        expect((await hot.curation()).filter((c) => c.state === 'pinned').map((c) => c.itemId)).toEqual(['faq-b', 'faq-a']);
+        await expect(hot.orderPinned(['faq-b'], 'boss')).rejects.toThrow(
+          'pinned: must list each pinned question once; the pinned now are ["faq-b","faq-a"]',
+        );
+        await expect(hot.orderPinned(['faq-b', 'faq-b'], 'boss')).rejects.toBeInstanceOf(CurationOrderError);
+
+        // Hiding a pinned item unpins it; a new pin goes last.
+        expect(await hot.setState('faq-b', 'hidden', 'li')).toBe(true);
+        expect(await hot.setState('faq-c', undefined, 'li')).toBe(true);
+        expect(await hot.setState('faq-d', 'pinned', 'li')).toBe(true);
+        const now = await hot.curation();
+        expect(now.map((c) => [c.itemId, c.state])).toEqual([
+          ['faq-a', 'pinned'],
+          ['faq-d', 'pinned'],
+          ['faq-b', 'hidden'],
+        ]);
+        expect(now[1]).toMatchObject({ updatedBy: 'li', updatedAt: clock.now().toISOString() });
+
+        const audit = await store.audit.query({ action: 'hot-question.' });
+        expect(audit.map((e) => [e.action, e.target ?? null, e.actor, e.before, e.after])).toEqual([
+          ['hot-question.pin', 'faq-d', 'li', { state: 'ranked' }, { state: 'pinned' }],
+          ['hot-question.reset', 'faq-c', 'li', { state: 'hidden' }, { state: 'ranked' }],
+          ['hot-question.hide', 'faq-b', 'li', { state: 'pinned' }, { state: 'hidden' }],
+          ['hot-question.order', null, 'boss', { pinned: ['faq-a', 'faq-b'] }, { pinned: ['faq-b', 'faq-a'] }],
+          ['hot-question.hide', 'faq-c', 'boss', { state: 'ranked' }, { state: 'hidden' }],
+          ['hot-question.pin', 'faq-b', 'li', { state: 'ranked' }, { state: 'pinned' }],
+          ['hot-question.pin', 'faq-a', 'li', { state: 'ranked' }, { state: 'pinned' }],
+        ]);
       });
     });
 

@@ -10,13 +10,12 @@ import { InsightsQueries } from './insights.js';
 import { ITEM_COLUMNS, itemFromRow, type ItemRow } from './item-rows.js';
 import { missingRevisionRow, unpublishItem, writeItems } from './item-writes.js';
 import { VersionRepository } from './versions.js';
+import { HotQuestionRepository } from './hot-questions.js';
 import { JobRuns } from './job-runs.js';
-import { insertQuestion, selectFrequentQuestions, selectQuestion, selectQuestionPage, updateFeedback } from './questions.js';
+import { insertQuestion, selectQuestion, selectQuestionPage, updateFeedback } from './questions.js';
 import { loadSession, purgeIdleSessions, saveSessionState, SESSION_IDLE_MS } from './sessions.js';
 import type {
   Feedback,
-  FrequentQuestion,
-  FrequentQuestionsQuery,
   ItemFilter,
   LoggedQuestion,
   NewQuestion,
@@ -45,6 +44,7 @@ export class SqlStore implements Store {
   readonly versions: VersionRepository;
   readonly audit: AuditLog;
   readonly insights: InsightsQueries;
+  readonly hotQuestions: HotQuestionRepository;
   readonly jobs: JobRuns;
 
   constructor(
@@ -57,6 +57,7 @@ export class SqlStore implements Store {
     this.versions = new VersionRepository(db, this.#now);
     this.audit = new AuditLog(db, this.#now);
     this.insights = new InsightsQueries(db);
+    this.hotQuestions = new HotQuestionRepository(db, this.#now);
     this.jobs = new JobRuns(db, this.#now);
   }
 
@@ -132,10 +133,6 @@ export class SqlStore implements Store {
 
   async recordFeedback(id: string, feedback: Feedback): Promise<boolean> {
     return updateFeedback(this.db, id, feedback, this.#now());
-  }
-
-  async frequentQuestions(query: FrequentQuestionsQuery): Promise<FrequentQuestion[]> {
-    return selectFrequentQuestions(this.db, query);
   }
 
   async listQuestions(query: QuestionLogQuery): Promise<QuestionLogPage> {

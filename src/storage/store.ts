@@ -6,6 +6,7 @@
 import type { Item, ItemKind } from '../knowledge/index.js';
 import type { AccountRepository } from './accounts.js';
 import type { AuditLog } from './audit.js';
+import type { HotQuestionRepository } from './hot-questions.js';
 import type { InsightsQueries } from './insights.js';
 import type { JobRuns } from './job-runs.js';
 import type { VersionRepository } from './versions.js';
@@ -86,26 +87,6 @@ export interface Feedback {
   comment?: string;
 }
 
-export interface FrequentQuestionsQuery {
-  /** Only questions asked at or after this moment. */
-  since: Date;
-  /** Only turns answered with one of these types (all types when absent or empty). */
-  answerTypes?: string[];
-  /** Only questions asked in at least this many sessions (default 1). */
-  minSessions?: number;
-  limit: number;
-}
-
-export interface FrequentQuestion {
-  /** The most recent wording of the question. */
-  question: string;
-  questionKey: string;
-  /** Distinct sessions that asked it; a turn without a session counts alone. */
-  sessions: number;
-  /** Times asked. */
-  asked: number;
-}
-
 export interface Store {
   /**
    * Inserts or updates published items by id in one transaction; an item whose content is
@@ -128,11 +109,6 @@ export interface Store {
   getQuestion(id: string): Promise<LoggedQuestion | undefined>;
   /** Records (or replaces) the feedback on a logged turn; false when there is no such turn. */
   recordFeedback(id: string, feedback: Feedback): Promise<boolean>;
-  /**
-   * The questions asked most often, grouped by `questionKey`, most sessions first. Turns marked
-   * unhelpful do not count.
-   */
-  frequentQuestions(query: FrequentQuestionsQuery): Promise<FrequentQuestion[]>;
   /** The question log, filtered and paged, newest first. */
   listQuestions(query: QuestionLogQuery): Promise<QuestionLogPage>;
   /** Staff accounts and login sessions. */
@@ -141,6 +117,8 @@ export interface Store {
   readonly versions: VersionRepository;
   readonly audit: AuditLog;
   readonly insights: InsightsQueries;
+  /** The home screen's hot questions: the items that answered people, and staff's pins and hides. */
+  readonly hotQuestions: HotQuestionRepository;
   /** Once-a-day claims of scheduled jobs. */
   readonly jobs: JobRuns;
   close(): Promise<void>;

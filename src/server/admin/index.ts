@@ -17,6 +17,7 @@ import { accountRoutes } from './accounts.js';
 import { auditRoutes } from './audit.js';
 import { exportRoutes } from './export.js';
 import { hitTestRoutes } from './hit-test.js';
+import { hotQuestionRoutes } from './hot-questions.js';
 import { importRoutes, UPLOAD_LIMITS } from './import.js';
 import { insightRoutes } from './insights.js';
 import { itemRoutes } from './items.js';
@@ -60,7 +61,7 @@ export function registerAdminApi(app: FastifyInstance, ctx: ServerContext): void
       });
       installSessionLookup(admin, ctx);
       await admin.register(sessionRoutes(ctx.admin.loginRateLimit), ctx);
-      for (const routes of [itemRoutes, versionRoutes, importRoutes, exportRoutes, reviewRoutes, insightRoutes, hitTestRoutes, accountRoutes, auditRoutes]) {
+      for (const routes of [itemRoutes, versionRoutes, importRoutes, exportRoutes, reviewRoutes, insightRoutes, hotQuestionRoutes, hitTestRoutes, accountRoutes, auditRoutes]) {
         await admin.register(routes, ctx);
       }
     },

@@ -11,6 +11,8 @@ import type {
   DueItem,
   FieldChange,
   HitTest,
+  HotQuestionList,
+  HotQuestionState,
   ImportCommit,
   ImportPreview,
   InsightsSummary,
@@ -117,6 +119,10 @@ export const adminApi = {
     request<{ id: string; version: number; status?: string }>('POST', '/insights/clusters/faq', body),
   logQuestion: (body: { question: string; category?: string; note?: string }) =>
     request<{ id: string; answer: import('./types').Answer }>('POST', '/questions', body),
+
+  hotQuestions: () => request<HotQuestionList>('GET', '/hot-questions'),
+  setHotQuestionState: (itemId: string, state: HotQuestionState) => request<HotQuestionList>('PUT', `/hot-questions/${enc(itemId)}`, { state }),
+  orderHotQuestions: (pinned: string[]) => request<HotQuestionList>('PUT', '/hot-questions', { pinned }),
 
   hitTest: (q: string) => request<HitTest>('GET', withQuery('/hit-test', { q })),
 

@@ -245,3 +245,19 @@ export interface AuditEntry {
   after?: unknown;
   detail?: string;
 }
+
+/** GET /api/admin/hot-questions: pinned ones in order, then ranked, then hidden. */
+export type HotQuestionState = 'pinned' | 'hidden' | 'ranked';
+export interface HotQuestion {
+  itemId: string;
+  kind: ItemKind;
+  question: string;
+  state: HotQuestionState;
+  sessions: number;
+  answered: number;
+  curated: boolean;
+}
+export interface HotQuestionList {
+  candidates: HotQuestion[];
+  shown: string[];
+}
