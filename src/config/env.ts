@@ -81,6 +81,11 @@ export interface Config {
   timeZone: string;
   /** XIAOXIN_SECURE_COOKIES: mark the back office's cookie Secure even when the request looks like plain HTTP. */
   secureCookies: boolean;
+  /**
+   * XIAOXIN_ALLOW_SELF_PUBLISH: let the author of a change publish it (a one-person centre). Off
+   * by default: four eyes, someone else must publish; the audit log marks self-published changes.
+   */
+  allowSelfPublish: boolean;
 }
 
 /** A configuration that cannot be used; `problems` names each variable that is wrong. */
@@ -171,6 +176,7 @@ const envSchema = z
     XIAOXIN_REVIEW_WINDOW_DAYS: optional(wholeNumber(1, 365)),
     XIAOXIN_TIMEZONE: optional(timeZone),
     XIAOXIN_SECURE_COOKIES: optional(flag),
+    XIAOXIN_ALLOW_SELF_PUBLISH: optional(flag),
   })
   .superRefine((env, ctx) => {
     const url = env.XIAOXIN_EMBEDDINGS_URL;
@@ -242,6 +248,7 @@ export function loadConfig(env: Env = process.env, cwd: string = process.cwd()):
     reviewWindowDays: e.XIAOXIN_REVIEW_WINDOW_DAYS ?? DEFAULT_REVIEW_WINDOW_DAYS,
     timeZone: e.XIAOXIN_TIMEZONE ?? DEFAULT_TIME_ZONE,
     secureCookies: e.XIAOXIN_SECURE_COOKIES ?? false,
+    allowSelfPublish: e.XIAOXIN_ALLOW_SELF_PUBLISH ?? false,
   };
 }
 
@@ -271,6 +278,7 @@ export const ENV_VARS = [
   'XIAOXIN_REVIEW_WINDOW_DAYS',
   'XIAOXIN_TIMEZONE',
   'XIAOXIN_SECURE_COOKIES',
+  'XIAOXIN_ALLOW_SELF_PUBLISH',
 ] as const;
 
 function isUrl(value: string, protocols: string[]): boolean {

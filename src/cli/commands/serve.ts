@@ -68,6 +68,7 @@ export async function runServe(flags: ServeFlags): Promise<number> {
       timeZone: config.timeZone,
       reviewWindowDays: config.reviewWindowDays,
       secureCookies: config.secureCookies,
+      allowSelfPublish: config.allowSelfPublish,
       dailyJob,
     });
     const port = flags.port ?? config.port;

@@ -6,6 +6,7 @@
  */
 import type { FastifyPluginAsync } from 'fastify';
 import { diffItems } from '../../knowledge/item-diff.js';
+import type { PublishRule } from '../../storage/index.js';
 import type { ServerContext } from '../context.js';
 import { badRequest } from '../errors.js';
 import { errorReplies } from '../schemas.js';
@@ -23,6 +24,9 @@ const params = {
   properties: { id: itemIdParam, version: { type: 'integer', minimum: 1 } },
   required: ['id', 'version'],
 } as const;
+
+/** Four eyes unless the installation allows self-publishing (XIAOXIN_ALLOW_SELF_PUBLISH). */
+export const publishRule = (ctx: ServerContext): PublishRule => ({ allowSelfPublish: ctx.admin.allowSelfPublish });
 
 const noteBody = { type: 'object', properties: { note: { type: 'string', maxLength: 500 } } } as const;
 
@@ -80,7 +84,7 @@ export const versionRoutes: FastifyPluginAsync<ServerContext> = async (app, ctx)
     ctx.store.versions.submit(p.id, p.version, actor),
   );
   step('publish', 'knowledge:publish', 'Publish a version in review: it is answered from within seconds', noteBody, (p, actor, body) =>
-    ctx.store.versions.publish(p.id, p.version, actor, body.note?.trim() || undefined),
+    ctx.store.versions.publish(p.id, p.version, actor, body.note?.trim() || undefined, publishRule(ctx)),
   );
   step(
     'reject',
@@ -94,6 +98,6 @@ export const versionRoutes: FastifyPluginAsync<ServerContext> = async (app, ctx)
     },
   );
   step('rollback', 'knowledge:publish', "Publish an earlier version's content again, as a new version", undefined, (p, actor) =>
-    ctx.store.versions.rollback(p.id, p.version, actor),
+    ctx.store.versions.rollback(p.id, p.version, actor, publishRule(ctx)),
   );
 };
