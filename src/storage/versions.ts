@@ -238,12 +238,13 @@ export class VersionRepository {
     const now = this.now();
     return this.db.transaction(async (tx) => {
       const target = await this.lockedVersion(tx, itemId, toVersion);
-      const self = checkFourEyes(target, actor, rule, 'roll back to');
       const before = await publishedIn(tx, itemId);
-      const written = await writeItems(tx, [target.item], now.toISOString(), actor);
-      if (written.unchanged.length) {
-        throw new VersionStateError(`version ${toVersion} of "${itemId}" is what is published already`);
-      }
+      const alreadyPublished = () => new VersionStateError(`version ${toVersion} of "${itemId}" is what is published already`);
+      if (before && contentHash(before) === contentHash(target.item)) throw alreadyPublished();
+      const self = checkFourEyes(target, actor, rule, 'roll back to');
+      // The new version keeps the content's author; the one who rolled back is its reviewer.
+      const written = await writeItems(tx, [target.item], now.toISOString(), target.author);
+      if (written.unchanged.length) throw alreadyPublished();
       const note = `回滚到第 ${toVersion} 版`;
       const detail = self ? joinNotes(SELF_PUBLISHED, note) : note;
       await tx.query(
