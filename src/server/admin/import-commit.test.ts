@@ -16,7 +16,7 @@ const SIX = jsonl([1, 2, 3, 4, 5, 6].map(faqRow));
 
 function form(files: Record<string, string | Uint8Array>): FormData {
   const data = new FormData();
-  for (const [name, content] of Object.entries(files)) data.append('files', new Blob([content]), name);
+  for (const [name, content] of Object.entries(files)) data.append('files', new Blob([typeof content === 'string' ? content : new Uint8Array(content)]), name);
   return data;
 }
 

@@ -156,6 +156,7 @@ describe('drafts, review and publishing', () => {
 describe('four eyes', () => {
   it('refuses to let the author publish or roll back to their own version, with 403; another reviewer may', async () => {
     const boss = await loggedIn(setup.base, STAFF.admin);
+    expect((await editor.get('/api/admin/publish-rule')).body).toEqual({ allowSelfPublish: false });
     const saved = await boss.put('/api/admin/items/faq-hours/draft', { item: { kind: 'faq', title: '政务服务中心几点上班？', answer: '周一至周五上午8:30至下午5:30。', category: '综合服务' } });
     const v = saved.body.version;
     await boss.post(`/api/admin/items/faq-hours/versions/${v}/submit`);

@@ -31,6 +31,18 @@ export const publishRule = (ctx: ServerContext): PublishRule => ({ allowSelfPubl
 const noteBody = { type: 'object', properties: { note: { type: 'string', maxLength: 500 } } } as const;
 
 export const versionRoutes: FastifyPluginAsync<ServerContext> = async (app, ctx) => {
+  app.get(
+    '/publish-rule',
+    guarded('knowledge:read', {
+      summary: 'Who may publish a change',
+      description:
+        '`allowSelfPublish: false` (the default, four eyes): a version is published, or rolled back to, only by someone other than its author, ' +
+        'and an import cannot be published at once. True where XIAOXIN_ALLOW_SELF_PUBLISH=1 (a one-person centre).',
+      response: { 200: obj({ allowSelfPublish: { type: 'boolean' } }, ['allowSelfPublish']) },
+    }),
+    async () => publishRule(ctx),
+  );
+
   app.get<{ Params: VersionParams }>(
     '/items/:id/versions/:version',
     guarded('knowledge:read', {
