@@ -55,6 +55,7 @@ describe('loadConfig', () => {
       reviewWindowDays: 30,
       timeZone: 'Asia/Shanghai',
       secureCookies: false,
+      allowSelfPublish: false,
     });
   });
 
@@ -182,6 +183,7 @@ describe('back-office and upkeep settings', () => {
     });
     expect(loadConfig({ XIAOXIN_SECURE_COOKIES: 'no' }, empty).secureCookies).toBe(false);
     expect(loadConfig({ XIAOXIN_KIOSK: '1' }, empty).kiosk).toBe(true);
+    expect(loadConfig({ XIAOXIN_ALLOW_SELF_PUBLISH: '1' }, empty).allowSelfPublish).toBe(true);
   });
 
   it('names each bad one', () => {

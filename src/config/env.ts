@@ -83,6 +83,11 @@ export interface Config {
   secureCookies: boolean;
   /** XIAOXIN_METRICS_TOKEN: lets other machines read /metrics with this bearer token. */
   metricsToken?: string;
+  /**
+   * XIAOXIN_ALLOW_SELF_PUBLISH: let the author of a change publish it (a one-person centre). Off
+   * by default: four eyes, someone else must publish; the audit log marks self-published changes.
+   */
+  allowSelfPublish: boolean;
 }
 
 /** A configuration that cannot be used; `problems` names each variable that is wrong. */
@@ -176,6 +181,7 @@ const envSchema = z
     XIAOXIN_METRICS_TOKEN: optional(
       z.string().regex(/^[\x21-\x7e]{24,200}$/, 'must be 24 to 200 printable characters without spaces (e.g. from `openssl rand -hex 24`)'),
     ),
+    XIAOXIN_ALLOW_SELF_PUBLISH: optional(flag),
   })
   .superRefine((env, ctx) => {
     const url = env.XIAOXIN_EMBEDDINGS_URL;
@@ -248,6 +254,7 @@ export function loadConfig(env: Env = process.env, cwd: string = process.cwd()):
     timeZone: e.XIAOXIN_TIMEZONE ?? DEFAULT_TIME_ZONE,
     secureCookies: e.XIAOXIN_SECURE_COOKIES ?? false,
     metricsToken: e.XIAOXIN_METRICS_TOKEN,
+    allowSelfPublish: e.XIAOXIN_ALLOW_SELF_PUBLISH ?? false,
   };
 }
 
@@ -278,6 +285,7 @@ export const ENV_VARS = [
   'XIAOXIN_TIMEZONE',
   'XIAOXIN_SECURE_COOKIES',
   'XIAOXIN_METRICS_TOKEN',
+  'XIAOXIN_ALLOW_SELF_PUBLISH',
 ] as const;
 
 function isUrl(value: string, protocols: string[]): boolean {

@@ -32,7 +32,9 @@ const optionalText = z.string().trim().optional();
 const base = {
   id: itemId,
   title: text.min(1, 'must not be empty'),
-  category: optionalText,
+  // Indexed in the database, whose index entries hold at most 2704 bytes (about 900 Chinese
+  // characters); a category is a short label, and the back office's filter takes 100 characters.
+  category: z.string().trim().max(100, 'must be at most 100 characters').optional(),
   tags: z.array(text).default([]),
   audience: z.array(z.enum(AUDIENCES)).default([]),
   createdAt: z.string().datetime({ offset: true }).optional(),

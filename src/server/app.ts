@@ -80,6 +80,8 @@ export interface ServerOptions {
   reviewWindowDays?: number;
   /** Mark the back office's cookie Secure even over plain HTTP (TLS ends at a proxy in front). */
   secureCookies?: boolean;
+  /** Let the author of a change publish it themselves (default false: four eyes). */
+  allowSelfPublish?: boolean;
   /** Back-office login attempts a minute per client address; 0 turns the limit off (default 10). */
   adminLoginRateLimit?: number;
   /** Where the daily job sends its alert (used when `dailyJob` is not given). */
@@ -131,6 +133,7 @@ export function buildServer(
       timeZone,
       reviewWindowDays,
       secureCookies: options.secureCookies ?? false,
+      allowSelfPublish: options.allowSelfPublish ?? false,
       loginRateLimit: options.adminLoginRateLimit ?? DEFAULT_LOGIN_RATE_LIMIT,
       dailyJob:
         options.dailyJob ??

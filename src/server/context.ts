@@ -28,6 +28,8 @@ export interface AdminSettings {
   reviewWindowDays: number;
   /** Mark the session cookie Secure even when the request came over plain HTTP (TLS ends at a proxy). */
   secureCookies: boolean;
+  /** Whether an author may publish their own change (off: four eyes, another reviewer must). */
+  allowSelfPublish: boolean;
   /** Login attempts a minute per client address; 0 for no limit. */
   loginRateLimit: number;
   /** The daily upkeep job, for POST /api/admin/upkeep/run. */

@@ -11,7 +11,7 @@ import { openDb, type Db } from './db.js';
 import { writeItems } from './item-writes.js';
 import { migrate } from './migrations.js';
 import { guide, HOUR, pgliteMemoryBackend, postgresBackend, resetDb, TestClock, type TestTarget } from './test-support.js';
-import { VersionRepository, VersionStateError } from './versions.js';
+import { FourEyesError, SELF_PUBLISHED, VersionRepository, VersionStateError } from './versions.js';
 
 for (const backend of [pgliteMemoryBackend, postgresBackend]) {
   describe.skipIf(!backend.enabled)(`back-office storage on ${backend.name}`, () => {
@@ -113,9 +113,39 @@ for (const backend of [pgliteMemoryBackend, postgresBackend]) {
         await versions.submit('g1', 2, 'editor1');
         await versions.publish('g1', 2, 'reviewer1');
         const back = await versions.rollback('g1', 1, 'reviewer1');
-        expect(back).toMatchObject({ version: 3, status: 'published', note: '回滚到第 1 版' });
+        expect(back).toMatchObject({ version: 3, status: 'published', note: '回滚到第 1 版', author: 'import', reviewedBy: 'reviewer1' });
         expect((await published('g1'))?.fee).toBe('不收费');
         await expect(versions.rollback('g1', 1, 'reviewer1')).rejects.toThrow(/published already/);
+      });
+
+      it('lets nobody publish their own version under four eyes, nor roll back to it; the author may where allowed, and the log says so', async () => {
+        await db.transaction((tx) => writeItems(tx, [guide('g1', { fee: '不收费' })], clock.now().toISOString(), 'import'));
+        await versions.saveDraft(guide('g1', { fee: '免费' }), 'boss');
+        await versions.submit('g1', 2, 'boss');
+        await expect(versions.publish('g1', 2, 'boss')).rejects.toThrow(FourEyesError);
+        await expect(versions.publish('g1', 2, 'boss')).rejects.toThrow(
+          'cannot publish version 2 of "g1": boss wrote it, and another reviewer must publish it (four eyes)',
+        );
+        expect((await published('g1'))?.fee).toBe('不收费');
+        expect((await versions.get('g1', 2))?.status).toBe('in_review');
+        expect(await queryAudit(db, { action: 'item.publish' })).toEqual([]);
+
+        // Rolling back to one's own draft would publish it unreviewed.
+        await versions.saveDraft(guide('g1', { fee: '十元' }), 'boss');
+        await expect(versions.rollback('g1', 3, 'boss')).rejects.toThrow(FourEyesError);
+        expect((await published('g1'))?.fee).toBe('不收费');
+
+        // A one-person centre: allowed, and recorded as self-published.
+        await versions.submit('g1', 3, 'boss');
+        await versions.publish('g1', 3, 'boss', '急用', { allowSelfPublish: true });
+        expect((await published('g1'))?.fee).toBe('十元');
+        const [entry] = await queryAudit(db, { action: 'item.publish' });
+        expect(entry).toMatchObject({ actor: 'boss', detail: `${SELF_PUBLISHED}；急用` });
+        await versions.rollback('g1', 1, 'boss');
+        expect((await queryAudit(db, { action: 'item.rollback' }))[0]!.detail).toBe('回滚到第 1 版');
+        await expect(versions.rollback('g1', 3, 'boss')).rejects.toThrow(FourEyesError);
+        await versions.rollback('g1', 3, 'boss', { allowSelfPublish: true });
+        expect((await queryAudit(db, { action: 'item.rollback' }))[0]!.detail).toBe(`${SELF_PUBLISHED}；回滚到第 3 版`);
       });
 
       it('withdraws an item from the answers and keeps its history', async () => {

@@ -39,9 +39,13 @@ export {
   type InsightsSummary,
 } from './insights.js';
 export {
+  FOUR_EYES,
+  FourEyesError,
+  SELF_PUBLISHED,
   VERSION_STATUSES,
   VersionRepository,
   VersionStateError,
+  type PublishRule,
   type ItemVersion,
   type UnpublishedItem,
   type VersionStatus,

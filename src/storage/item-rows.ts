@@ -35,8 +35,6 @@ export function prepareItems(items: readonly Item[]): Map<string, PreparedItem> 
     const result = validateItem(input);
     if (!result.ok) throw new Error(`xiaoxin storage: ${where} is invalid: ${result.errors.join('; ')}`);
     const { createdAt: _created, updatedAt: _updated, ...content } = result.item;
-    const unstorable = findUnstorableText(content, '');
-    if (unstorable) throw new Error(`xiaoxin storage: ${where} cannot be stored: ${unstorable}`);
     // Delete first so that the map's order follows the last occurrence, like the writes would.
     prepared.delete(result.item.id);
     prepared.set(result.item.id, { item: result.item, hash: contentHash(result.item), json: JSON.stringify(content) });
@@ -74,31 +72,4 @@ function describeId(input: unknown): string {
 function toIsoString(value: unknown): string | undefined {
   const date = value instanceof Date ? value : typeof value === 'string' ? new Date(value) : undefined;
   return date && !Number.isNaN(date.getTime()) ? date.toISOString() : undefined;
-}
-
-/**
- * PostgreSQL cannot store NUL characters or lone UTF-16 surrogates in text or jsonb; both turn up
- * in text extracted from PDFs. Finding them here names the field instead of failing mid-write.
- */
-function findUnstorableText(value: unknown, path: string): string | undefined {
-  if (typeof value === 'string') {
-    const at = path || 'the item';
-    if (value.includes('\u0000')) return `${at} contains a NUL character (\\u0000)`;
-    if (/\p{Surrogate}/u.test(value)) return `${at} contains a broken character (a lone UTF-16 surrogate)`;
-    return undefined;
-  }
-  if (Array.isArray(value)) {
-    for (const [index, element] of value.entries()) {
-      const found = findUnstorableText(element, `${path}[${index}]`);
-      if (found) return found;
-    }
-    return undefined;
-  }
-  if (value && typeof value === 'object') {
-    for (const [key, element] of Object.entries(value)) {
-      const found = findUnstorableText(element, path ? `${path}.${key}` : key);
-      if (found) return found;
-    }
-  }
-  return undefined;
 }

@@ -123,11 +123,12 @@ for (const backend of [pgliteMemoryBackend, pgliteFolderBackend, postgresBackend
 
       it('rejects text PostgreSQL cannot store, naming the item and the field', async () => {
         await expect(store.upsertItems([faq('nul', { similarQuestions: ['好', '坏\u0000'] })])).rejects.toThrow(
-          'xiaoxin storage: item "nul" (number 1 in the batch) cannot be stored: similarQuestions[1] contains a NUL character',
+          'xiaoxin storage: item "nul" (number 1 in the batch) is invalid: similarQuestions[1]: contains a NUL character (U+0000) at position 2',
         );
         await expect(store.upsertItems([faq('surrogate', { answer: '断\ud800字' })])).rejects.toThrow(
-          /item "surrogate" .* answer contains a broken character/,
+          /item "surrogate" .* answer: contains a broken character \(a lone UTF-16 surrogate, U\+D800\) at position 2/,
         );
+        expect(await store.countItems()).toBe(0);
       });
 
       it('leaves nothing half-written when a batch fails midway', async () => {

@@ -61,6 +61,15 @@ export class SqlStore implements Store {
     this.jobs = new JobRuns(db, this.#now);
   }
 
+  /**
+   * Runs `fn` with a store over one transaction: everything it writes (items, versions, the audit
+   * log) is committed together when it resolves, and nothing is when it throws or the process dies.
+   * While it runs, use only the store it is given: on PGlite the outer store waits for it to end.
+   */
+  async transaction<T>(fn: (store: Store) => Promise<T>): Promise<T> {
+    return this.db.transaction((tx) => fn(new SqlStore(tx, { now: this.#now, sessionIdleMs: this.#sessionIdleMs })));
+  }
+
   /** Writes published items (an import); `author` is recorded on the new versions. */
   async upsertItems(items: Item[], author = 'import'): Promise<UpsertResult> {
     const now = this.#now().toISOString();

@@ -121,6 +121,11 @@ export interface Store {
   readonly hotQuestions: HotQuestionRepository;
   /** Once-a-day claims of scheduled jobs. */
   readonly jobs: JobRuns;
+  /**
+   * Runs `fn` in one transaction with a store bound to it: all its writes are stored, or none
+   * (an error, a crash). `fn` must use only the store it is given.
+   */
+  transaction<T>(fn: (store: Store) => Promise<T>): Promise<T>;
   close(): Promise<void>;
 }
 

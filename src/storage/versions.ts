@@ -41,6 +41,25 @@ export interface UnpublishedItem {
   withdrawn: boolean;
 }
 
+/**
+ * Who may make a version's content live. Four eyes by default: not the account that wrote it, so
+ * that every published change was seen by a second person. A one-person centre allows self-publishing;
+ * the audit log then says that nobody else approved it.
+ */
+export interface PublishRule {
+  allowSelfPublish: boolean;
+}
+
+export const FOUR_EYES: PublishRule = { allowSelfPublish: false };
+
+/** The note the audit log carries when an author publishes their own change. */
+export const SELF_PUBLISHED = '本人发布，未经他人审核（XIAOXIN_ALLOW_SELF_PUBLISH=1）';
+
+/** Publishing refused because the publisher wrote the content (403 over HTTP). */
+export class FourEyesError extends Error {
+  override readonly name = 'FourEyesError';
+}
+
 /** A change asked of a version that its state does not allow (409 over HTTP). */
 export class VersionStateError extends Error {
   override readonly name = 'VersionStateError';
@@ -189,39 +208,51 @@ export class VersionRepository {
     return this.transition(itemId, version, actor, ['in_review'], 'rejected', 'item.reject', reason);
   }
 
-  /** in_review → published: the content goes live in `items` in the same transaction. */
-  async publish(itemId: string, version: number, actor: string, note?: string): Promise<ItemVersion> {
+  /**
+   * in_review → published: the content goes live in `items` in the same transaction. Under four
+   * eyes (`rule`, the default) the actor must not be the version's author.
+   */
+  async publish(itemId: string, version: number, actor: string, note?: string, rule: PublishRule = FOUR_EYES): Promise<ItemVersion> {
     const now = this.now();
     return this.db.transaction(async (tx) => {
       const current = await this.lockedVersion(tx, itemId, version);
       if (current.status !== 'in_review') throw notAllowed(current, 'publish', ['in_review']);
+      const self = checkFourEyes(current, actor, rule, 'publish');
       const before = await publishedIn(tx, itemId);
       const written = await writeItems(tx, [current.item], now.toISOString(), current.author);
       // Identical to what is published already: nothing goes live, the version is spent.
       const status: VersionStatus = written.unchanged.length ? 'superseded' : 'published';
       await markReviewed(tx, itemId, version, status, actor, now, note);
-      await recordAudit(tx, { actor, action: 'item.publish', target: itemId, before, after: current.item, detail: note }, now);
+      const detail = self ? joinNotes(SELF_PUBLISHED, note) : note;
+      await recordAudit(tx, { actor, action: 'item.publish', target: itemId, before, after: current.item, detail }, now);
       return { ...current, status, reviewedBy: actor, reviewedAt: now.toISOString(), ...(note ? { reviewNote: note } : {}) };
     });
   }
 
-  /** Publishes the content of an earlier version as a new version at once (no review: it was reviewed before). */
-  async rollback(itemId: string, toVersion: number, actor: string): Promise<ItemVersion> {
+  /**
+   * Publishes the content of an earlier version as a new version at once, without another review.
+   * It makes content live, so four eyes apply as to publishing: not by the target version's author
+   * (otherwise an author could "roll back" to their own unreviewed draft).
+   */
+  async rollback(itemId: string, toVersion: number, actor: string, rule: PublishRule = FOUR_EYES): Promise<ItemVersion> {
     const now = this.now();
     return this.db.transaction(async (tx) => {
       const target = await this.lockedVersion(tx, itemId, toVersion);
       const before = await publishedIn(tx, itemId);
-      const written = await writeItems(tx, [target.item], now.toISOString(), actor);
-      if (written.unchanged.length) {
-        throw new VersionStateError(`version ${toVersion} of "${itemId}" is what is published already`);
-      }
+      const alreadyPublished = () => new VersionStateError(`version ${toVersion} of "${itemId}" is what is published already`);
+      if (before && contentHash(before) === contentHash(target.item)) throw alreadyPublished();
+      const self = checkFourEyes(target, actor, rule, 'roll back to');
+      // The new version keeps the content's author; the one who rolled back is its reviewer.
+      const written = await writeItems(tx, [target.item], now.toISOString(), target.author);
+      if (written.unchanged.length) throw alreadyPublished();
       const note = `回滚到第 ${toVersion} 版`;
+      const detail = self ? joinNotes(SELF_PUBLISHED, note) : note;
       await tx.query(
         `UPDATE item_versions SET note = $2, reviewed_by = $3, reviewed_at = $4::timestamptz
          WHERE item_id = $1 AND status = 'published'`,
         [itemId, note, actor, now.toISOString()],
       );
-      await recordAudit(tx, { actor, action: 'item.rollback', target: itemId, before, after: target.item, detail: note }, now);
+      await recordAudit(tx, { actor, action: 'item.rollback', target: itemId, before, after: target.item, detail }, now);
       const [newest] = await tx.query<VersionRow>(
         `SELECT ${VERSION_COLUMNS} FROM item_versions WHERE item_id = $1 ORDER BY version DESC LIMIT 1`,
         [itemId],
@@ -230,7 +261,10 @@ export class VersionRepository {
     });
   }
 
-  /** Takes an item out of what is answered; its history stays. */
+  /**
+   * Takes an item out of what is answered; its history stays. Not under four eyes: nothing new
+   * goes live, and stopping a wrong answer must not wait for a second person.
+   */
   async withdraw(itemId: string, actor: string, reason?: string): Promise<boolean> {
     const now = this.now();
     return this.db.transaction(async (tx) => {
@@ -298,6 +332,22 @@ async function publishedIn(tx: Db, itemId: string): Promise<Item | undefined> {
     [itemId],
   );
   return rows[0] && itemFromRow(rows[0]);
+}
+
+/**
+ * Throws FourEyesError when `actor` wrote `version` and the rule forbids self-publishing; returns
+ * whether the actor publishes their own content (allowed), for the audit log.
+ */
+function checkFourEyes(version: ItemVersion, actor: string, rule: PublishRule, what: string): boolean {
+  if (version.author !== actor) return false;
+  if (rule.allowSelfPublish) return true;
+  throw new FourEyesError(
+    `cannot ${what} version ${version.version} of "${version.itemId}": ${actor} wrote it, and another reviewer must publish it (four eyes)`,
+  );
+}
+
+function joinNotes(first: string, second?: string): string {
+  return second ? `${first}；${second}` : first;
 }
 
 function notAllowed(version: ItemVersion, what: string, from: VersionStatus[]): VersionStateError {

@@ -69,6 +69,7 @@ export async function runServe(flags: ServeFlags): Promise<number> {
       reviewWindowDays: config.reviewWindowDays,
       secureCookies: config.secureCookies,
       ...(config.metricsToken ? { metricsToken: config.metricsToken } : {}),
+      allowSelfPublish: config.allowSelfPublish,
       dailyJob,
     });
     const port = flags.port ?? config.port;

@@ -87,7 +87,7 @@ describe('import preview and commit', () => {
     expect((await setup.store.audit.query({ action: 'import.commit' }))[0]).toMatchObject({ actor: 'li.editor', detail: '导入：new-faqs.jsonl、常见问题.csv' });
   });
 
-  it('publishes at once only for someone who may also publish', async () => {
+  it('publishes at once only for someone who may publish, and never their own import under four eyes', async () => {
     const file = { 'window.jsonl': jsonl({ kind: 'faq', id: 'faq-window-5', title: '5号窗口办什么？', answer: '5号窗口办理社保业务。' }) };
     const byEditor = (await editor.request('POST', '/api/admin/import/preview', form(file))).body.previewId;
     const refused = await editor.post('/api/admin/import/commit', { previewId: byEditor, publish: true });
@@ -98,12 +98,18 @@ describe('import preview and commit', () => {
     expect((await boss.post('/api/admin/import/commit', { previewId: byEditor })).status).toBe(404);
     expect((await editor.post('/api/admin/import/commit', { previewId: byEditor })).body.versions).toEqual([{ itemId: 'faq-window-5', version: 1, status: 'in_review' }]);
 
-    // Importing needs knowledge:edit and publishing knowledge:publish: both are the administrator's.
+    // Importing needs knowledge:edit and publishing knowledge:publish: both are the administrator's,
+    // but four eyes: what one imports, another reviewer publishes.
     const boss2 = await loggedIn(setup.base, STAFF.admin);
     const byAdmin = (await boss2.request('POST', '/api/admin/import/preview', form({ 'window.jsonl': jsonl({ kind: 'faq', id: 'faq-window-6', title: '6号窗口办什么？', answer: '6号窗口办理公积金业务。', source: '窗口指引' }) }))).body.previewId;
-    const published = await boss2.post('/api/admin/import/commit', { previewId: byAdmin, publish: true });
-    expect(published.body).toMatchObject({ published: true, created: ['faq-window-6'], versions: [] });
-    expect((await setup.store.versions.history('faq-window-6'))[0]).toMatchObject({ status: 'published', author: 'boss' });
+    const selfPublished = await boss2.post('/api/admin/import/commit', { previewId: byAdmin, publish: true });
+    expect(selfPublished).toMatchObject({ status: 403, body: { error: expect.stringMatching(/^publish: another reviewer must publish what you import \(four eyes\)/) } });
+    expect(await setup.store.versions.history('faq-window-6')).toEqual([]);
+    const submitted = await boss2.post('/api/admin/import/commit', { previewId: byAdmin });
+    expect(submitted.body).toMatchObject({ published: false, created: ['faq-window-6'], versions: [{ itemId: 'faq-window-6', version: 1, status: 'in_review' }] });
+    expect((await boss2.post('/api/admin/items/faq-window-6/versions/1/publish', {})).status).toBe(403);
+    expect((await reviewer.post('/api/admin/items/faq-window-6/versions/1/publish', {})).status).toBe(200);
+    expect((await setup.store.versions.history('faq-window-6'))[0]).toMatchObject({ status: 'published', author: 'boss', reviewedBy: 'wang.reviewer' });
     expect((await pollChat(setup.base, '6号窗口办什么', (a) => a.citations[0]?.id === 'faq-window-6')).citations[0].id).toBe('faq-window-6');
   });
 

@@ -26,6 +26,8 @@ export interface Preview {
 
 export class ImportPreviews {
   readonly #previews = new Map<string, Preview>();
+  /** Previews being committed now: a second commit of one of them is refused, not run twice. */
+  readonly #committing = new Set<string>();
 
   constructor(private readonly now: () => Date = () => new Date()) {}
 
@@ -44,14 +46,32 @@ export class ImportPreviews {
     return preview && preview.owner === owner ? preview : undefined;
   }
 
+  /**
+   * The owner's preview, held for one commit: `busy` while another commit of it runs. Afterwards
+   * `delete` it (committed) or `release` it (failed: it stays for a retry).
+   */
+  claim(id: string, owner: string): Preview | 'busy' | undefined {
+    const preview = this.get(id, owner);
+    if (!preview) return undefined;
+    if (this.#committing.has(id)) return 'busy';
+    this.#committing.add(id);
+    return preview;
+  }
+
+  release(id: string): void {
+    this.#committing.delete(id);
+  }
+
   /** Forgets a preview once it is committed: the same import cannot be committed twice. */
   delete(id: string): void {
+    this.#committing.delete(id);
     this.#previews.delete(id);
   }
 
   #sweep(): void {
     const now = this.now();
-    for (const [id, preview] of this.#previews) if (preview.expiresAt <= now) this.#previews.delete(id);
+    // One being committed stays until its commit ends, however long that takes.
+    for (const [id, preview] of this.#previews) if (preview.expiresAt <= now && !this.#committing.has(id)) this.#previews.delete(id);
   }
 }
 

@@ -3,8 +3,8 @@
  * Importing files from the back office in two steps. Preview: the uploaded files are written to a
  * temporary folder under their own names (so that problems read `政策.xlsx:12: …`), read by the
  * same importer as `xiaoxin import`, compared with what is published, and forgotten from disk;
- * nothing is stored. Commit: the previewed items become drafts submitted for review, or, for
- * someone who may publish and asks to, are published at once.
+ * nothing is stored. Commit (import-commit.ts): the previewed items become drafts submitted for
+ * review, or, for someone who may publish and asks to where four eyes are off, are published at once.
  */
 import { createWriteStream } from 'node:fs';
 import { mkdir, mkdtemp, rm } from 'node:fs/promises';
@@ -16,9 +16,11 @@ import { can } from '../../accounts/roles.js';
 import { importPaths } from '../../ingestion/index.js';
 import { ITEM_KINDS, type ItemKind } from '../../knowledge/index.js';
 import type { ServerContext } from '../context.js';
-import { badRequest, forbidden, notFound } from '../errors.js';
+import { badRequest, conflict, forbidden, HttpError, notFound } from '../errors.js';
 import { errorReplies } from '../schemas.js';
+import { VersionStateError } from '../../storage/index.js';
 import { guarded } from './guard.js';
+import { commitPreview, type CommitResult } from './import-commit.js';
 import { compareWithPublished, ImportPreviews } from './import-previews.js';
 import { fieldChangeSchema, int, obj, problemSchema, str, strings } from './schemas.js';
 
@@ -89,8 +91,10 @@ export const importRoutes: FastifyPluginAsync<ServerContext> = async (app, ctx) 
       ...guarded('knowledge:edit', {
         summary: 'Commit a previewed import',
         description:
-          'The new and changed items become drafts submitted for review (in_review); with `publish: true` (needs knowledge:publish) ' +
-          'they are published at once. Unchanged items are left alone. 404 for an unknown or expired preview.',
+          'The new and changed items become drafts submitted for review (in_review); with `publish: true` (needs knowledge:publish, ' +
+          'and XIAOXIN_ALLOW_SELF_PUBLISH=1: otherwise four eyes refuse it with 403) they are published at once. Unchanged items are left alone. ' +
+          'All or nothing: the items and the audit entry are stored in one transaction; on any error nothing is stored and the preview is kept for a retry. ' +
+          '404 for an unknown or expired preview, 409 while the same preview is being committed.',
         body: { type: 'object', properties: { previewId: { type: 'string', minLength: 1, maxLength: 100 }, publish: { type: 'boolean', default: false } }, required: ['previewId'] },
         response: {
           200: obj(
@@ -103,7 +107,7 @@ export const importRoutes: FastifyPluginAsync<ServerContext> = async (app, ctx) 
             },
             ['published', 'created', 'updated', 'unchanged', 'versions'],
           ),
-          ...errorReplies(400, 404),
+          ...errorReplies(400, 404, 409, 500),
         },
       }),
       config: { bodyExample: '{"previewId": "…", "publish": false}' },
@@ -114,37 +118,35 @@ export const importRoutes: FastifyPluginAsync<ServerContext> = async (app, ctx) 
       if (publish && !can(staff.role, 'knowledge:publish')) {
         throw forbidden(`publish: the role ${staff.role} may not publish; commit without publish to submit the items for review`);
       }
-      const preview = previews.get(request.body.previewId, staff.name);
-      if (!preview) throw notFound(`previewId: no preview "${request.body.previewId}" of yours (previews last 30 minutes); preview the files again`);
-      previews.delete(preview.id);
-      const compared = await compareWithPublished(ctx.store, preview.items);
-      const changed = [...compared.create, ...compared.update.map((u) => u.item)];
-      const note = `导入：${preview.files.join('、')}`.slice(0, 500);
-      const versions: { itemId: string; version: number; status: string }[] = [];
-      let created = compared.create.map((i) => i.id);
-      let updated = compared.update.map((u) => u.item.id);
-      let unchanged = compared.unchanged;
-      if (publish) {
-        const written = await ctx.store.upsertItems(changed, staff.name);
-        ({ created, updated } = written);
-        unchanged = [...unchanged, ...written.unchanged];
-      } else {
-        for (const item of changed) {
-          const draft = await ctx.store.versions.saveDraft(item, staff.name, note);
-          const submitted = await ctx.store.versions.submit(item.id, draft.version, staff.name);
-          versions.push({ itemId: item.id, version: submitted.version, status: submitted.status });
-        }
+      if (publish && !ctx.admin.allowSelfPublish) {
+        throw forbidden('publish: another reviewer must publish what you import (four eyes); commit without publish to submit the items for review');
       }
-      await ctx.store.audit.record({
-        actor: staff.name,
-        action: 'import.commit',
-        after: { published: publish, created, updated, unchanged: unchanged.length },
-        detail: note,
-      });
-      return { published: publish, created, updated, unchanged, versions };
+      const { previewId } = request.body;
+      const preview = previews.claim(previewId, staff.name);
+      if (preview === 'busy') throw conflict(`previewId: preview "${previewId}" is being committed by another request; nothing more was stored`);
+      if (!preview) throw notFound(`previewId: no preview "${previewId}" of yours (previews last 30 minutes); preview the files again`);
+      let result: CommitResult;
+      try {
+        result = await ctx.store.transaction((store) => commitPreview(store, preview, staff.name, publish));
+      } catch (error) {
+        previews.release(previewId);
+        throw nothingStored(error, ctx.logError);
+      }
+      // Only now: a failed commit leaves the preview for a retry.
+      previews.delete(previewId);
+      return result;
     },
   );
 };
+
+/** A failed commit as the client sees it: whatever went wrong, nothing was stored and the preview is kept. */
+function nothingStored(error: unknown, logError: (message: string) => void): HttpError {
+  const kept = 'nothing was stored; the preview is kept, so the commit can be tried again';
+  if (error instanceof HttpError) return new HttpError(error.statusCode, `${error.message}; ${kept}`, error.headers);
+  if (error instanceof VersionStateError) return new HttpError(409, `${error.message}; ${kept}`);
+  logError(`import commit failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
+  return new HttpError(500, `the import could not be committed (the server log has the details); ${kept}`);
+}
 
 /** Writes every file part into `dir` under its own (cleaned) name; returns the names and the `kind` field. */
 async function saveUpload(request: FastifyRequest, dir: string): Promise<{ files: string[]; kind?: ItemKind }> {

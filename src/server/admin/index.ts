@@ -10,7 +10,7 @@ import multipart from '@fastify/multipart';
 import rateLimit from '@fastify/rate-limit';
 import type { FastifyInstance } from 'fastify';
 import { AccountInputError } from '../../accounts/service.js';
-import { VersionStateError } from '../../storage/index.js';
+import { FourEyesError, VersionStateError } from '../../storage/index.js';
 import type { ServerContext } from '../context.js';
 import { HttpError, tooManyRequests } from '../errors.js';
 import { accountRoutes } from './accounts.js';
@@ -53,9 +53,10 @@ export function registerAdminApi(app: FastifyInstance, ctx: ServerContext): void
         if (!reply.hasHeader('cache-control')) reply.header('cache-control', 'no-store');
         return payload;
       });
-      // Storage and account rules speak in their own errors; here they become 409 and 400.
+      // Storage and account rules speak in their own errors; here they become 409, 403 and 400.
       admin.setErrorHandler((error) => {
         if (error instanceof VersionStateError) throw new HttpError(409, error.message);
+        if (error instanceof FourEyesError) throw new HttpError(403, error.message);
         if (error instanceof AccountInputError) throw new HttpError(400, error.message);
         throw error;
       });

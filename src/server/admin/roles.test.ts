@@ -54,6 +54,7 @@ const CASES: RouteCase[] = [
   { method: 'PUT', route: '/api/admin/items/{id}/draft', path: '/api/admin/items/faq-hours/draft', body: () => ({ item: { kind: 'faq', title: '几点上班？', answer: '九点。' } }), allowed: EDIT },
   { method: 'POST', route: '/api/admin/items/{id}/versions/{version}/submit', path: '/api/admin/items/faq-hours/versions/2/submit', allowed: EDIT },
   { method: 'POST', route: '/api/admin/items/{id}/versions/{version}/publish', path: '/api/admin/items/faq-parking/versions/2/publish', body: () => ({ note: '同意' }), allowed: PUBLISH },
+  { method: 'GET', route: '/api/admin/publish-rule', allowed: ALL },
   { method: 'POST', route: '/api/admin/items/{id}/versions/{version}/reject', path: '/api/admin/items/guide-license/versions/2/reject', body: () => ({ reason: '材料写错了' }), allowed: PUBLISH },
   { method: 'POST', route: '/api/admin/import/preview', body: upload, allowed: EDIT },
   { method: 'POST', route: '/api/admin/import/commit', body: () => ({ previewId: 'no-such-preview' }), allowed: EDIT },

@@ -141,4 +141,30 @@ describe('drafts, review and publishing', () => {
     expect((await editor.get('/api/admin/items/nothing-here')).status).toBe(404);
     expect((await editor.get('/api/admin/items/faq-hours/versions/7')).status).toBe(404);
   });
+
+  it('refuses text the database cannot store with 400, naming the field and position', async () => {
+    const nul = await editor.put('/api/admin/items/faq-hours/draft', { item: { kind: 'faq', title: '几点上班？', answer: '周一至周五\u0000九点。' } });
+    expect(nul).toMatchObject({ status: 400, body: { error: 'item.answer: contains a NUL character (U+0000) at position 6' } });
+    const nested = await editor.post('/api/admin/items', {
+      item: { kind: 'guide', id: 'guide-nul', title: '办事指南', materials: [{ name: '身份证', notes: '复印件\ud800' }] },
+    });
+    expect(nested).toMatchObject({ status: 400, body: { error: 'item.materials[0].notes: contains a broken character (a lone UTF-16 surrogate, U+D800) at position 4' } });
+    expect((await editor.get('/api/admin/items/guide-nul')).status).toBe(404);
+  });
+});
+
+describe('four eyes', () => {
+  it('refuses to let the author publish or roll back to their own version, with 403; another reviewer may', async () => {
+    const boss = await loggedIn(setup.base, STAFF.admin);
+    expect((await editor.get('/api/admin/publish-rule')).body).toEqual({ allowSelfPublish: false });
+    const saved = await boss.put('/api/admin/items/faq-hours/draft', { item: { kind: 'faq', title: '政务服务中心几点上班？', answer: '周一至周五上午8:30至下午5:30。', category: '综合服务' } });
+    const v = saved.body.version;
+    await boss.post(`/api/admin/items/faq-hours/versions/${v}/submit`);
+    const own = await boss.post(`/api/admin/items/faq-hours/versions/${v}/publish`, {});
+    expect(own).toMatchObject({ status: 403, body: { error: `cannot publish version ${v} of "faq-hours": boss wrote it, and another reviewer must publish it (four eyes)` } });
+    expect((await boss.post(`/api/admin/items/faq-hours/versions/${v}/rollback`)).status).toBe(403);
+    expect((await reviewer.post(`/api/admin/items/faq-hours/versions/${v}/publish`, {})).body).toMatchObject({ status: 'published', reviewedBy: 'wang.reviewer' });
+    // Rolling back to content someone else wrote (the import) is fine.
+    expect((await boss.post('/api/admin/items/faq-hours/versions/1/rollback')).status).toBe(200);
+  });
 });

@@ -6,6 +6,7 @@
  */
 import type { FastifyPluginAsync } from 'fastify';
 import { diffItems } from '../../knowledge/item-diff.js';
+import type { PublishRule } from '../../storage/index.js';
 import type { ServerContext } from '../context.js';
 import { badRequest } from '../errors.js';
 import { errorReplies } from '../schemas.js';
@@ -24,9 +25,24 @@ const params = {
   required: ['id', 'version'],
 } as const;
 
+/** Four eyes unless the installation allows self-publishing (XIAOXIN_ALLOW_SELF_PUBLISH). */
+export const publishRule = (ctx: ServerContext): PublishRule => ({ allowSelfPublish: ctx.admin.allowSelfPublish });
+
 const noteBody = { type: 'object', properties: { note: { type: 'string', maxLength: 500 } } } as const;
 
 export const versionRoutes: FastifyPluginAsync<ServerContext> = async (app, ctx) => {
+  app.get(
+    '/publish-rule',
+    guarded('knowledge:read', {
+      summary: 'Who may publish a change',
+      description:
+        '`allowSelfPublish: false` (the default, four eyes): a version is published, or rolled back to, only by someone other than its author, ' +
+        'and an import cannot be published at once. True where XIAOXIN_ALLOW_SELF_PUBLISH=1 (a one-person centre).',
+      response: { 200: obj({ allowSelfPublish: { type: 'boolean' } }, ['allowSelfPublish']) },
+    }),
+    async () => publishRule(ctx),
+  );
+
   app.get<{ Params: VersionParams }>(
     '/items/:id/versions/:version',
     guarded('knowledge:read', {
@@ -80,7 +96,7 @@ export const versionRoutes: FastifyPluginAsync<ServerContext> = async (app, ctx)
     ctx.store.versions.submit(p.id, p.version, actor),
   );
   step('publish', 'knowledge:publish', 'Publish a version in review: it is answered from within seconds', noteBody, (p, actor, body) =>
-    ctx.store.versions.publish(p.id, p.version, actor, body.note?.trim() || undefined),
+    ctx.store.versions.publish(p.id, p.version, actor, body.note?.trim() || undefined, publishRule(ctx)),
   );
   step(
     'reject',
@@ -94,6 +110,6 @@ export const versionRoutes: FastifyPluginAsync<ServerContext> = async (app, ctx)
     },
   );
   step('rollback', 'knowledge:publish', "Publish an earlier version's content again, as a new version", undefined, (p, actor) =>
-    ctx.store.versions.rollback(p.id, p.version, actor),
+    ctx.store.versions.rollback(p.id, p.version, actor, publishRule(ctx)),
   );
 };

@@ -104,6 +104,8 @@ export const adminApi = {
   rollback: (id: string, version: number) => request<VersionSummary>('POST', `${versionPath(id, version)}/rollback`, {}),
   withdraw: (id: string, reason?: string) => request<{ ok: true }>('DELETE', `/items/${enc(id)}`, reason ? { reason } : {}),
 
+  publishRule: () => request<{ allowSelfPublish: boolean }>('GET', '/publish-rule'),
+
   importPreview: (form: FormData) => request<ImportPreview>('POST', '/import/preview', form),
   importCommit: (previewId: string, publish: boolean) => request<ImportCommit>('POST', '/import/commit', { previewId, publish }),
 
