@@ -66,6 +66,18 @@ describe.each(backends.map((b) => [b.name, b] as const))('bad input on %s', (_na
     expect(reply).toMatchObject({ status: 400, body: { error } });
   });
 
+  it('refuses a body nested 10 000 deep with a 400 (it overflowed the stack: 500)', async () => {
+    const res = await fetch(`${setup.base}/api/admin/insights/clusters/faq`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', cookie: admin.cookie!, 'x-csrf-token': admin.csrfToken! },
+      body: `${'['.repeat(10_000)}${']'.repeat(10_000)}`,
+    });
+    expect({ status: res.status, body: await res.json() }).toEqual({
+      status: 400,
+      body: { error: `${Array(32).fill('0').join('.')}: must not be nested more than 32 levels deep` },
+    });
+  });
+
   it('logged nothing unexpected, and still answers', async () => {
     expect(setup.server.errors).toEqual([]);
     expect((await admin.get('/api/admin/items/faq-parking')).status).toBe(200);

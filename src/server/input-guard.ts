@@ -22,19 +22,31 @@ export interface BadText {
   problem: string;
 }
 
-/** The first string in `value` (values and keys, at any depth) that `problemOf` objects to. */
-export function findBadText(value: unknown, problemOf: (text: string) => string | undefined, path: string[] = []): BadText | undefined {
-  if (typeof value === 'string') {
-    const problem = problemOf(value);
-    return problem ? { field: path.join('.'), problem } : undefined;
-  }
-  if (value === null || typeof value !== 'object') return undefined;
-  // Arrays and objects alike: Object.entries gives an array's indices as keys.
-  for (const [key, child] of Object.entries(value)) {
-    const keyProblem = problemOf(key);
-    if (keyProblem) return { field: [...path, JSON.stringify(key)].join('.'), problem: `${keyProblem} (in a property name)` };
-    const found = findBadText(child, problemOf, [...path, key]);
-    if (found) return found;
+/** How deep a body may nest; an item is four levels deep, and deeper walks overflow the stack (ours, Ajv's, the database's). */
+export const MAX_DEPTH = 32;
+
+/**
+ * The first string in `value` (values and keys, at any depth) that `problemOf` objects to, or
+ * the first place nested deeper than MAX_DEPTH. A loop, not recursion: the value may be a
+ * hostile `[[[[…]]]]` many thousands deep.
+ */
+export function findBadText(value: unknown, problemOf: (text: string) => string | undefined): BadText | undefined {
+  const pending: { value: unknown; path: string[] }[] = [{ value, path: [] }];
+  for (let next = pending.pop(); next; next = pending.pop()) {
+    const { value: v, path } = next;
+    if (typeof v === 'string') {
+      const problem = problemOf(v);
+      if (problem) return { field: path.join('.'), problem };
+      continue;
+    }
+    if (v === null || typeof v !== 'object') continue;
+    if (path.length >= MAX_DEPTH) return { field: path.join('.'), problem: `must not be nested more than ${MAX_DEPTH} levels deep` };
+    // Arrays and objects alike: Object.entries gives an array's indices as keys. Reversed, so that the first comes off the stack first.
+    for (const [key, child] of Object.entries(v).reverse()) {
+      const keyProblem = problemOf(key);
+      if (keyProblem) return { field: [...path, JSON.stringify(key)].join('.'), problem: `${keyProblem} (in a property name)` };
+      pending.push({ value: child, path: [...path, key] });
+    }
   }
   return undefined;
 }
