@@ -84,10 +84,13 @@ describe('GET /api/suggest', () => {
   });
 
   it.each([
-    ['limit=0', 'limit: must be at least 1'],
-    ['limit=21', 'limit: must be at most 20'],
-    ['limit=abc', 'limit: must be a whole number'],
-    ['limit=2.5', 'limit: must be a whole number'],
+    ['limit=0', 'limit: must be a whole number from 1 to 20'],
+    ['limit=21', 'limit: must be a whole number from 1 to 20'],
+    ['limit=abc', 'limit: must be a whole number from 1 to 20'],
+    ['limit=2.5', 'limit: must be a whole number from 1 to 20'],
+    ['limit=1e999', 'limit: must be a whole number from 1 to 20'],
+    ['limit=Infinity', 'limit: must be a whole number from 1 to 20'],
+    ['limit=NaN', 'limit: must be a whole number from 1 to 20'],
   ])('refuses %s with 400', async (param, error) => {
     expect(await getJson(`${base}/api/suggest?q=%E8%90%A5&${param}`)).toMatchObject({ status: 400, body: { error } });
   });

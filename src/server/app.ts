@@ -3,7 +3,7 @@
  * The HTTP server: the API of docs/API.md under /api/ (rate-limited, documented at /api/docs), the
  * back office's API of docs/ADMIN-API.md under /api/admin/, probes and metrics, and the web app at
  * /. Each part is a module of its own; this one puts them
- * together in order: validation and errors, metrics, security headers, docs, routes, static files.
+ * together in order: validation (and the guard against unstorable text) and errors, metrics, security headers, docs, routes, static files.
  */
 import { readFileSync } from 'node:fs';
 import Fastify, { type FastifyInstance } from 'fastify';
@@ -24,8 +24,8 @@ import { KnowledgeCatalog } from './catalog.js';
 import type { ServerContext } from './context.js';
 import { registerDocs } from './docs.js';
 import { EngineGate, type ChatEngine } from './engine.js';
+import { frameworkError, installErrorHandling } from './errors.js';
 import { HotQuestionsService } from './hot.js';
-import { installErrorHandling } from './errors.js';
 import { ServerMetrics } from './metrics.js';
 import { registerRateLimit } from './rate-limit.js';
 import { DEFAULT_REFRESH_MS, startRefresher } from './refresher.js';
@@ -39,6 +39,7 @@ import { suggestRoutes } from './routes/suggest.js';
 import { MAX_MESSAGE_CHARS } from './schemas.js';
 import { registerSecurityHeaders } from './security.js';
 import { DEFAULT_WEB_DIR, registerWebApp } from './static.js';
+import { installInputGuard } from './input-guard.js';
 import { installValidation } from './validation.js';
 
 export type { ChatEngine } from './engine.js';
@@ -142,8 +143,9 @@ export function buildServer(
   };
 
   // A question is at most 500 characters; nothing the API takes comes near 16 KiB.
-  const app = Fastify({ logger: false, bodyLimit: 16 * 1024, trustProxy: trustProxy(options.trustProxy) });
+  const app = Fastify({ logger: false, bodyLimit: 16 * 1024, trustProxy: trustProxy(options.trustProxy), frameworkErrors: frameworkError });
   installValidation(app);
+  installInputGuard(app);
   metrics.install(app);
   registerSecurityHeaders(app, embedOrigins);
   registerDocs(app, packageVersion());

@@ -5,6 +5,7 @@
  * rewritten here into the same words; anything unexpected is a generic 500 and goes to the log.
  */
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import { databaseInputError } from './database-input-errors.js';
 import { PATTERN_WORDS } from './schemas.js';
 
 declare module 'fastify' {
@@ -48,6 +49,12 @@ export interface ErrorHandlingOptions {
 
 export function installErrorHandling(app: FastifyInstance, options: ErrorHandlingOptions): void {
   app.setErrorHandler((error: FastifyError | HttpError, request, reply) => {
+    // The last line: a value no schema caught, refused by the database, is still the client's error.
+    const refused = databaseInputError(error, request);
+    if (refused) {
+      options.logError(`a bad value reached the database (give the route a schema that refuses it): ${refused.message}; ${error.message}`);
+      return reply.status(400).send({ error: refused.message });
+    }
     const status = error.statusCode && error.statusCode >= 400 ? error.statusCode : 500;
     if (status >= 500 && !(error instanceof HttpError)) {
       options.onInternalError?.();
@@ -61,6 +68,16 @@ export function installErrorHandling(app: FastifyInstance, options: ErrorHandlin
     if (options.fallback && (await options.fallback(request, reply))) return reply;
     return reply.status(404).send({ error: `no route ${request.method} ${request.url.split('?')[0]}` });
   });
+}
+
+/**
+ * Fastify's option for errors raised before routing (a path that is not valid %-encoding, such
+ * as a lone surrogate `%ED%A0%80`), in the same `{ "error": … }` words as every other reply.
+ */
+export function frameworkError(error: FastifyError, request: FastifyRequest, reply: FastifyReply): void {
+  const path = request.url.split('?')[0];
+  const message = error.code === 'FST_ERR_BAD_URL' ? `the path: ${path} is not valid %-encoded UTF-8` : error.message;
+  void reply.status(400).send({ error: message });
 }
 
 /** Fastify's own 4xx messages, said the way a client developer can act on them. */
@@ -87,6 +104,8 @@ interface SchemaError {
   instancePath: string;
   params: Record<string, unknown>;
   message?: string;
+  /** The schema the keyword is in (Ajv's `verbose`, on for parameters and query strings). */
+  parentSchema?: { type?: unknown; minimum?: unknown; maximum?: unknown };
 }
 
 const TYPE_WORDS: Record<string, string> = {
@@ -104,6 +123,8 @@ export function validationMessage(errors: readonly SchemaError[], bodyExample: s
   if (!error) return 'the request is not valid';
   const field = error.instancePath.slice(1).replaceAll('/', '.');
   const p = error.params;
+  const range = wholeNumberRange(error);
+  if (range) return `${field}: must be a whole number from ${range}`;
   switch (error.keyword) {
     case 'required':
       return `${[field, p.missingProperty].filter(Boolean).join('.')}: is required`;
@@ -126,4 +147,12 @@ export function validationMessage(errors: readonly SchemaError[], bodyExample: s
     default:
       return `${field || 'the request'}: ${error.message ?? 'is not valid'}`;
   }
+}
+
+/** "1 to 2147483647" when a bounded whole number was refused for its type or its bounds. */
+function wholeNumberRange(error: SchemaError): string | undefined {
+  const schema = error.parentSchema;
+  if (!['type', 'minimum', 'maximum'].includes(error.keyword) || schema?.type !== 'integer') return undefined;
+  if (typeof schema.minimum !== 'number' || typeof schema.maximum !== 'number') return undefined;
+  return `${schema.minimum} to ${schema.maximum}`;
 }

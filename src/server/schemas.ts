@@ -10,6 +10,9 @@ import { ITEM_KINDS } from '../knowledge/index.js';
 export const MAX_MESSAGE_CHARS = 500;
 export const MAX_COMMENT_CHARS = 500;
 
+/** The largest PostgreSQL `integer`: the bound of every whole-number parameter that reaches SQL. */
+export const PG_INTEGER_MAX = 2_147_483_647;
+
 /** Session and turn ids: what `randomUUID` makes, and what a zone's own system may choose. */
 export const ID_PATTERN = '^[\\w.:-]{1,100}$';
 

@@ -40,7 +40,8 @@ export const auditRoutes: FastifyPluginAsync<ServerContext> = async (app, ctx) =
           action: { type: 'string', maxLength: 100 },
           target: { type: 'string', maxLength: 200 },
           ...period,
-          beforeId: { type: 'integer', minimum: 1 },
+          // The audit log's id is a bigint: any whole number JavaScript holds exactly.
+          beforeId: { type: 'integer', minimum: 1, maximum: Number.MAX_SAFE_INTEGER },
           limit: { type: 'integer', minimum: 1, maximum: MAX_AUDIT_PAGE, default: 100 },
         },
       },

@@ -7,7 +7,7 @@
 import { ROLES } from '../../accounts/roles.js';
 import { ITEM_KINDS } from '../../knowledge/index.js';
 import { VERSION_STATUSES } from '../../storage/index.js';
-import { DAY_PATTERN } from '../schemas.js';
+import { DAY_PATTERN, PG_INTEGER_MAX } from '../schemas.js';
 
 /** An object schema that lets unlisted properties through. */
 export function obj(properties: Record<string, unknown>, required: string[] = [], description?: string) {
@@ -16,6 +16,8 @@ export function obj(properties: Record<string, unknown>, required: string[] = []
 
 export const str = { type: 'string' } as const;
 export const int = { type: 'integer' } as const;
+/** A positive whole number as a parameter: a version, an id, a page. */
+export const positiveIntParam = { type: 'integer', minimum: 1, maximum: PG_INTEGER_MAX } as const;
 export const strings = { type: 'array', items: str } as const;
 
 export const day = { type: 'string', pattern: DAY_PATTERN, description: 'YYYY-MM-DD' } as const;
@@ -93,7 +95,7 @@ export const problemSchema = obj({ file: str, line: int, message: str }, ['file'
 
 /** `page` and `pageSize` query parameters. */
 export const paging = {
-  page: { type: 'integer', minimum: 1, default: 1 },
+  page: { ...positiveIntParam, default: 1 },
   pageSize: { type: 'integer', minimum: 1, maximum: 200, default: 50 },
 } as const;
 

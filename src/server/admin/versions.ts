@@ -12,7 +12,7 @@ import { badRequest } from '../errors.js';
 import { errorReplies } from '../schemas.js';
 import { guarded } from './guard.js';
 import { requireVersion, versionSummary } from './item-input.js';
-import { anyItem, fieldChangeSchema, int, itemIdParam, obj, str, versionSchema } from './schemas.js';
+import { anyItem, fieldChangeSchema, int, itemIdParam, obj, positiveIntParam, str, versionSchema } from './schemas.js';
 
 interface VersionParams {
   id: string;
@@ -21,7 +21,7 @@ interface VersionParams {
 
 const params = {
   type: 'object',
-  properties: { id: itemIdParam, version: { type: 'integer', minimum: 1 } },
+  properties: { id: itemIdParam, version: positiveIntParam },
   required: ['id', 'version'],
 } as const;
 
@@ -59,7 +59,7 @@ export const versionRoutes: FastifyPluginAsync<ServerContext> = async (app, ctx)
       summary: 'What a version changed, field by field',
       description: 'Against the previous version by default; the first version shows every filled field as added.',
       params,
-      querystring: { type: 'object', properties: { against: { type: 'integer', minimum: 1 } } },
+      querystring: { type: 'object', properties: { against: positiveIntParam } },
       response: {
         200: obj({ itemId: str, version: int, against: int, changes: { type: 'array', items: fieldChangeSchema } }, ['itemId', 'version', 'changes']),
         ...errorReplies(400, 404),

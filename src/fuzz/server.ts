@@ -1,0 +1,88 @@
+/**
+ * @module fuzz/server
+ * The server under fuzzing: a real one over PGlite in memory, with the small knowledge base of
+ * the back-office tests, one account per role (long random passphrases) and no rate limits, so
+ * that every request reaches the code it is aimed at. Its routes are read from it as it starts.
+ */
+import { randomBytes } from 'node:crypto';
+import { ROLES, type Role } from '../accounts/roles.js';
+import { createAccount } from '../accounts/service.js';
+import { Assistant } from '../answering/index.js';
+import { buildServer } from '../server/app.js';
+import { ITEMS, TODAY } from '../server/admin/test-support.js';
+import { NO_WEB_APP } from '../server/test-support.js';
+import { openStore } from '../storage/index.js';
+import { collectRoutes, type CatalogueRoute } from './catalogue.js';
+import { send } from './http.js';
+
+/** The accounts the fuzzer logs in as, and one it may change and lock out as it likes. */
+export const FUZZ_STAFF: Record<Role, string> = { admin: 'fuzz.admin', editor: 'fuzz.editor', reviewer: 'fuzz.reviewer', window: 'fuzz.window' };
+const TARGET_ACCOUNT = 'fuzz.target';
+
+export interface Session {
+  cookie: string;
+  csrfToken: string;
+}
+
+export interface FuzzServer {
+  base: string;
+  routes: CatalogueRoute[];
+  /** What the server logged as unexpected (each 500 among them). */
+  errors: string[];
+  /** The session of `role`, logging in again when asked (the fuzzer may have logged it out). */
+  session(role: Role, fresh?: boolean): Promise<Session>;
+  close(): Promise<void>;
+}
+
+export async function startFuzzServer(): Promise<FuzzServer> {
+  const store = await openStore({ dataDir: 'memory://' });
+  await store.upsertItems(ITEMS);
+  // Random, long and different each run: whatever strength rule accounts get, these pass it.
+  const password = `fuzz ${randomBytes(24).toString('base64url')} passphrase`;
+  for (const role of ROLES) await createAccount(store, { name: FUZZ_STAFF[role], role, password }, 'cli');
+  await createAccount(store, { name: TARGET_ACCOUNT, role: 'window', password }, 'cli');
+  const assistant = await Assistant.create(store, { today: TODAY });
+  const errors: string[] = [];
+  const app = buildServer(assistant, store, {
+    refreshMs: 0,
+    webDir: NO_WEB_APP,
+    processMetrics: false,
+    rateLimit: 0,
+    adminLoginRateLimit: 0,
+    today: () => TODAY,
+    logNote: () => undefined,
+    logError: (m) => errors.push(m),
+  });
+  const routes = collectRoutes(app);
+  await app.listen({ port: 0, host: '127.0.0.1' });
+  const address = app.server.address();
+  if (!address || typeof address === 'string') throw new Error('fuzz: the server has no TCP address');
+  const base = `http://127.0.0.1:${address.port}`;
+
+  const sessions = new Map<Role, Session>();
+  async function session(role: Role, fresh = false): Promise<Session> {
+    const known = sessions.get(role);
+    if (known && !fresh) return known;
+    const reply = await send(base, {
+      method: 'POST',
+      path: '/api/admin/login',
+      headers: { 'content-type': 'application/json' },
+      body: Buffer.from(JSON.stringify({ name: FUZZ_STAFF[role], password })),
+    });
+    if (reply.status !== 200 || !reply.cookie) throw new Error(`fuzz: ${FUZZ_STAFF[role]} could not log in: ${reply.status} ${reply.body}`);
+    const made = { cookie: reply.cookie, csrfToken: (JSON.parse(reply.body) as { csrfToken: string }).csrfToken };
+    sessions.set(role, made);
+    return made;
+  }
+
+  return {
+    base,
+    routes,
+    errors,
+    session,
+    close: async () => {
+      await app.close();
+      await store.close();
+    },
+  };
+}
