@@ -4,6 +4,7 @@
  * several xiaoxin instances start at the same moment against one PostgreSQL server.
  */
 import { BACK_OFFICE_MIGRATION } from './back-office-schema.js';
+import { LOGIN_FAILURES_MIGRATION } from './login-failures-schema.js';
 import { UPKEEP_MIGRATION } from './upkeep-schema.js';
 import type { Db } from './db.js';
 
@@ -78,6 +79,7 @@ export const MIGRATIONS: readonly Migration[] = [
   },
   BACK_OFFICE_MIGRATION,
   UPKEEP_MIGRATION,
+  LOGIN_FAILURES_MIGRATION,
 ];
 
 /**
