@@ -34,8 +34,10 @@ function zxcvbn(): ZxcvbnFactory {
  */
 export function passwordProblem(password: string, userName: string, displayName?: string): string | undefined {
   if ([...password].length < MIN_PASSWORD_LENGTH) return `password: must be at least ${MIN_PASSWORD_LENGTH} characters`;
-  // Whole, and word by word: "li.ming" and "李明 Li Ming" are guessed in parts too.
-  const names = [userName, ...(displayName ? [displayName] : [])].flatMap((n) => [n, ...n.split(/[\s._-]+/)]).filter((w) => w.length > 1);
+  // Whole, run together and word by word: "li.ming" is guessed as "liming" and "ming" too.
+  const names = [userName, ...(displayName ? [displayName] : [])]
+    .flatMap((n) => [n, n.replace(/[\s._-]+/g, ''), ...n.split(/[\s._-]+/)])
+    .filter((w) => w.length > 1);
   const { score, feedback } = zxcvbn().check(password, [...names, ...SITE_WORDS]);
   if (score >= MIN_PASSWORD_SCORE) return undefined;
   const why = [feedback.warning, ...feedback.suggestions].filter(Boolean).join(' ');

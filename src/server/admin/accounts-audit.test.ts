@@ -31,6 +31,11 @@ describe('accounts', () => {
     expect(await new AdminClient(setup.base).login('chen.jing', 'xinghe-zone-2027')).toMatchObject({ status: 200 });
     expect((await admin.post('/api/admin/accounts', { name: 'chen.jing', role: 'window', password: 'xinghe-zone-2027' })).status).toBe(409);
     expect((await admin.post('/api/admin/accounts', { name: 'sun', role: 'editor', password: 'short' })).body).toEqual({ error: 'password: must be at least 10 characters' });
+    for (const weak of ['password123', 'admin12345', 'sunlisunlisunli']) {
+      const refused = await admin.post('/api/admin/accounts', { name: 'sun.li', role: 'editor', password: weak });
+      expect(refused).toMatchObject({ status: 400, body: { error: expect.stringMatching(/^password: too easy to guess \(.+\)/) } });
+    }
+    expect((await admin.patch('/api/admin/accounts/chen.jing', { password: 'chenjing2024' })).body.error).toMatch(/^password: too easy to guess/);
     expect((await admin.post('/api/admin/accounts', { name: 'sun', role: 'root', password: 'xinghe-zone-2027' })).body).toEqual({ error: 'role: must be one of admin, editor, reviewer, window' });
     expect((await admin.post('/api/admin/accounts', { name: 'x', role: 'editor', password: 'xinghe-zone-2027' })).body.error).toMatch(/^name:/);
   });
