@@ -36,7 +36,7 @@ export const accountRoutes: FastifyPluginAsync<ServerContext> = async (app, ctx)
     {
       ...guarded('accounts:manage', {
         summary: 'Create an account',
-        description: 'Names are 2–32 lower-case letters, digits, `.`, `_` or `-`; passwords at least 10 characters, not containing the name. 409 when the name is taken.',
+        description: 'Names are 2–32 lower-case letters, digits, `.`, `_` or `-`; passwords at least 10 characters and hard to guess (zxcvbn score 3 or more; the 400 says why). 409 when the name is taken.',
         body: {
           type: 'object',
           properties: { name: { type: 'string', minLength: 1, maxLength: 64 }, role, password, displayName },
@@ -58,7 +58,7 @@ export const accountRoutes: FastifyPluginAsync<ServerContext> = async (app, ctx)
     {
       ...guarded('accounts:manage', {
         summary: 'Change an account',
-        description: 'A new password or disabling ends the account\'s sessions (and a new password unlocks it). An administrator cannot disable or demote themself (400).',
+        description: 'A new password or disabling ends the account\'s sessions (and a new password ends its lock-outs). An administrator cannot disable or demote themself (400).',
         params: { type: 'object', properties: { name: { type: 'string', minLength: 1, maxLength: 64 } }, required: ['name'] },
         body: { type: 'object', properties: { role, displayName, password, disabled: { type: 'boolean' } } },
         response: { 200: accountSchema, ...errorReplies(400, 404) },
