@@ -101,6 +101,18 @@ export async function updateAccount(
   return publicAccount(after);
 }
 
+/**
+ * Ends every lock-out of an account at once (its user locked their own address out by mistyping);
+ * undefined when there is no such account.
+ */
+export async function unlockAccount(store: Store, name: string, actor: string): Promise<PublicAccount | undefined> {
+  const account = await store.accounts.get(name);
+  if (!account) return undefined;
+  await store.loginFailures.clear(name);
+  await store.audit.record({ actor, action: 'account.unlock', target: name, ...(account.lockedUntil ? { detail: `was locked out until ${account.lockedUntil.toISOString()}` } : {}) });
+  return publicAccount((await store.accounts.get(name))!);
+}
+
 export type LoginResult =
   | { ok: true; account: PublicAccount }
   /** `throttled`: refused by the lock-out whatever the password. Callers must answer both alike. */

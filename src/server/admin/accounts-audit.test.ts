@@ -1,7 +1,7 @@
 /**
  * Accounts and the audit log through the back office over real HTTP: creating and changing
- * accounts with the field named on bad input, an administrator unable to demote or disable
- * themself, and the audit log filtered by actor, action, target and day, paged backwards.
+ * accounts with the field named on bad input (weak passwords too), ending lock-outs, an
+ * administrator unable to demote or disable themself, and the audit log filtered by actor, action, target and day, paged backwards.
  * Also hit testing: the ranked candidates with the words they matched.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -52,6 +52,19 @@ describe('accounts', () => {
     expect((await admin.patch('/api/admin/accounts/nobody', { disabled: true })).status).toBe(404);
   });
 
+  it('ends the lock-outs of an account, audited', async () => {
+    for (let i = 0; i < 5; i++) await new AdminClient(setup.base).login(STAFF.reviewer, 'wrong-password-3');
+    expect((await new AdminClient(setup.base).login(STAFF.reviewer)).status).toBe(401);
+    const listed = (await admin.get('/api/admin/accounts')).body.find((a: { name: string }) => a.name === STAFF.reviewer);
+    expect(listed.lockedUntil).toEqual(expect.any(String));
+    const unlocked = await admin.post(`/api/admin/accounts/${STAFF.reviewer}/unlock`);
+    expect(unlocked.status).toBe(200);
+    expect(unlocked.body.lockedUntil).toBeUndefined();
+    expect((await new AdminClient(setup.base).login(STAFF.reviewer)).status).toBe(200);
+    expect((await setup.store.audit.query({ action: 'account.unlock' }))[0]).toMatchObject({ actor: 'boss', target: STAFF.reviewer, detail: expect.stringMatching(/^was locked out until/) });
+    expect((await admin.post('/api/admin/accounts/nobody/unlock')).status).toBe(404);
+  });
+
   it('does not let an administrator demote or disable themself', async () => {
     for (const patch of [{ role: 'editor' }, { disabled: true }]) {
       const reply = await admin.patch('/api/admin/accounts/boss', patch);
@@ -77,7 +90,7 @@ describe('the audit log', () => {
     ]);
     expect(updates[1].before).toMatchObject({ role: 'editor' });
     const accountActions = (await admin.get('/api/admin/audit?action=account.')).body.entries.map((e: { action: string }) => e.action);
-    expect(new Set(accountActions)).toEqual(new Set(['account.create', 'account.update']));
+    expect(new Set(accountActions)).toEqual(new Set(['account.create', 'account.update', 'account.unlock']));
 
     const today = dayIn('Asia/Shanghai');
     const all = (await admin.get('/api/admin/audit')).body.entries;

@@ -1,12 +1,13 @@
 /**
  * @module server/admin/accounts
- * Staff accounts, for administrators: list, create, change role, name or password, disable. The
+ * Staff accounts, for administrators: list, create, change role, name or password, disable, end
+ * the lock-outs of an account. The
  * rules (name format, password strength, no self-demotion) are those of `accounts/service.ts`,
  * which `xiaoxin user` uses too.
  */
 import type { FastifyPluginAsync } from 'fastify';
 import { ROLES } from '../../accounts/roles.js';
-import { createAccount, publicAccount, updateAccount } from '../../accounts/service.js';
+import { createAccount, publicAccount, unlockAccount, updateAccount } from '../../accounts/service.js';
 import type { ServerContext } from '../context.js';
 import { conflict, notFound } from '../errors.js';
 import { errorReplies } from '../schemas.js';
@@ -69,6 +70,21 @@ export const accountRoutes: FastifyPluginAsync<ServerContext> = async (app, ctx)
       const updated = await updateAccount(ctx.store, request.params.name, request.body, request.staff!.account.name);
       if (!updated) throw notFound(`no account "${request.params.name}"`);
       return updated;
+    },
+  );
+
+  app.post<{ Params: { name: string } }>(
+    '/accounts/:name/unlock',
+    guarded('accounts:manage', {
+      summary: 'End the lock-outs of an account',
+      description: 'Forgets the failed logins of the account from every client address, so that a user who locked themself out can log in again at once. 404 for an unknown account.',
+      params: { type: 'object', properties: { name: { type: 'string', minLength: 1, maxLength: 64 } }, required: ['name'] },
+      response: { 200: accountSchema, ...errorReplies(404) },
+    }),
+    async (request) => {
+      const unlocked = await unlockAccount(ctx.store, request.params.name, request.staff!.account.name);
+      if (!unlocked) throw notFound(`no account "${request.params.name}"`);
+      return unlocked;
     },
   );
 };
