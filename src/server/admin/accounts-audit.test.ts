@@ -1,8 +1,9 @@
 /**
  * Accounts and the audit log through the back office over real HTTP: creating and changing
  * accounts with the field named on bad input (weak passwords too), ending lock-outs, an
- * administrator unable to demote or disable themself, and the audit log filtered by actor, action, target and day, paged backwards.
- * Also hit testing: the ranked candidates with the words they matched.
+ * administrator unable to demote or disable themself, and the audit log filtered by actor,
+ * action, target and day, paged backwards. Also hit testing: the ranked candidates with the
+ * words they matched.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { addDays, dayIn } from '../../upkeep/calendar.js';
