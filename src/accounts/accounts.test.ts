@@ -1,11 +1,13 @@
 /**
  * @module accounts/accounts.test
- * Roles grant exactly their permissions; passwords hash with argon2id and verify; lock-out after
- * repeated failures.
+ * Roles grant exactly their permissions; passwords hash with argon2id and verify, and weak ones
+ * are refused by zxcvbn; which failure counters refuse a login; client addresses as counted.
  */
 import { describe, expect, it } from 'vitest';
-import { afterFailure, DEFAULT_LOCKOUT, isLocked, type LoginState } from './lockout.js';
-import { hashPassword, passwordProblem, verifyPassword } from './passwords.js';
+import { addressKey } from './client-address.js';
+import { DEFAULT_LOCKOUT, EVERY, throttleOf, type FailureCount } from './lockout.js';
+import { passwordProblem } from './password-strength.js';
+import { hashPassword, verifyPassword } from './passwords.js';
 import { can, isRole, PERMISSIONS, permissionsOf } from './roles.js';
 
 describe('roles', () => {
@@ -37,25 +39,57 @@ describe('passwords', () => {
     expect(await verifyPassword('not a hash', 'x')).toBe(false);
   });
 
-  it('refuses weak passwords with a reason', () => {
-    expect(passwordProblem('short', 'li')).toMatch(/at least 10/);
-    expect(passwordProblem('zhangsan-2026!', 'zhangsan')).toMatch(/user name/);
-    expect(passwordProblem('aaaaaaaaaaaa', 'li')).toMatch(/repeat/);
-    expect(passwordProblem('xinghe-zone-2026', 'li')).toBeUndefined();
+  it.each(['1234567890', 'password123', 'xiaoxin2024', 'admin12345', 'zhangsanzhangsan', 'zhangsan-2026', 'aaaaaaaaaaaa', 'qwertyuiop1'])(
+    'refuses %s as too easy to guess, saying why',
+    (password) => {
+      expect(passwordProblem(password, 'zhangsan')).toMatch(/^password: too easy to guess \(.+\); several unrelated words/);
+    },
+  );
+
+  it('counts the display name as guessable, and wants a minimum length', () => {
+    expect(passwordProblem('short', 'li')).toBe('password: must be at least 10 characters');
+    expect(passwordProblem('liuxiaohong88', 'lxh', '刘晓红 liuxiaohong')).toMatch(/too easy to guess/);
+  });
+
+  it.each(['xinghe-zone-2026', 'correct horse battery staple', '星河-correct horse', 'river lantern orchid 42'])('accepts %s', (password) => {
+    expect(passwordProblem(password, 'li')).toBeUndefined();
   });
 });
 
 describe('lock-out', () => {
   const now = new Date('2026-11-23T09:00:00Z');
+  const at = (minutes: number) => new Date(now.getTime() + minutes * 60_000);
+  const count = (account: string, address: string, failures: number, lockedUntil?: Date, windowStart = at(-1)): FailureCount => ({
+    account,
+    address,
+    failures,
+    windowStart,
+    ...(lockedUntil ? { lockedUntil } : {}),
+  });
 
-  it('locks after the last allowed failure and unlocks when the time is up', () => {
-    let state: LoginState = { failedLogins: 0 };
-    for (let n = 1; n < DEFAULT_LOCKOUT.maxFailures; n++) {
-      state = afterFailure(state, now);
-      expect(isLocked(state, now)).toBe(false);
-    }
-    state = afterFailure(state, now);
-    expect(isLocked(state, now)).toBe(true);
-    expect(isLocked(state, new Date(now.getTime() + DEFAULT_LOCKOUT.lockMinutes * 60_000 + 1))).toBe(false);
+  it('refuses an address locked out of the account or of every account, until the lock-out ends', () => {
+    expect(throttleOf([count('li', '10.0.0.1', 5, at(10))], 'li', '10.0.0.1', now)).toBe('address locked out of this account');
+    expect(throttleOf([count('li', '10.0.0.1', 5, at(10))], 'li', '10.0.0.1', at(10))).toBeUndefined();
+    expect(throttleOf([count('li', '10.0.0.1', 5, at(10))], 'li', '10.0.0.2', now)).toBeUndefined();
+    expect(throttleOf([count(EVERY, '10.0.0.1', 20, at(10))], 'wang', '10.0.0.1', now)).toBe('address locked out of every account');
+    expect(throttleOf([count(EVERY, '10.0.0.1', 20, at(10))], undefined, '10.0.0.1', now)).toBe('address locked out of every account');
+  });
+
+  it('gives each address one try while the account is under attack from many', () => {
+    const attack = count('li', EVERY, DEFAULT_LOCKOUT.accountWide);
+    expect(throttleOf([attack, count('li', '10.0.0.1', 1)], 'li', '10.0.0.1', now)).toBe('account under attack from many addresses');
+    expect(throttleOf([attack], 'li', '10.0.0.2', now)).toBeUndefined();
+    // Counts from a window that is over do not count.
+    const old = at(-DEFAULT_LOCKOUT.windowMinutes);
+    expect(throttleOf([count('li', EVERY, 99, undefined, old), count('li', '10.0.0.1', 1)], 'li', '10.0.0.1', now)).toBeUndefined();
+  });
+});
+
+describe('client addresses', () => {
+  it('counts IPv4 as itself, IPv6 by its /64, and IPv4-mapped IPv6 as IPv4', () => {
+    expect(addressKey('203.0.113.7')).toBe('203.0.113.7');
+    expect(addressKey('2001:db8:1:2:aaaa::1')).toBe('2001:db8:1:2::/64');
+    expect(addressKey('::ffff:203.0.113.7')).toBe('203.0.113.7');
+    expect(addressKey('not an address')).toBe('not an address');
   });
 });

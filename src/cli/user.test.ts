@@ -40,6 +40,9 @@ describe('xiaoxin user', () => {
       const weak = await runCli(['user', 'add', 'li', '--role', 'editor', '--data', data], { cwd: temp.dir, input: 'short\n' });
       expect(weak.code).toBe(2);
       expect(weak.stderr).toContain('password: must be at least 10 characters');
+      const guessable = await runCli(['user', 'add', 'li', '--role', 'editor', '--data', data], { cwd: temp.dir, input: '1234567890\n' });
+      expect(guessable.code).toBe(2);
+      expect(guessable.stderr).toContain('password: too easy to guess (This is a frequently used password.');
       const role = await runCli(['user', 'add', 'li', '--role', 'root', '--data', data], { cwd: temp.dir, input: 'xinghe-zone-2026\n' });
       expect(role.code).toBe(2);
       expect(role.stderr).toMatch(/--role.*root.*invalid|Allowed choices/i);

@@ -12,7 +12,7 @@ export interface Account {
   displayName?: string;
   passwordHash: string;
   disabled: boolean;
-  failedLogins: number;
+  /** The latest end of a lock-out of some client address from this account (see accounts/lockout). */
   lockedUntil?: Date;
   createdAt: string;
 }
@@ -29,12 +29,15 @@ interface AccountRow {
   display_name: string | null;
   password_hash: string;
   disabled: boolean;
-  failed_logins: number;
   locked_until: Date | string | null;
   created_at: Date | string;
 }
 
-const ACCOUNT_COLUMNS = 'name, role, display_name, password_hash, disabled, failed_logins, locked_until, created_at';
+// accounts.failed_logins and accounts.locked_until are unused since the login_failures table.
+const SELECT_ACCOUNTS = `
+  SELECT name, role, display_name, password_hash, disabled, created_at,
+    (SELECT max(f.locked_until) FROM login_failures f WHERE f.account = accounts.name) AS locked_until
+  FROM accounts`;
 
 export class AccountRepository {
   constructor(
@@ -54,12 +57,12 @@ export class AccountRepository {
   }
 
   async get(name: string): Promise<Account | undefined> {
-    const rows = await this.db.query<AccountRow>(`SELECT ${ACCOUNT_COLUMNS} FROM accounts WHERE name = $1`, [name]);
+    const rows = await this.db.query<AccountRow>(`${SELECT_ACCOUNTS} WHERE name = $1`, [name]);
     return rows[0] && accountFromRow(rows[0]);
   }
 
   async list(): Promise<Account[]> {
-    const rows = await this.db.query<AccountRow>(`SELECT ${ACCOUNT_COLUMNS} FROM accounts ORDER BY name COLLATE "C"`);
+    const rows = await this.db.query<AccountRow>(`${SELECT_ACCOUNTS} ORDER BY name COLLATE "C"`);
     return rows.map(accountFromRow);
   }
 
@@ -84,15 +87,6 @@ export class AccountRepository {
       [name, patch.role ?? null, patch.displayName ?? null, patch.passwordHash ?? null, patch.disabled ?? null, this.now().toISOString()],
     );
     return rows.length > 0;
-  }
-
-  /** Stores the lock-out state after a login attempt. */
-  async setLoginState(name: string, state: { failedLogins: number; lockedUntil?: Date }): Promise<void> {
-    await this.db.query('UPDATE accounts SET failed_logins = $2, locked_until = $3::timestamptz WHERE name = $1', [
-      name,
-      state.failedLogins,
-      state.lockedUntil?.toISOString() ?? null,
-    ]);
   }
 
   async createSession(tokenHash: string, session: LoginSession): Promise<void> {
@@ -136,7 +130,6 @@ function accountFromRow(row: AccountRow): Account {
     ...(row.display_name ? { displayName: row.display_name } : {}),
     passwordHash: row.password_hash,
     disabled: row.disabled,
-    failedLogins: Number(row.failed_logins),
     ...(row.locked_until ? { lockedUntil: new Date(row.locked_until) } : {}),
     createdAt: new Date(row.created_at).toISOString(),
   };

@@ -186,14 +186,17 @@ for (const backend of [pgliteMemoryBackend, postgresBackend]) {
         expect(await accounts.count()).toBe(1);
       });
 
-      it('keeps the lock-out state', async () => {
+      it('shows the latest lock-out of any address from the account (login_failures)', async () => {
         await accounts.create({ name: 'li', role: 'editor', passwordHash: 'h' });
-        const until = new Date(clock.now().getTime() + HOUR);
-        await accounts.setLoginState('li', { failedLogins: 0, lockedUntil: until });
-        expect((await accounts.get('li'))!.lockedUntil).toEqual(until);
-        await accounts.setLoginState('li', { failedLogins: 2 });
-        expect(await accounts.get('li')).toMatchObject({ failedLogins: 2 });
         expect((await accounts.get('li'))!.lockedUntil).toBeUndefined();
+        const until = new Date(clock.now().getTime() + HOUR);
+        await db.query(
+          `INSERT INTO login_failures (account, address, failures, window_start, locked_until)
+           VALUES ('li', '10.0.0.1', 5, $1::timestamptz, $2::timestamptz), ('li', '10.0.0.2', 1, $1::timestamptz, NULL)`,
+          [clock.now().toISOString(), until.toISOString()],
+        );
+        expect((await accounts.get('li'))!.lockedUntil).toEqual(until);
+        expect((await accounts.list())[0]!.lockedUntil).toEqual(until);
       });
 
       it('finds login sessions until they expire, and ends them all for a user', async () => {

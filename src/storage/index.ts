@@ -28,6 +28,7 @@ export { MIGRATIONS, migrate } from './migrations.js';
 export { SqlStore, type SqlStoreOptions } from './sql-store.js';
 export { SESSION_IDLE_MS } from './sessions.js';
 export { AccountRepository, type Account, type LoginSession } from './accounts.js';
+export { LoginFailureRepository } from './login-failures.js';
 export { AuditLog, MAX_AUDIT_PAGE, type AuditEntry, type AuditQuery, type StoredAuditEntry } from './audit.js';
 export {
   InsightsQueries,

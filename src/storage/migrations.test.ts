@@ -40,6 +40,7 @@ for (const backend of [pgliteMemoryBackend, postgresBackend]) {
         'item_versions',
         'items',
         'job_runs',
+        'login_failures',
         'login_sessions',
         'question_log',
         'schema_migrations',

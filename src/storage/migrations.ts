@@ -5,6 +5,7 @@
  */
 import { BACK_OFFICE_MIGRATION } from './back-office-schema.js';
 import { HOT_QUESTIONS_MIGRATION } from './hot-questions-schema.js';
+import { LOGIN_FAILURES_MIGRATION } from './login-failures-schema.js';
 import { UPKEEP_MIGRATION } from './upkeep-schema.js';
 import type { Db } from './db.js';
 
@@ -80,6 +81,7 @@ export const MIGRATIONS: readonly Migration[] = [
   BACK_OFFICE_MIGRATION,
   UPKEEP_MIGRATION,
   HOT_QUESTIONS_MIGRATION,
+  LOGIN_FAILURES_MIGRATION,
 ];
 
 /**

@@ -13,6 +13,7 @@ import { VersionRepository } from './versions.js';
 import { HotQuestionRepository } from './hot-questions.js';
 import { JobRuns } from './job-runs.js';
 import { insertQuestion, selectQuestion, selectQuestionPage, updateFeedback } from './questions.js';
+import { LoginFailureRepository } from './login-failures.js';
 import { loadSession, purgeIdleSessions, saveSessionState, SESSION_IDLE_MS } from './sessions.js';
 import type {
   Feedback,
@@ -41,6 +42,7 @@ export class SqlStore implements Store {
   readonly #sessionIdleMs: number;
   #lastPurge = Number.NEGATIVE_INFINITY;
   readonly accounts: AccountRepository;
+  readonly loginFailures: LoginFailureRepository;
   readonly versions: VersionRepository;
   readonly audit: AuditLog;
   readonly insights: InsightsQueries;
@@ -54,6 +56,7 @@ export class SqlStore implements Store {
     this.#now = options.now ?? (() => new Date());
     this.#sessionIdleMs = options.sessionIdleMs ?? SESSION_IDLE_MS;
     this.accounts = new AccountRepository(db, this.#now);
+    this.loginFailures = new LoginFailureRepository(db);
     this.versions = new VersionRepository(db, this.#now);
     this.audit = new AuditLog(db, this.#now);
     this.insights = new InsightsQueries(db);

@@ -9,6 +9,7 @@ import type { AuditLog } from './audit.js';
 import type { HotQuestionRepository } from './hot-questions.js';
 import type { InsightsQueries } from './insights.js';
 import type { JobRuns } from './job-runs.js';
+import type { LoginFailureRepository } from './login-failures.js';
 import type { VersionRepository } from './versions.js';
 
 export interface UpsertResult {
@@ -113,6 +114,8 @@ export interface Store {
   listQuestions(query: QuestionLogQuery): Promise<QuestionLogPage>;
   /** Staff accounts and login sessions. */
   readonly accounts: AccountRepository;
+  /** Failed logins per account and client address, for the lock-out. */
+  readonly loginFailures: LoginFailureRepository;
   /** Every version of every item; drafts, review and publishing. */
   readonly versions: VersionRepository;
   readonly audit: AuditLog;

@@ -38,14 +38,14 @@ export function registerUser(program: Command, setExit: (code: number) => void):
     .action(async (flags: { data?: string }) => {
       const accounts = await withStore(flags, (store) => store.accounts.list());
       for (const a of accounts) {
-        const state = a.disabled ? ' (disabled)' : a.lockedUntil && a.lockedUntil > new Date() ? ' (locked)' : '';
+        const state = a.disabled ? ' (disabled)' : a.lockedUntil && a.lockedUntil > new Date() ? ' (locked out at some addresses)' : '';
         process.stdout.write(`${a.name}\t${a.role}\t${a.displayName ?? ''}${state}\n`);
       }
       setExit(EXIT_OK);
     });
   user
     .command('passwd')
-    .description("set an account's password (read from standard input) and unlock it")
+    .description("set an account's password (read from standard input) and end its lock-outs")
     .argument('<name>', 'login name')
     .option('--data <dir>', 'PGlite data folder (default: XIAOXIN_DATA or ./data)')
     .action(async (name: string, flags: { data?: string }) => {

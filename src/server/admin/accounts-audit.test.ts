@@ -1,8 +1,9 @@
 /**
  * Accounts and the audit log through the back office over real HTTP: creating and changing
- * accounts with the field named on bad input, an administrator unable to demote or disable
- * themself, and the audit log filtered by actor, action, target and day, paged backwards.
- * Also hit testing: the ranked candidates with the words they matched.
+ * accounts with the field named on bad input (weak passwords too), ending lock-outs, an
+ * administrator unable to demote or disable themself, and the audit log filtered by actor,
+ * action, target and day, paged backwards. Also hit testing: the ranked candidates with the
+ * words they matched.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { addDays, dayIn } from '../../upkeep/calendar.js';
@@ -31,6 +32,11 @@ describe('accounts', () => {
     expect(await new AdminClient(setup.base).login('chen.jing', 'xinghe-zone-2027')).toMatchObject({ status: 200 });
     expect((await admin.post('/api/admin/accounts', { name: 'chen.jing', role: 'window', password: 'xinghe-zone-2027' })).status).toBe(409);
     expect((await admin.post('/api/admin/accounts', { name: 'sun', role: 'editor', password: 'short' })).body).toEqual({ error: 'password: must be at least 10 characters' });
+    for (const weak of ['password123', 'admin12345', 'sunlisunlisunli']) {
+      const refused = await admin.post('/api/admin/accounts', { name: 'sun.li', role: 'editor', password: weak });
+      expect(refused).toMatchObject({ status: 400, body: { error: expect.stringMatching(/^password: too easy to guess \(.+\)/) } });
+    }
+    expect((await admin.patch('/api/admin/accounts/chen.jing', { password: 'chenjing2024' })).body.error).toMatch(/^password: too easy to guess/);
     expect((await admin.post('/api/admin/accounts', { name: 'sun', role: 'root', password: 'xinghe-zone-2027' })).body).toEqual({ error: 'role: must be one of admin, editor, reviewer, window' });
     expect((await admin.post('/api/admin/accounts', { name: 'x', role: 'editor', password: 'xinghe-zone-2027' })).body.error).toMatch(/^name:/);
   });
@@ -45,6 +51,19 @@ describe('accounts', () => {
     expect((await chen.get('/api/admin/me')).status).toBe(401);
     expect((await new AdminClient(setup.base).login('chen.jing', 'new-password-2028')).status).toBe(200);
     expect((await admin.patch('/api/admin/accounts/nobody', { disabled: true })).status).toBe(404);
+  });
+
+  it('ends the lock-outs of an account, audited', async () => {
+    for (let i = 0; i < 5; i++) await new AdminClient(setup.base).login(STAFF.reviewer, 'wrong-password-3');
+    expect((await new AdminClient(setup.base).login(STAFF.reviewer)).status).toBe(401);
+    const listed = (await admin.get('/api/admin/accounts')).body.find((a: { name: string }) => a.name === STAFF.reviewer);
+    expect(listed.lockedUntil).toEqual(expect.any(String));
+    const unlocked = await admin.post(`/api/admin/accounts/${STAFF.reviewer}/unlock`);
+    expect(unlocked.status).toBe(200);
+    expect(unlocked.body.lockedUntil).toBeUndefined();
+    expect((await new AdminClient(setup.base).login(STAFF.reviewer)).status).toBe(200);
+    expect((await setup.store.audit.query({ action: 'account.unlock' }))[0]).toMatchObject({ actor: 'boss', target: STAFF.reviewer, detail: expect.stringMatching(/^was locked out until/) });
+    expect((await admin.post('/api/admin/accounts/nobody/unlock')).status).toBe(404);
   });
 
   it('does not let an administrator demote or disable themself', async () => {
@@ -72,7 +91,7 @@ describe('the audit log', () => {
     ]);
     expect(updates[1].before).toMatchObject({ role: 'editor' });
     const accountActions = (await admin.get('/api/admin/audit?action=account.')).body.entries.map((e: { action: string }) => e.action);
-    expect(new Set(accountActions)).toEqual(new Set(['account.create', 'account.update']));
+    expect(new Set(accountActions)).toEqual(new Set(['account.create', 'account.update', 'account.unlock']));
 
     const today = dayIn('Asia/Shanghai');
     const all = (await admin.get('/api/admin/audit')).body.entries;

@@ -74,6 +74,7 @@ const CASES: RouteCase[] = [
   { method: 'GET', route: '/api/admin/accounts', allowed: ADMIN },
   { method: 'POST', route: '/api/admin/accounts', body: () => ({ name: 'new.person', role: 'window', password: 'xinghe-zone-2027' }), allowed: ADMIN },
   { method: 'PATCH', route: '/api/admin/accounts/{name}', path: `/api/admin/accounts/${STAFF.window}`, body: () => ({ displayName: '赵窗口' }), allowed: ADMIN },
+  { method: 'POST', route: '/api/admin/accounts/{name}/unlock', path: `/api/admin/accounts/${STAFF.window}/unlock`, allowed: ADMIN },
   { method: 'GET', route: '/api/admin/audit', allowed: ADMIN },
   { method: 'POST', route: '/api/admin/items/{id}/versions/{version}/rollback', path: '/api/admin/items/faq-parking/versions/1/rollback', allowed: PUBLISH },
   { method: 'DELETE', route: '/api/admin/items/{id}', path: '/api/admin/items/policy-tech-award', body: () => ({ reason: '已废止' }), allowed: PUBLISH },

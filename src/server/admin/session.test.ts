@@ -1,11 +1,13 @@
 /**
  * Logging in and out of the back office over real HTTP: the cookie's flags, the token kept only
- * as a hash, lock-out after five wrong passwords (423 even for the right one), the login rate
- * limit, logout, CSRF on writes, and the back office staying outside the public API's rate limit.
+ * as a hash, one answer for every refused login, the lock-out per account and client address, the
+ * login rate limit, logout, CSRF on writes, and the back office staying outside the public API's
+ * rate limit.
  */
 import { createHash } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { SqlStore } from '../../storage/index.js';
+import { LOGIN_REFUSED } from './session.js';
 import { AdminClient, loggedIn, PASSWORD, STAFF, startAdminServer, type AdminSetup } from './test-support.js';
 
 let setup: AdminSetup;
@@ -43,26 +45,45 @@ describe('POST /api/admin/login', () => {
     expect(me.headers.get('cache-control')).toBe('no-store');
   });
 
-  it('answers a wrong password and an unknown name alike', async () => {
-    const wrong = await new AdminClient(setup.base).login(STAFF.reviewer, 'not-the-password');
-    const unknown = await new AdminClient(setup.base).login('nobody-here', PASSWORD);
-    expect(wrong.status).toBe(401);
-    expect(unknown).toMatchObject({ status: 401, body: { error: wrong.body.error } });
-    expect(cookieOf(wrong)).toBe('');
+  it('answers an unknown name, a disabled account, a wrong password and a locked-out attempt alike', async () => {
+    const admin = await loggedIn(setup.base, STAFF.admin);
+    await admin.post('/api/admin/accounts', { name: 'gone.staff', role: 'window', password: 'xinghe-zone-2027' });
+    await admin.patch('/api/admin/accounts/gone.staff', { disabled: true });
+    for (let i = 0; i < 5; i++) await new AdminClient(setup.base).login(STAFF.window, 'wrong-password-1');
+    const replies = [
+      await new AdminClient(setup.base).login('nobody-here', PASSWORD),
+      await new AdminClient(setup.base).login('gone.staff', 'xinghe-zone-2027'),
+      await new AdminClient(setup.base).login(STAFF.reviewer, 'not-the-password'),
+      // Locked out: refused even with the right password, and not told so.
+      await new AdminClient(setup.base).login(STAFF.window, PASSWORD),
+    ];
+    for (const reply of replies) {
+      expect({ status: reply.status, body: reply.body }).toEqual({ status: 401, body: { error: LOGIN_REFUSED } });
+      expect(cookieOf(reply)).toBe('');
+    }
+    // Staff see the real reasons.
+    const audit = async (actor: string) => (await setup.store.audit.query({ actor }))[0]!;
+    expect(await audit('nobody-here')).toMatchObject({ action: 'login.failed', detail: expect.stringMatching(/^no such account/) });
+    expect(await audit('gone.staff')).toMatchObject({ action: 'login.failed', detail: expect.stringMatching(/^account disabled/) });
+    expect(await audit(STAFF.window)).toMatchObject({ action: 'login.locked', detail: expect.stringMatching(/^address locked out of this account/) });
   });
 
-  it('locks the account after 5 wrong passwords: 423 with lockedUntil, even with the right password', async () => {
-    const client = new AdminClient(setup.base);
-    const statuses: number[] = [];
-    for (let i = 0; i < 5; i++) statuses.push((await client.login(STAFF.window, 'wrong-password-1')).status);
-    expect(statuses).toEqual([401, 401, 401, 401, 423]);
-    const right = await client.login(STAFF.window, PASSWORD);
-    expect(right.status).toBe(423);
-    expect(right.body).toEqual({ error: expect.stringMatching(/locked/), lockedUntil: expect.any(String) });
-    const minutes = (Date.parse(right.body.lockedUntil) - Date.now()) / 60_000;
-    expect(minutes).toBeGreaterThan(14);
-    expect(minutes).toBeLessThanOrEqual(15);
-    expect(cookieOf(right)).toBe('');
+  it('locks out the stranger who sent 10 wrong passwords at once, not the real user at another address', async () => {
+    const proxied = await startAdminServer({ trustProxy: 1 });
+    try {
+      const from = (address: string) => ({ headers: { 'x-forwarded-for': address } });
+      const login = (address: string, password: string) =>
+        new AdminClient(proxied.base).request('POST', '/api/admin/login', { name: STAFF.admin, password }, from(address));
+      const attack = await Promise.all(Array.from({ length: 10 }, () => login('203.0.113.7', 'wrong-password-1')));
+      expect(attack.map((r) => r.status)).toEqual(Array(10).fill(401));
+      expect(await proxied.store.audit.query({ action: 'login.failed', actor: STAFF.admin })).toHaveLength(10);
+      expect((await login('203.0.113.7', PASSWORD)).body).toEqual({ error: LOGIN_REFUSED });
+      const real = await login('198.51.100.20', PASSWORD);
+      expect(real.status).toBe(200);
+      expect(real.body.user.name).toBe(STAFF.admin);
+    } finally {
+      await proxied.close();
+    }
   });
 
   it('names the missing field', async () => {

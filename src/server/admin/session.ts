@@ -16,6 +16,8 @@ import { okSchema, userSchema } from './schemas.js';
 
 export const SESSION_COOKIE = 'xiaoxin_admin';
 export const SESSION_HOURS = 8;
+/** The answer to every refused login: honest that a lock-out may be the cause, silent on which. */
+export const LOGIN_REFUSED = 'name or password is wrong, or there were too many attempts; try again later';
 
 /** The logged-in account of a request, found from its cookie. */
 export interface Staff {
@@ -63,9 +65,10 @@ const sessionReply = {
 const loginSchema = {
   summary: 'Log in to the back office',
   description:
-    `Sets the HttpOnly cookie ${SESSION_COOKIE} (${SESSION_HOURS} hours). A wrong name and a wrong password get the same 401. ` +
-    'After 5 wrong passwords in a row the account is locked for 15 minutes: 423 with lockedUntil, even for the right password. ' +
-    'Limited per client address (429).',
+    `Sets the HttpOnly cookie ${SESSION_COOKIE} (${SESSION_HOURS} hours). An unknown name, a disabled account, a wrong ` +
+    `password and an attempt refused by the lock-out all get the same 401 ${JSON.stringify({ error: LOGIN_REFUSED })}. ` +
+    'After 5 failures for one account from one client address, that address is locked out of that account for 15 minutes ' +
+    '(other addresses are not); after 20 failures from one address, of every account. Also limited per client address (429).',
   tags: ['admin'],
   body: {
     type: 'object',
@@ -74,11 +77,6 @@ const loginSchema = {
   },
   response: {
     200: sessionReply,
-    423: {
-      type: 'object',
-      properties: { error: { type: 'string' }, lockedUntil: { type: 'string', format: 'date-time' } },
-      required: ['error', 'lockedUntil'],
-    },
     ...errorReplies(400, 401, 429),
   },
 };
@@ -96,14 +94,9 @@ export function sessionRoutes(loginRateLimit: number): FastifyPluginAsync<Server
       },
       async (request, reply) => {
         const now = ctx.now();
-        const result = await logIn(ctx.store, request.body.name, request.body.password, now);
-        if (!result.ok && result.reason === 'locked') {
-          return reply.status(423).send({
-            error: `this account is locked after too many wrong passwords; try again after ${result.lockedUntil}`,
-            lockedUntil: result.lockedUntil,
-          });
-        }
-        if (!result.ok) throw unauthorized('wrong name or password');
+        const result = await logIn(ctx.store, request.body.name, request.body.password, request.ip, now);
+        // One answer for every refusal, so that it tells nobody which names exist or are locked out.
+        if (!result.ok) throw unauthorized(LOGIN_REFUSED);
         // A browser that logs in again leaves no second session behind.
         if (request.staff) await ctx.store.accounts.deleteSession(request.staff.tokenHash);
         const token = randomBytes(32).toString('base64url');

@@ -132,6 +132,7 @@ export const adminApi = {
   createAccount: (body: { name: string; role: string; password: string; displayName?: string }) => request<Account>('POST', '/accounts', body),
   updateAccount: (name: string, body: { role?: string; displayName?: string; password?: string; disabled?: boolean }) =>
     request<Account>('PATCH', `/accounts/${enc(name)}`, body),
+  unlockAccount: (name: string) => request<Account>('POST', `/accounts/${enc(name)}/unlock`, {}),
   audit: (query: Query) => request<{ entries: AuditEntry[]; nextBeforeId?: number }>('GET', withQuery('/audit', query)),
 };
 
