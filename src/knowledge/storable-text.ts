@@ -27,7 +27,7 @@ export function unstorableText(value: unknown, path = ''): string[] {
 const UNSTORABLE = /\u0000|\p{Surrogate}/u;
 
 /** What is wrong with the first unstorable character of `text`, or undefined. */
-function firstUnstorable(text: string): string | undefined {
+export function firstUnstorable(text: string): string | undefined {
   // A quick test first: almost every string is fine. With the u flag, \p{Surrogate} matches only
   // surrogates that are not part of a pair.
   if (!UNSTORABLE.test(text)) return undefined;

@@ -7,14 +7,11 @@
  * One hook for every route, so that a new route is covered without anyone remembering to.
  */
 import type { FastifyInstance, FastifyRequest } from 'fastify';
+import { firstUnstorable } from '../knowledge/storable-text.js';
 import { badRequest } from './errors.js';
 
 /** Ids and search words are one line: any C0 control character or DEL is junk there. */
 const CONTROL_IN_LINE = /[\u0000-\u001f\u007f]/;
-/** Bodies hold multi-line text (tabs, newlines); only NUL is unstorable. */
-const NUL = /\u0000/;
-/** A surrogate not part of a pair (with the u flag, a proper pair is one code point and does not match). */
-const LONE_SURROGATE = /\p{Cs}/u;
 
 export interface BadText {
   /** `id`, `page`, `item.materials.0.name`: the field as the other error messages name it. */
@@ -31,21 +28,22 @@ export const MAX_DEPTH = 32;
  * hostile `[[[[…]]]]` many thousands deep.
  */
 export function findBadText(value: unknown, problemOf: (text: string) => string | undefined): BadText | undefined {
-  const pending: { value: unknown; path: string[] }[] = [{ value, path: [] }];
+  const pending: { value: unknown; field: string; depth: number }[] = [{ value, field: '', depth: 0 }];
   for (let next = pending.pop(); next; next = pending.pop()) {
-    const { value: v, path } = next;
+    const { value: v, field, depth } = next;
     if (typeof v === 'string') {
       const problem = problemOf(v);
-      if (problem) return { field: path.join('.'), problem };
+      if (problem) return { field, problem };
       continue;
     }
     if (v === null || typeof v !== 'object') continue;
-    if (path.length >= MAX_DEPTH) return { field: path.join('.'), problem: `must not be nested more than ${MAX_DEPTH} levels deep` };
-    // Arrays and objects alike: Object.entries gives an array's indices as keys. Reversed, so that the first comes off the stack first.
+    if (depth >= MAX_DEPTH) return { field, problem: `must not be nested more than ${MAX_DEPTH} levels deep` };
+    // Named as item validation names them: `item.materials[0].name`. Reversed, so that the first comes off the stack first.
+    const childField = (key: string) => (Array.isArray(v) ? `${field}[${key}]` : field ? `${field}.${key}` : key);
     for (const [key, child] of Object.entries(v).reverse()) {
       const keyProblem = problemOf(key);
-      if (keyProblem) return { field: [...path, JSON.stringify(key)].join('.'), problem: `${keyProblem} (in a property name)` };
-      pending.push({ value: child, path: [...path, key] });
+      if (keyProblem) return { field: childField(JSON.stringify(key)), problem: `${keyProblem} (in a property name)` };
+      pending.push({ value: child, field: childField(key), depth: depth + 1 });
     }
   }
   return undefined;
@@ -53,14 +51,12 @@ export function findBadText(value: unknown, problemOf: (text: string) => string 
 
 export function lineProblem(text: string): string | undefined {
   if (CONTROL_IN_LINE.test(text)) return 'must not contain control characters';
-  if (LONE_SURROGATE.test(text)) return 'must be valid Unicode (it has an unpaired surrogate)';
-  return undefined;
+  return firstUnstorable(text);
 }
 
+/** Bodies hold multi-line text (tabs, newlines): only what the database refuses is refused, in the words item validation uses. */
 export function bodyTextProblem(text: string): string | undefined {
-  if (NUL.test(text)) return 'must not contain control characters (U+0000)';
-  if (LONE_SURROGATE.test(text)) return 'must be valid Unicode (it has an unpaired surrogate)';
-  return undefined;
+  return firstUnstorable(text);
 }
 
 /** The first bad text of the request's parameters, query string and body. */
