@@ -6,7 +6,7 @@
  * gray-matter would otherwise run `---js` front matter as JavaScript, and a file is data.
  */
 import matter from 'gray-matter';
-import yaml from 'js-yaml';
+import { load as loadYaml } from 'js-yaml';
 import type { ItemKind } from '../knowledge/index.js';
 import { ITEM_KINDS } from '../knowledge/index.js';
 import { parseDate } from './dates.js';
@@ -59,7 +59,7 @@ const refuse = (language: string) => (): never => {
 /** gray-matter merges these over its own engines, so its JavaScript ones are replaced too. */
 const SAFE_ENGINES = {
   yaml: (text: string): object => {
-    const data: unknown = yaml.load(text);
+    const data: unknown = loadYaml(text);
     return data === null || data === undefined ? {} : (data as object);
   },
   js: refuse('javascript'),

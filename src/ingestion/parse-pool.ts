@@ -36,6 +36,8 @@ function poolFor(memoryMb: number): Piscina<ParseTask, ReadOutcome> {
       idleTimeout: 60_000,
       resourceLimits: { maxOldGenerationSizeMb: memoryMb, maxYoungGenerationSizeMb: Math.min(64, Math.ceil(memoryMb / 8)) },
     });
+    // A worker that dies between tasks has no task to fail; piscina replaces it, nothing else to do.
+    pool.on('error', () => undefined);
     pools.set(memoryMb, pool);
   }
   return pool;
