@@ -6,6 +6,7 @@
 import { existsSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { z } from 'zod';
+import { DEFAULT_IMPORT_LIMITS, type ImportLimits } from '../ingestion/limits.js';
 import { DEFAULT_TIME_ZONE, isTimeZone } from '../upkeep/calendar.js';
 
 /** The national government-service hotline (12345 政务服务便民热线), named in "not found" answers. */
@@ -81,6 +82,8 @@ export interface Config {
   timeZone: string;
   /** XIAOXIN_SECURE_COOKIES: mark the back office's cookie Secure even when the request looks like plain HTTP. */
   secureCookies: boolean;
+  /** XIAOXIN_IMPORT_*: what one imported file may cost to read (pages, rows, characters, time, memory). */
+  importLimits: ImportLimits;
 }
 
 /** A configuration that cannot be used; `problems` names each variable that is wrong. */
@@ -171,6 +174,13 @@ const envSchema = z
     XIAOXIN_REVIEW_WINDOW_DAYS: optional(wholeNumber(1, 365)),
     XIAOXIN_TIMEZONE: optional(timeZone),
     XIAOXIN_SECURE_COOKIES: optional(flag),
+    XIAOXIN_IMPORT_MAX_PAGES: optional(wholeNumber(1, 1_000_000)),
+    XIAOXIN_IMPORT_MAX_ROWS: optional(wholeNumber(1, 100_000_000)),
+    XIAOXIN_IMPORT_MAX_CHARS: optional(wholeNumber(1000, 500_000_000)),
+    XIAOXIN_IMPORT_MAX_UNZIPPED_MB: optional(wholeNumber(1, 100_000)),
+    XIAOXIN_IMPORT_TIMEOUT_SECONDS: optional(wholeNumber(1, 86_400)),
+    // Below 128 MB a worker cannot even load the parsers.
+    XIAOXIN_IMPORT_MEMORY_MB: optional(wholeNumber(128, 65_536)),
   })
   .superRefine((env, ctx) => {
     const url = env.XIAOXIN_EMBEDDINGS_URL;
@@ -242,6 +252,14 @@ export function loadConfig(env: Env = process.env, cwd: string = process.cwd()):
     reviewWindowDays: e.XIAOXIN_REVIEW_WINDOW_DAYS ?? DEFAULT_REVIEW_WINDOW_DAYS,
     timeZone: e.XIAOXIN_TIMEZONE ?? DEFAULT_TIME_ZONE,
     secureCookies: e.XIAOXIN_SECURE_COOKIES ?? false,
+    importLimits: {
+      maxPages: e.XIAOXIN_IMPORT_MAX_PAGES ?? DEFAULT_IMPORT_LIMITS.maxPages,
+      maxRows: e.XIAOXIN_IMPORT_MAX_ROWS ?? DEFAULT_IMPORT_LIMITS.maxRows,
+      maxChars: e.XIAOXIN_IMPORT_MAX_CHARS ?? DEFAULT_IMPORT_LIMITS.maxChars,
+      maxUnzippedMb: e.XIAOXIN_IMPORT_MAX_UNZIPPED_MB ?? DEFAULT_IMPORT_LIMITS.maxUnzippedMb,
+      timeoutSeconds: e.XIAOXIN_IMPORT_TIMEOUT_SECONDS ?? DEFAULT_IMPORT_LIMITS.timeoutSeconds,
+      memoryMb: e.XIAOXIN_IMPORT_MEMORY_MB ?? DEFAULT_IMPORT_LIMITS.memoryMb,
+    },
   };
 }
 
@@ -271,6 +289,12 @@ export const ENV_VARS = [
   'XIAOXIN_REVIEW_WINDOW_DAYS',
   'XIAOXIN_TIMEZONE',
   'XIAOXIN_SECURE_COOKIES',
+  'XIAOXIN_IMPORT_MAX_PAGES',
+  'XIAOXIN_IMPORT_MAX_ROWS',
+  'XIAOXIN_IMPORT_MAX_CHARS',
+  'XIAOXIN_IMPORT_MAX_UNZIPPED_MB',
+  'XIAOXIN_IMPORT_TIMEOUT_SECONDS',
+  'XIAOXIN_IMPORT_MEMORY_MB',
 ] as const;
 
 function isUrl(value: string, protocols: string[]): boolean {

@@ -68,6 +68,7 @@ export async function runServe(flags: ServeFlags): Promise<number> {
       timeZone: config.timeZone,
       reviewWindowDays: config.reviewWindowDays,
       secureCookies: config.secureCookies,
+      importLimits: config.importLimits,
       dailyJob,
     });
     const port = flags.port ?? config.port;
