@@ -92,6 +92,15 @@ describe('caps on one file', () => {
   });
 });
 
+describe('a worker that cannot start', () => {
+  it('fails its file at once, saying why, instead of leaving it waiting', async () => {
+    // 16 MB cannot even hold the parsers.
+    const good = await tmp.write('good.jsonl', GOOD_FAQ);
+    const result = await importPaths([good], { limits: { memoryMb: 16, timeoutSeconds: 3600 } });
+    expect(result.problems.map(formatProblem)).toEqual([expect.stringMatching(new RegExp(`^${good}: could not be read: the parsing worker did not start \\(.*memory`))]);
+  });
+});
+
 describe('many problems in one file', () => {
   it('300,000 bad lines are 300,000 problems, not a stack overflow', async () => {
     const bomb = await tmp.write('bad.jsonl', '{\n'.repeat(300_000));

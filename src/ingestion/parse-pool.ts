@@ -20,10 +20,12 @@ const THREADS = Math.max(1, Math.min(2, os.availableParallelism()));
 // source, which a worker thread can only load with tsx's loader.
 const compiled = import.meta.url.endsWith('.js');
 const WORKER = new URL(compiled ? './parse-worker.js' : './parse-worker.ts', import.meta.url);
-const EXEC_ARGV = compiled ? [] : ['--import', 'tsx'];
+// tsx by its full address: the worker resolves a bare name from the working folder, which may be anywhere.
+const EXEC_ARGV = compiled ? [] : ['--import', import.meta.resolve('tsx')];
 
 /** One pool per memory limit (a worker's heap is fixed when it starts); created on first use. */
 const pools = new Map<number, Piscina<ParseTask, ReadOutcome>>();
+const startErrors = new WeakMap<Piscina<ParseTask, ReadOutcome>, unknown>();
 
 function poolFor(memoryMb: number): Piscina<ParseTask, ReadOutcome> {
   let pool = pools.get(memoryMb);
@@ -36,8 +38,16 @@ function poolFor(memoryMb: number): Piscina<ParseTask, ReadOutcome> {
       idleTimeout: 60_000,
       resourceLimits: { maxOldGenerationSizeMb: memoryMb, maxYoungGenerationSizeMb: Math.min(64, Math.ceil(memoryMb / 8)) },
     });
-    // A worker that dies between tasks has no task to fail; piscina replaces it, nothing else to do.
-    pool.on('error', () => undefined);
+    // An error with no task to fail: a worker that could not start (too little memory for the
+    // parsers, a broken install). piscina then starts no more, and the files waiting would wait
+    // until their time limit; the pool is dropped instead, so that they fail now, saying why.
+    const dropped = pool;
+    pool.on('error', (error: unknown) => {
+      if (dropped.threads.length > 0) return;
+      startErrors.set(dropped, error);
+      pools.delete(memoryMb);
+      void dropped.destroy();
+    });
     pools.set(memoryMb, pool);
   }
   return pool;
@@ -47,10 +57,17 @@ function poolFor(memoryMb: number): Piscina<ParseTask, ReadOutcome> {
 export async function parseInWorker(file: string, options: ImportOptions): Promise<ReadOutcome> {
   const limits: ImportLimits = limitsWith(options.limits);
   const task: ParseTask = { file, options: { ...options, limits } };
-  const signal = AbortSignal.timeout(limits.timeoutSeconds * 1000);
+  // A timer of our own rather than AbortSignal.timeout, whose unref'd timer would let a CLI
+  // process exit mid-import when nothing else keeps it alive.
+  const controller = new AbortController();
+  const { signal } = controller;
+  const timer = setTimeout(() => controller.abort(), limits.timeoutSeconds * 1000);
+  const pool = poolFor(limits.memoryMb);
   try {
-    return await poolFor(limits.memoryMb).run(task, { signal });
+    return await pool.run(task, { signal });
   } catch (error) {
+    const startError = startErrors.get(pool);
+    if (startError !== undefined) return failed(file, `could not be read: the parsing worker did not start (${errorMessage(startError)})`);
     if (signal.aborted) {
       return failed(file, `took longer than ${limits.timeoutSeconds} s to read; skipped (the limit is ${LIMIT_SETTINGS.timeoutSeconds})`);
     }
@@ -58,6 +75,8 @@ export async function parseInWorker(file: string, options: ImportOptions): Promi
       return failed(file, `needs more than ${limits.memoryMb} MB of memory to read; skipped (the limit is ${LIMIT_SETTINGS.memoryMb})`);
     }
     return failed(file, `could not be read: ${errorMessage(error)}`);
+  } finally {
+    clearTimeout(timer);
   }
 }
 
