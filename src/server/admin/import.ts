@@ -79,7 +79,8 @@ export const importRoutes: FastifyPluginAsync<ServerContext> = async (app, ctx) 
           problems,
         };
       } finally {
-        await rm(dir, { recursive: true, force: true });
+        // Retries: after an abandoned upload a last part may still be landing in the folder.
+        await rm(dir, { recursive: true, force: true, maxRetries: 5, retryDelay: 100 });
       }
     },
   );
@@ -167,6 +168,8 @@ async function saveUpload(request: FastifyRequest, dir: string): Promise<Upload>
     if (!request.raw.complete) cutOff(badRequest('the upload was cut off before it ended; send the files again'));
   };
   request.raw.once('close', onClose);
+  // Gone already, while the folder was being made.
+  if (request.raw.destroyed) onClose();
   try {
     return await Promise.race([writeParts(request, dir), clientGone]);
   } catch (error) {
