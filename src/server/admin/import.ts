@@ -36,7 +36,9 @@ export const importRoutes: FastifyPluginAsync<ServerContext> = async (app, ctx) 
       summary: 'Preview an import (nothing is stored)',
       description:
         'multipart/form-data with one or more files (XLSX, CSV, DOCX, PDF, HTML, JSONL, JSON, Markdown, TXT; at most 20, 20 MiB each) ' +
-        'and an optional field `kind` (policy, guide, faq, article) for documents. The preview is kept 30 minutes for POST /api/admin/import/commit.',
+        'and an optional field `kind` (policy, guide, faq, article) for documents. The preview is kept 30 minutes for POST /api/admin/import/commit. ' +
+        'Files are read in worker threads within the XIAOXIN_IMPORT_* limits; a file past one is a problem of that file. ' +
+        '400 for a body that is not multipart, has no boundary or is cut short; 413 for a file over 20 MiB.',
       consumes: ['multipart/form-data'],
       response: {
         200: obj(
