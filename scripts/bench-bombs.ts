@@ -39,7 +39,7 @@ async function timed(f: () => Promise<unknown>): Promise<number> {
 
 async function bench(name: string, file: string, bytes: Uint8Array): Promise<void> {
   const form = new FormData();
-  form.append('files', new Blob([bytes]), file);
+  form.append('files', new Blob([new Uint8Array(bytes)]), file);
   let done = false;
   let maxHealth = 0;
   let maxChat = 0;
