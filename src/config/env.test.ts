@@ -56,6 +56,7 @@ describe('loadConfig', () => {
       timeZone: 'Asia/Shanghai',
       secureCookies: false,
       allowSelfPublish: false,
+      importLimits: { maxPages: 2000, maxRows: 100_000, maxChars: 50_000_000, maxUnzippedMb: 200, timeoutSeconds: 120, memoryMb: 1024 },
     });
   });
 
@@ -215,6 +216,28 @@ describe('back-office and upkeep settings', () => {
     expect(problemsOf({ XIAOXIN_ALERT_EMAIL_TO: 'li@zone.example', XIAOXIN_ALERT_EMAIL_FROM: 'x@zone.example' }).sort()).toEqual([
       'XIAOXIN_ALERT_EMAIL_FROM: is set but XIAOXIN_SMTP_URL is not',
       'XIAOXIN_ALERT_EMAIL_TO: is set but XIAOXIN_SMTP_URL is not',
+    ]);
+  });
+});
+
+describe('import limits', () => {
+  it('reads each XIAOXIN_IMPORT_* setting', () => {
+    const env = {
+      XIAOXIN_IMPORT_MAX_PAGES: '500',
+      XIAOXIN_IMPORT_MAX_ROWS: '20000',
+      XIAOXIN_IMPORT_MAX_CHARS: '1000000',
+      XIAOXIN_IMPORT_MAX_UNZIPPED_MB: '50',
+      XIAOXIN_IMPORT_TIMEOUT_SECONDS: '30',
+      XIAOXIN_IMPORT_MEMORY_MB: '512',
+    };
+    expect(loadConfig(env, empty).importLimits).toEqual({ maxPages: 500, maxRows: 20_000, maxChars: 1_000_000, maxUnzippedMb: 50, timeoutSeconds: 30, memoryMb: 512 });
+  });
+
+  it('names each bad one', () => {
+    expect(problemsOf({ XIAOXIN_IMPORT_MAX_PAGES: '0', XIAOXIN_IMPORT_TIMEOUT_SECONDS: 'soon', XIAOXIN_IMPORT_MEMORY_MB: '64' })).toEqual([
+      'XIAOXIN_IMPORT_MAX_PAGES: must be from 1 to 1000000',
+      'XIAOXIN_IMPORT_TIMEOUT_SECONDS: must be a whole number',
+      'XIAOXIN_IMPORT_MEMORY_MB: must be from 128 to 65536',
     ]);
   });
 });

@@ -6,6 +6,7 @@
 import { existsSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { z } from 'zod';
+import { DEFAULT_IMPORT_LIMITS, type ImportLimits } from '../ingestion/limits.js';
 import { DEFAULT_TIME_ZONE, isTimeZone } from '../upkeep/calendar.js';
 
 /** The national government-service hotline (12345 政务服务便民热线), named in "not found" answers. */
@@ -88,6 +89,8 @@ export interface Config {
    * by default: four eyes, someone else must publish; the audit log marks self-published changes.
    */
   allowSelfPublish: boolean;
+  /** XIAOXIN_IMPORT_*: what one imported file may cost to read (pages, rows, characters, time, memory). */
+  importLimits: ImportLimits;
 }
 
 /** A configuration that cannot be used; `problems` names each variable that is wrong. */
@@ -182,6 +185,13 @@ const envSchema = z
       z.string().regex(/^[\x21-\x7e]{24,200}$/, 'must be 24 to 200 printable characters without spaces (e.g. from `openssl rand -hex 24`)'),
     ),
     XIAOXIN_ALLOW_SELF_PUBLISH: optional(flag),
+    XIAOXIN_IMPORT_MAX_PAGES: optional(wholeNumber(1, 1_000_000)),
+    XIAOXIN_IMPORT_MAX_ROWS: optional(wholeNumber(1, 100_000_000)),
+    XIAOXIN_IMPORT_MAX_CHARS: optional(wholeNumber(1000, 500_000_000)),
+    XIAOXIN_IMPORT_MAX_UNZIPPED_MB: optional(wholeNumber(1, 100_000)),
+    XIAOXIN_IMPORT_TIMEOUT_SECONDS: optional(wholeNumber(1, 86_400)),
+    // Below 128 MB a worker cannot even load the parsers.
+    XIAOXIN_IMPORT_MEMORY_MB: optional(wholeNumber(128, 65_536)),
   })
   .superRefine((env, ctx) => {
     const url = env.XIAOXIN_EMBEDDINGS_URL;
@@ -255,6 +265,14 @@ export function loadConfig(env: Env = process.env, cwd: string = process.cwd()):
     secureCookies: e.XIAOXIN_SECURE_COOKIES ?? false,
     metricsToken: e.XIAOXIN_METRICS_TOKEN,
     allowSelfPublish: e.XIAOXIN_ALLOW_SELF_PUBLISH ?? false,
+    importLimits: {
+      maxPages: e.XIAOXIN_IMPORT_MAX_PAGES ?? DEFAULT_IMPORT_LIMITS.maxPages,
+      maxRows: e.XIAOXIN_IMPORT_MAX_ROWS ?? DEFAULT_IMPORT_LIMITS.maxRows,
+      maxChars: e.XIAOXIN_IMPORT_MAX_CHARS ?? DEFAULT_IMPORT_LIMITS.maxChars,
+      maxUnzippedMb: e.XIAOXIN_IMPORT_MAX_UNZIPPED_MB ?? DEFAULT_IMPORT_LIMITS.maxUnzippedMb,
+      timeoutSeconds: e.XIAOXIN_IMPORT_TIMEOUT_SECONDS ?? DEFAULT_IMPORT_LIMITS.timeoutSeconds,
+      memoryMb: e.XIAOXIN_IMPORT_MEMORY_MB ?? DEFAULT_IMPORT_LIMITS.memoryMb,
+    },
   };
 }
 
@@ -286,6 +304,12 @@ export const ENV_VARS = [
   'XIAOXIN_SECURE_COOKIES',
   'XIAOXIN_METRICS_TOKEN',
   'XIAOXIN_ALLOW_SELF_PUBLISH',
+  'XIAOXIN_IMPORT_MAX_PAGES',
+  'XIAOXIN_IMPORT_MAX_ROWS',
+  'XIAOXIN_IMPORT_MAX_CHARS',
+  'XIAOXIN_IMPORT_MAX_UNZIPPED_MB',
+  'XIAOXIN_IMPORT_TIMEOUT_SECONDS',
+  'XIAOXIN_IMPORT_MEMORY_MB',
 ] as const;
 
 function isUrl(value: string, protocols: string[]): boolean {

@@ -47,9 +47,10 @@ export async function loadDemo(store: Store, options: DemoOptions = {}): Promise
   const notes: string[] = [];
   if (options.seedsDir) {
     const seeds = await importPaths([options.seedsDir], { kind: 'article' });
-    imported.items.push(...seeds.items);
-    imported.problems.push(...seeds.problems);
-    imported.files.push(...seeds.files);
+    // concat, not push(...): a large seeds folder would overflow the call stack.
+    imported.items = imported.items.concat(seeds.items);
+    imported.problems = imported.problems.concat(seeds.problems);
+    imported.files = imported.files.concat(seeds.files);
   } else {
     notes.push('no seed pages folder (set XIAOXIN_SEEDS_DIR to add the newspaper pages as articles); loading the demo without them');
   }

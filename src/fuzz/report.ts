@@ -15,10 +15,6 @@ export function fuzzReport(r: FuzzResult): string {
     lines.push('', 'The first of each, to reproduce:');
     for (const f of r.failures) lines.push(`  ${f.route} → ${f.status} ${f.reply}`, `    ${shortened(f.curl)}`);
   }
-  if (r.knownFailingRoutes.size > 0) {
-    lines.push('', '5xx on routes being fixed elsewhere (not counted as a failure here):');
-    for (const [route, n] of r.knownFailingRoutes) lines.push(`  ${String(n).padStart(6)}  ${route}`);
-  }
   if (r.counterexample) lines.push('', 'Smallest failing request (shrunk by fast-check):', `  ${r.counterexample}`);
   if (r.crashes.length) lines.push('', 'Crashes (unhandled rejections, uncaught exceptions):', ...r.crashes.map((c) => `  ${c}`));
   if (r.logged.length) lines.push('', `The server logged ${r.logged.length} unexpected errors; the first:`, ...r.logged.slice(0, 5).map((l) => `  ${l}`));

@@ -16,8 +16,6 @@ import { startFuzzServer, type FuzzServer } from './server.js';
 export interface FuzzOptions {
   requests: number;
   seed?: number;
-  /** Routes whose 5xx are known and being fixed elsewhere: counted and reported, but no failure. */
-  knownFailing?: readonly string[];
   /** Called every 500 requests. */
   onProgress?: (done: number) => void;
 }
@@ -36,8 +34,6 @@ export interface FuzzResult {
   byStatus: Map<string, number>;
   /** Requests that got a 5xx or no answer in time, by route. */
   failingRoutes: Map<string, number>;
-  /** The same, on the routes of `knownFailing`. */
-  knownFailingRoutes: Map<string, number>;
   /** The first failure of each route, reproducible. */
   failures: Failure[];
   /** The smallest failing request fast-check found, as a curl line. */
@@ -94,7 +90,6 @@ export async function runFuzz(options: FuzzOptions): Promise<FuzzResult> {
     requests: 0,
     byStatus: new Map(),
     failingRoutes: new Map(),
-    knownFailingRoutes: new Map(),
     failures: [],
     crashes,
     logged: [],
@@ -102,7 +97,6 @@ export async function runFuzz(options: FuzzOptions): Promise<FuzzResult> {
     leftoverUploads: [],
   };
   try {
-    const known = new Set(options.knownFailing ?? []);
     const arbitrary = anyRequest(server.routes);
     await fc.check(
       fc.asyncProperty(arbitrary, async (plan) => {
@@ -110,8 +104,7 @@ export async function runFuzz(options: FuzzOptions): Promise<FuzzResult> {
         result.requests++;
         const status = String(reply.status);
         result.byStatus.set(status, (result.byStatus.get(status) ?? 0) + 1);
-        if (isFailure(reply.status) && known.has(plan.route)) result.knownFailingRoutes.set(plan.route, (result.knownFailingRoutes.get(plan.route) ?? 0) + 1);
-        else if (isFailure(reply.status)) {
+        if (isFailure(reply.status)) {
           const seen = result.failingRoutes.get(plan.route) ?? 0;
           result.failingRoutes.set(plan.route, seen + 1);
           if (seen === 0) result.failures.push({ route: plan.route, status: reply.status, curl: curlLine(server.base, request), reply: reply.body.slice(0, 300) });
@@ -121,7 +114,7 @@ export async function runFuzz(options: FuzzOptions): Promise<FuzzResult> {
       }),
       { numRuns: options.requests, seed },
     );
-    if (result.failingRoutes.size > 0) result.counterexample = await shrink(server, arbitrary, options.requests, seed, known);
+    if (result.failingRoutes.size > 0) result.counterexample = await shrink(server, arbitrary, options.requests, seed);
     result.healthProblems = await healthProblems(server.base);
     result.logged = server.errors.map((e) => e.split('\n')[0] ?? '');
     result.leftoverUploads = [...(await uploadFolders())].filter((name) => !uploadsBefore.has(name));
@@ -140,13 +133,12 @@ async function shrink(
   arbitrary: fc.Arbitrary<RequestPlan>,
   numRuns: number,
   seed: number,
-  known: ReadonlySet<string>,
 ): Promise<string | undefined> {
   let last: string | undefined;
   const check = await fc.check(
     fc.asyncProperty(arbitrary, async (plan) => {
       const { request, reply } = await execute(server, plan);
-      if (!isFailure(reply.status) || known.has(plan.route)) return true;
+      if (!isFailure(reply.status)) return true;
       last = `${curlLine(server.base, request)}\n  → ${reply.status} ${reply.body.slice(0, 300)}`;
       return false;
     }),

@@ -8,6 +8,7 @@ import type { ItemKind } from '../knowledge/index.js';
 import { cleanText } from './clean.js';
 import { detectDates, detectDocNumber, detectIssuer, detectTitle, looksLikePolicy, runOnTitle } from './detect.js';
 import { idFromFileName } from './ids.js';
+import { checkChars, limitsWith } from './limits.js';
 import { failed, type ReadOutcome } from './reader.js';
 import type { ImportOptions } from './types.js';
 
@@ -20,7 +21,7 @@ export interface DocumentHints {
 }
 
 export function documentOutcome(file: string, raw: string, options: ImportOptions, hints: DocumentHints = {}): ReadOutcome {
-  const text = cleanText(raw);
+  const text = cleanText(checkChars(raw, limitsWith(options.limits)));
   if (text === '') return failed(file, 'no text found (a scanned document needs OCR first)');
   return { candidates: [{ input: documentRecord(file, text, options.kind, hints), derivedId: true }], problems: [] };
 }

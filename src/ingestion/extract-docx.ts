@@ -1,21 +1,32 @@
 /**
  * @module ingestion/extract-docx
  * Reads a `.docx` document with mammoth: raw text for the body, and the first heading (Word's
- * Title or Heading 1 style) for the title.
+ * Title or Heading 1 style) for the title. What it inflates to is checked first (zip.ts).
  */
 import { readFile } from 'node:fs/promises';
 import mammoth from 'mammoth';
 import { documentOutcome } from './document.js';
+import { checkChars, limitsWith, OverLimit } from './limits.js';
 import { errorMessage, failed, type Reader } from './reader.js';
+import { checkUnzippedSize } from './zip.js';
 
 export const readDocx: Reader = async (file, options) => {
-  const buffer = await readFile(file);
   try {
-    const { value: text } = await mammoth.extractRawText({ buffer });
-    return documentOutcome(file, text, options, { title: await headingOf(buffer) });
+    await checkUnzippedSize(file, options);
+  } catch (error) {
+    if (error instanceof OverLimit) throw error;
+    return failed(file, `not a readable DOCX file: ${errorMessage(error)}`);
+  }
+  const buffer = await readFile(file);
+  let text: string;
+  try {
+    ({ value: text } = await mammoth.extractRawText({ buffer }));
   } catch (error) {
     return failed(file, `not a readable DOCX file: ${errorMessage(error)}`);
   }
+  // The body's size is checked before a second pass over the file looks for the title.
+  checkChars(text, limitsWith(options.limits));
+  return documentOutcome(file, text, options, { title: await headingOf(buffer).catch(() => undefined) });
 };
 
 async function headingOf(buffer: Buffer): Promise<string | undefined> {

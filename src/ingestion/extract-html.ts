@@ -4,10 +4,9 @@
  * the article or main content is preferred, blocks become paragraphs, and the labelled
  * metadata government sites print (发文机关, 发文字号, 成文日期) is kept as hints.
  */
-import { readFile } from 'node:fs/promises';
 import * as cheerio from 'cheerio';
 import { parseDate } from './dates.js';
-import { decodeText } from './decode.js';
+import { readText } from './decode.js';
 import { documentOutcome, type DocumentHints } from './document.js';
 import { detectDocNumber, detectIssuer } from './detect.js';
 import type { Reader } from './reader.js';
@@ -33,7 +32,7 @@ const BLOCK = new Set([
 ]);
 
 export const readHtml: Reader = async (file, options) => {
-  const { text, hints } = extractHtml(decodeText(await readFile(file)));
+  const { text, hints } = extractHtml(await readText(file, options));
   return documentOutcome(file, text, options, hints);
 };
 

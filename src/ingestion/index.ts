@@ -6,56 +6,38 @@
  */
 import { basename, extname } from 'node:path';
 import { validateItem, type Item } from '../knowledge/index.js';
-import { readDocx } from './extract-docx.js';
-import { readHtml } from './extract-html.js';
-import { readPdf } from './extract-pdf.js';
-import { readTxt } from './extract-text.js';
 import { pathSuffix } from './ids.js';
-import { readJson, readJsonl } from './json.js';
-import { readMarkdown } from './markdown.js';
-import { errorMessage, failed, problemAt, type Candidate, type Reader, type ReadOutcome } from './reader.js';
-import { readCsv, readXlsx } from './sheet.js';
+import { parseInWorker } from './parse-pool.js';
+import { hasReader } from './read-file.js';
+import { failed, problemAt, type Candidate, type ReadOutcome } from './reader.js';
 import type { ImportOptions, ImportProblem, ImportResult } from './types.js';
 import { expandPaths, isEvalQuestions, siblingsOf } from './walk.js';
 
 export type { ImportOptions, ImportProblem, ImportResult } from './types.js';
 export { cleanText } from './clean.js';
 export { formatProblem, importSummary } from './summary.js';
-
-const READERS: Record<string, Reader> = {
-  '.json': readJson,
-  '.jsonl': readJsonl,
-  '.ndjson': readJsonl,
-  '.md': readMarkdown,
-  '.markdown': readMarkdown,
-  '.csv': readCsv,
-  '.tsv': readCsv,
-  '.xlsx': readXlsx,
-  '.txt': readTxt,
-  '.docx': readDocx,
-  '.pdf': readPdf,
-  '.html': readHtml,
-  '.htm': readHtml,
-};
+export { DEFAULT_IMPORT_LIMITS, LIMIT_SETTINGS, type ImportLimits } from './limits.js';
+export { closeParsePools } from './parse-pool.js';
 
 /** Older Office formats people still have; the fix is one "Save as" away. */
 const SAVE_AS: Record<string, string> = { '.doc': '.docx', '.wps': '.docx', '.rtf': '.docx', '.xls': '.xlsx', '.et': '.xlsx' };
 
 export async function importPaths(paths: string[], options: ImportOptions = {}): Promise<ImportResult> {
   const walk = await expandPaths(paths);
-  const result: ImportResult = { items: [], problems: [...walk.problems], files: [] };
+  const result: ImportResult = { items: [], problems: walk.problems.slice(), files: [] };
   // Which ids this import has handed out, and where each came from.
   const ids = new Map<string, string>();
   for (const file of walk.files) {
     const outcome = await readOne(file, options, result);
-    const problems = [...outcome.problems];
+    const problems = outcome.problems.slice();
     for (const candidate of outcome.candidates) {
       const accepted = accept(candidate, file, ids);
       if (accepted.item) result.items.push(accepted.item);
       if (accepted.problem) problems.push(accepted.problem);
     }
-    // Parse and validation problems of one file, in line order.
-    result.problems.push(...problems.sort((a, b) => (a.line ?? 0) - (b.line ?? 0)));
+    // Parse and validation problems of one file, in line order. (No push(...problems): a sheet
+    // of half a million bad rows would overflow the call stack.)
+    for (const problem of problems.sort((a, b) => (a.line ?? 0) - (b.line ?? 0))) result.problems.push(problem);
   }
   return result;
 }
@@ -65,18 +47,12 @@ async function readOne(file: string, options: ImportOptions, result: ImportResul
   if (basename(file) === 'questions.jsonl' && isEvalQuestions('questions.jsonl', await siblingsOf(file))) {
     return failed(file, 'an eval question set (questions.jsonl beside corpus.jsonl), not items; skipped');
   }
-  const reader = READERS[ext];
-  if (!reader) {
+  if (!hasReader(file)) {
     const hint = SAVE_AS[ext] ? `; save it as ${SAVE_AS[ext]} and import that` : '';
     return failed(file, `unsupported file type ${ext || '(no extension)'}; skipped${hint}`);
   }
   result.files.push(file);
-  try {
-    return await reader(file, options);
-  } catch (error) {
-    // Readers report bad content themselves; this is for the file system (permissions, a vanished file).
-    return failed(file, `could not be read: ${errorMessage(error)}`);
-  }
+  return parseInWorker(file, options);
 }
 
 function accept(candidate: Candidate, file: string, ids: Map<string, string>): { item?: Item; problem?: ImportProblem } {

@@ -3,14 +3,13 @@
  * Reads `.json` (one item, an array of items, or `{ "items": [...] }`) and `.jsonl` (one item a
  * line). A malformed line is reported with its number and the other lines still go through.
  */
-import { readFile } from 'node:fs/promises';
-import { decodeText } from './decode.js';
+import { readText } from './decode.js';
 import { errorMessage, problemAt, type Candidate, type Reader, type ReadOutcome } from './reader.js';
 import { isPlainObject, prepareRecord } from './record.js';
 import type { ImportProblem } from './types.js';
 
 export const readJson: Reader = async (file, options) => {
-  const text = decodeText(await readFile(file));
+  const text = await readText(file, options);
   let data: unknown;
   try {
     data = JSON.parse(text);
@@ -32,7 +31,7 @@ export const readJson: Reader = async (file, options) => {
 };
 
 export const readJsonl: Reader = async (file, options) => {
-  const lines = decodeText(await readFile(file)).split(/\r?\n/);
+  const lines = (await readText(file, options)).split(/\r?\n/);
   const candidates: Candidate[] = [];
   const problems: ImportProblem[] = [];
   lines.forEach((line, i) => {

@@ -2,13 +2,15 @@
  * @module ingestion/markdown
  * Reads Markdown. With YAML front matter the front matter gives the item's fields and the body
  * its text (or a FAQ's answer); without it the file is a document like any text file.
+ * Front matter is YAML only, read with js-yaml's default schema, which has no `!!js/*` tags:
+ * gray-matter would otherwise run `---js` front matter as JavaScript, and a file is data.
  */
-import { readFile } from 'node:fs/promises';
 import matter from 'gray-matter';
+import { load as loadYaml } from 'js-yaml';
 import type { ItemKind } from '../knowledge/index.js';
 import { ITEM_KINDS } from '../knowledge/index.js';
 import { parseDate } from './dates.js';
-import { decodeText } from './decode.js';
+import { readText } from './decode.js';
 import { documentOutcome, documentRecord } from './document.js';
 import { errorMessage, failed, type Reader } from './reader.js';
 import { prepareRecord } from './record.js';
@@ -17,12 +19,14 @@ import { prepareRecord } from './record.js';
 const BODY_FIELD: Record<ItemKind, string> = { policy: 'text', article: 'text', faq: 'answer', guide: 'notes' };
 
 export const readMarkdown: Reader = async (file, options) => {
-  const raw = decodeText(await readFile(file));
+  const raw = await readText(file, options);
   if (!matter.test(raw)) return documentOutcome(file, raw, options);
+  const language = frontMatterLanguage(raw);
+  if (language !== 'yaml') return failed(file, `front matter in "${language}" is not accepted; only YAML (--- or ---yaml) is`);
   let parsed: { data: Record<string, unknown>; content: string; matter: string };
   try {
-    // Passing options turns off gray-matter's cache, which would share `data` between calls.
-    parsed = matter(raw, {});
+    // Passing options also turns off gray-matter's cache, which would share `data` between calls.
+    parsed = matter(raw, { language: 'yaml', engines: SAFE_ENGINES });
   } catch (error) {
     return failed(file, `front matter is not valid YAML: ${errorMessage(error)}`);
   }
@@ -40,6 +44,31 @@ export const readMarkdown: Reader = async (file, options) => {
   // A front-matter kind the model does not know is left for validation to report.
   if (front.kind !== undefined && frontKind === undefined) input.kind = front.kind;
   return { candidates: [{ input, derivedId: front.id === undefined }], problems: [] };
+};
+
+/** The language after the opening `---` (gray-matter's syntax), `yaml` when none is named. */
+function frontMatterLanguage(raw: string): string {
+  const named = /^---([^\r\n]*)/.exec(raw)?.[1]?.trim().toLowerCase() ?? '';
+  return named === '' || named === 'yaml' || named === 'yml' ? 'yaml' : named.slice(0, 20);
+}
+
+const refuse = (language: string) => (): never => {
+  throw new Error(`front matter in ${language} is not accepted`);
+};
+
+/** gray-matter merges these over its own engines, so its JavaScript ones are replaced too. */
+const SAFE_ENGINES = {
+  yaml: (text: string): object => {
+    const data: unknown = loadYaml(text);
+    return data === null || data === undefined ? {} : (data as object);
+  },
+  js: refuse('javascript'),
+  javascript: refuse('javascript'),
+  coffee: refuse('coffee'),
+  coffeescript: refuse('coffee'),
+  cson: refuse('cson'),
+  json: refuse('json'),
+  toml: refuse('toml'),
 };
 
 /**

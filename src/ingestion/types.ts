@@ -3,6 +3,7 @@
  * The importer contract: every reader turns one file into candidate items plus the problems it met.
  */
 import type { Item, ItemKind } from '../knowledge/index.js';
+import type { ImportLimits } from './limits.js';
 
 export interface ImportProblem {
   /** The file the problem is in, as given on the command line. */
@@ -15,6 +16,8 @@ export interface ImportProblem {
 export interface ImportOptions {
   /** Force the kind of document files (txt, docx, pdf, html, md without front-matter kind). */
   kind?: ItemKind;
+  /** Caps on what one file may cost to read (defaults: DEFAULT_IMPORT_LIMITS). */
+  limits?: Partial<ImportLimits>;
 }
 
 export interface ImportResult {

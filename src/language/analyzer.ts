@@ -152,7 +152,7 @@ function pairs(runs: string[][]): { bigrams: string[]; pinyinBigrams: string[] }
     const units: string[] = [];
     for (const token of run) {
       // Han characters pair one by one; a Latin word or number inside a token stays whole (税务ukey).
-      if (HAN.test(token)) units.push(...(token.match(/\p{Script=Han}|[^\p{Script=Han}]+/gu) ?? []));
+      if (HAN.test(token)) for (const unit of token.match(/\p{Script=Han}|[^\p{Script=Han}]+/gu) ?? []) units.push(unit);
       else units.push(token);
     }
     if (units.length === 1 && units[0]!.length > 1) bigrams.push(units[0]!);

@@ -77,7 +77,7 @@ export class EmbeddingsClient implements Embedder {
     // Batches go one after another: the server is a single local model, and parallel requests
     // would only queue there while making timeouts fire on work that is merely waiting.
     for (let start = 0; start < texts.length; start += this.batchSize) {
-      out.push(...(await this.embedBatch(texts.slice(start, start + this.batchSize))));
+      for (const vector of await this.embedBatch(texts.slice(start, start + this.batchSize))) out.push(vector);
     }
     const dims = out[0]?.length;
     if (out.some((v) => v.length !== dims)) throw this.error('returned vectors of different lengths in one call');

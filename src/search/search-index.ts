@@ -255,8 +255,11 @@ export class SearchIndex {
     }
 
     const totalTerms = terms.words.length + terms.bigrams.length || 1;
-    const maxItem = Math.max(1e-9, ...[...itemScores.values()].map((s) => s.score));
-    const maxPassage = Math.max(1e-9, ...[...passageHits.values()].map((l) => Math.max(...l.map((h) => h.score))));
+    // Loops, not Math.max(...list): a word found in a hundred thousand items would overflow the stack.
+    let maxItem = 1e-9;
+    for (const s of itemScores.values()) maxItem = Math.max(maxItem, s.score);
+    let maxPassage = 1e-9;
+    for (const list of passageHits.values()) for (const h of list) maxPassage = Math.max(maxPassage, h.score);
     const hits: ItemHit[] = [];
     for (const id of new Set([...itemScores.keys(), ...passageHits.keys()])) {
       const item = this.items.get(id)!;

@@ -14,6 +14,7 @@ import {
   DEFAULT_SERVICE_WINDOW,
   DEFAULT_ZONE_NAME,
 } from '../config/env.js';
+import type { ImportLimits } from '../ingestion/index.js';
 import type { Store } from '../storage/index.js';
 import type { AlertSettings } from '../upkeep/alerts.js';
 import { DEFAULT_TIME_ZONE, dayIn } from '../upkeep/calendar.js';
@@ -89,6 +90,8 @@ export interface ServerOptions {
   alerts?: AlertSettings;
   /** The daily upkeep job behind POST /api/admin/upkeep/run (default: one over `store` with `alerts`). */
   dailyJob?: DailyUpkeepJob;
+  /** Caps on reading one imported file (XIAOXIN_IMPORT_*; default DEFAULT_IMPORT_LIMITS). */
+  importLimits?: Partial<ImportLimits>;
 }
 
 /**
@@ -139,6 +142,7 @@ export function buildServer(
       dailyJob:
         options.dailyJob ??
         new DailyUpkeepJob(store, { today, windowDays: reviewWindowDays, ...(options.alerts ? { alerts: options.alerts } : {}), logError }),
+      ...(options.importLimits ? { importLimits: options.importLimits } : {}),
     },
   };
 

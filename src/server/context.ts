@@ -2,6 +2,7 @@
  * @module server/context
  * What the route plugins share, built once per server by `buildServer`.
  */
+import type { ImportLimits } from '../ingestion/index.js';
 import type { Store } from '../storage/index.js';
 import type { DailyUpkeepJob } from '../upkeep/daily-job.js';
 import type { KnowledgeCatalog } from './catalog.js';
@@ -34,6 +35,8 @@ export interface AdminSettings {
   loginRateLimit: number;
   /** The daily upkeep job, for POST /api/admin/upkeep/run. */
   dailyJob: DailyUpkeepJob;
+  /** What one file of an import preview may cost to read (unset: the defaults). */
+  importLimits?: Partial<ImportLimits>;
 }
 
 export interface ServerContext {

@@ -8,7 +8,7 @@ import { Option, type Command } from 'commander';
 import { importPaths, importSummary } from '../../ingestion/index.js';
 import { ITEM_KINDS, type ItemKind } from '../../knowledge/index.js';
 import type { UpsertResult } from '../../storage/index.js';
-import { withStore } from '../context.js';
+import { cliConfig, withStore } from '../context.js';
 import { EXIT_FAILURE, EXIT_OK } from '../errors.js';
 
 interface ImportFlags {
@@ -33,7 +33,8 @@ export function registerImport(program: Command, setExit: (code: number) => void
 }
 
 export async function runImport(paths: string[], flags: ImportFlags): Promise<number> {
-  const result = await importPaths(paths, { kind: flags.kind });
+  // Files are read in worker threads with the configured limits, as in the back office.
+  const result = await importPaths(paths, { kind: flags.kind, limits: cliConfig().importLimits });
   // Read everything first: a store is only opened (and its folder locked) once there is work.
   const stored = await withStore(flags, (store) =>
     result.items.length > 0 ? store.upsertItems(result.items) : Promise.resolve(emptyUpsert()),

@@ -70,6 +70,7 @@ export async function runServe(flags: ServeFlags): Promise<number> {
       secureCookies: config.secureCookies,
       ...(config.metricsToken ? { metricsToken: config.metricsToken } : {}),
       allowSelfPublish: config.allowSelfPublish,
+      importLimits: config.importLimits,
       dailyJob,
     });
     const port = flags.port ?? config.port;

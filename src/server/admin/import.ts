@@ -38,7 +38,9 @@ export const importRoutes: FastifyPluginAsync<ServerContext> = async (app, ctx) 
       summary: 'Preview an import (nothing is stored)',
       description:
         'multipart/form-data with one or more files (XLSX, CSV, DOCX, PDF, HTML, JSONL, JSON, Markdown, TXT; at most 20, 20 MiB each) ' +
-        'and an optional field `kind` (policy, guide, faq, article) for documents. The preview is kept 30 minutes for POST /api/admin/import/commit.',
+        'and an optional field `kind` (policy, guide, faq, article) for documents. The preview is kept 30 minutes for POST /api/admin/import/commit. ' +
+        'Files are read in worker threads within the XIAOXIN_IMPORT_* limits; a file past one is a problem of that file. ' +
+        '400 for a body that is not multipart, has no boundary or is cut short; 413 for a file over 20 MiB.',
       consumes: ['multipart/form-data'],
       response: {
         200: obj(
@@ -61,9 +63,10 @@ export const importRoutes: FastifyPluginAsync<ServerContext> = async (app, ctx) 
       try {
         const upload = await saveUpload(request, dir);
         if (upload.files.length === 0) throw badRequest('files: send at least one file (multipart/form-data)');
+        // Parsed in worker threads with the configured limits: a bomb costs one worker, not the server.
         const result = await importPaths(
           upload.files.map((f) => path.join(dir, f)),
-          upload.kind ? { kind: upload.kind } : {},
+          { ...(upload.kind ? { kind: upload.kind } : {}), ...(ctx.admin.importLimits ? { limits: ctx.admin.importLimits } : {}) },
         );
         // Problems name the file as uploaded, not the temporary folder.
         const problems = result.problems.map((p) => ({ ...p, file: path.relative(dir, p.file) || p.file }));
@@ -80,7 +83,8 @@ export const importRoutes: FastifyPluginAsync<ServerContext> = async (app, ctx) 
           problems,
         };
       } finally {
-        await rm(dir, { recursive: true, force: true });
+        // Retries: after an abandoned upload a last part may still be landing in the folder.
+        await rm(dir, { recursive: true, force: true, maxRetries: 5, retryDelay: 100 });
       }
     },
   );
@@ -148,30 +152,89 @@ function nothingStored(error: unknown, logError: (message: string) => void): Htt
   return new HttpError(500, `the import could not be committed (the server log has the details); ${kept}`);
 }
 
-/** Writes every file part into `dir` under its own (cleaned) name; returns the names and the `kind` field. */
-async function saveUpload(request: FastifyRequest, dir: string): Promise<{ files: string[]; kind?: ItemKind }> {
-  if (!request.isMultipart()) throw badRequest('send the files as multipart/form-data');
+interface Upload {
+  files: string[];
+  kind?: ItemKind;
+}
+
+/**
+ * Writes every file part into `dir` under its own (cleaned) name; returns the names and the `kind`
+ * field. A broken body is a 4xx naming what is wrong, and a client that goes away mid-upload ends
+ * the wait at once (the caller then removes `dir`).
+ */
+async function saveUpload(request: FastifyRequest, dir: string): Promise<Upload> {
+  const type = request.headers['content-type'] ?? '';
+  if (!request.isMultipart()) throw badRequest(`content-type: send the files as multipart/form-data${type ? ` (got ${type.split(';')[0]})` : ''}`);
+  if (!/;\s*boundary=/i.test(type)) throw badRequest('content-type: multipart/form-data needs its boundary (multipart/form-data; boundary=…)');
+  let cutOff: (error: Error) => void = () => undefined;
+  const clientGone = new Promise<never>((_, reject) => (cutOff = reject));
+  const onClose = () => {
+    if (!request.raw.complete) cutOff(badRequest('the upload was cut off before it ended; send the files again'));
+  };
+  request.raw.once('close', onClose);
+  // Gone already, while the folder was being made.
+  if (request.raw.destroyed) onClose();
+  try {
+    return await Promise.race([writeParts(request, dir), clientGone]);
+  } catch (error) {
+    throw uploadError(error);
+  } finally {
+    request.raw.off('close', onClose);
+  }
+}
+
+/** What @fastify/multipart and busboy throw, said as a client can act on it. */
+function uploadError(error: unknown): unknown {
+  if (error instanceof HttpError) return error;
+  const { code, message } = error as { code?: string; message?: string };
+  switch (code) {
+    case 'FST_REQ_FILE_TOO_LARGE':
+      return tooLarge('a file');
+    case 'FST_FILES_LIMIT':
+      return new HttpError(413, `files: at most ${UPLOAD_LIMITS.files} files in one upload`);
+    case 'FST_PARTS_LIMIT':
+    case 'FST_FIELDS_LIMIT':
+      return new HttpError(413, `the upload has more than ${UPLOAD_LIMITS.parts} parts`);
+  }
+  if (/unexpected end of (form|multipart data)/i.test(message ?? '')) {
+    return badRequest('the multipart body ends before its closing boundary (a truncated upload); send the files again');
+  }
+  if (/boundary not found|malformed part header|multipart/i.test(message ?? '')) return badRequest(`the multipart body is malformed: ${message}`);
+  return error;
+}
+
+async function writeParts(request: FastifyRequest, dir: string): Promise<Upload> {
   const files: string[] = [];
   let kind: ItemKind | undefined;
-  for await (const part of request.parts({ limits: UPLOAD_LIMITS })) {
-    if (part.type === 'field') {
-      if (part.fieldname !== 'kind' || part.value === '') continue;
-      if (!(ITEM_KINDS as readonly string[]).includes(String(part.value))) throw badRequest(`kind: must be one of ${ITEM_KINDS.join(', ')}`);
-      kind = part.value as ItemKind;
-      continue;
+  // The file being written: a file over the size limit is named in the 413.
+  let writing = 'a file';
+  try {
+    for await (const part of request.parts({ limits: UPLOAD_LIMITS })) {
+      if (part.type === 'field') {
+        if (part.fieldname !== 'kind' || part.value === '') continue;
+        if (!(ITEM_KINDS as readonly string[]).includes(String(part.value))) throw badRequest(`kind: must be one of ${ITEM_KINDS.join(', ')}`);
+        kind = part.value as ItemKind;
+        continue;
+      }
+      let name = cleanFileName(part.filename, files.length + 1);
+      writing = `"${name}"`;
+      // Two files of the same name each keep it, in folders of their own.
+      if (files.includes(name)) {
+        const folder = String(files.length + 1);
+        await mkdir(path.join(dir, folder));
+        name = path.join(folder, name);
+      }
+      await pipeline(part.file, createWriteStream(path.join(dir, name)));
+      files.push(name);
     }
-    let name = cleanFileName(part.filename, files.length + 1);
-    // Two files of the same name each keep it, in folders of their own.
-    if (files.includes(name)) {
-      const folder = String(files.length + 1);
-      await mkdir(path.join(dir, folder));
-      name = path.join(folder, name);
-    }
-    await pipeline(part.file, createWriteStream(path.join(dir, name)));
-    files.push(name);
+  } catch (error) {
+    throw (error as { code?: string }).code === 'FST_REQ_FILE_TOO_LARGE' ? tooLarge(writing) : error;
   }
   return { files, ...(kind ? { kind } : {}) };
 }
+
+const tooLarge = (file: string) =>
+  new HttpError(413, `files: ${file} is larger than ${UPLOAD_LIMITS.fileSize / 1024 / 1024} MiB; split it, or import it with xiaoxin import`);
 
 /** The base name as sent, without folders, control characters or a leading dot. */
 function cleanFileName(sent: string | undefined, n: number): string {
