@@ -18,6 +18,7 @@ export function fuzzReport(r: FuzzResult): string {
   if (r.counterexample) lines.push('', 'Smallest failing request (shrunk by fast-check):', `  ${r.counterexample}`);
   if (r.crashes.length) lines.push('', 'Crashes (unhandled rejections, uncaught exceptions):', ...r.crashes.map((c) => `  ${c}`));
   if (r.logged.length) lines.push('', `The server logged ${r.logged.length} unexpected errors; the first:`, ...r.logged.slice(0, 5).map((l) => `  ${l}`));
+  if (r.stoppedEarly) lines.push('', `The fuzzer stopped early, ${r.stoppedEarly}`);
   if (r.leftoverUploads.length) lines.push('', `Upload folders left behind in the temporary folder: ${r.leftoverUploads.join(', ')}`);
   lines.push('', r.healthProblems.length ? `Unhealthy afterwards:\n${r.healthProblems.map((p) => `  ${p}`).join('\n')}` : 'Healthy afterwards: /healthz 200, /api/chat answers.');
   lines.push(passed(r) ? 'PASSED: no 5xx, no crash.' : 'FAILED.');

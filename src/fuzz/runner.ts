@@ -45,11 +45,14 @@ export interface FuzzResult {
   healthProblems: string[];
   /** `xiaoxin-upload-*` folders in the temporary folder that were not there before. */
   leftoverUploads: string[];
+  /** Why the run stopped before sending every request (the fuzzer itself failed), if it did. */
+  stoppedEarly?: string;
 }
 
 export const isFailure = (status: RawReply['status']) => status === 'timeout' || (typeof status === 'number' && status >= 500);
 
-export const passed = (r: FuzzResult) => r.failingRoutes.size === 0 && r.crashes.length === 0 && r.healthProblems.length === 0;
+export const passed = (r: FuzzResult) =>
+  r.failingRoutes.size === 0 && r.crashes.length === 0 && r.healthProblems.length === 0 && r.stoppedEarly === undefined;
 
 /** The bytes of `plan`, with the cookie and CSRF token of the account it is sent as. */
 async function render(server: FuzzServer, plan: RequestPlan): Promise<RawRequest> {
@@ -98,7 +101,7 @@ export async function runFuzz(options: FuzzOptions): Promise<FuzzResult> {
   };
   try {
     const arbitrary = anyRequest(server.routes);
-    await fc.check(
+    const run = await fc.check(
       fc.asyncProperty(arbitrary, async (plan) => {
         const { request, reply } = await execute(server, plan);
         result.requests++;
@@ -114,6 +117,8 @@ export async function runFuzz(options: FuzzOptions): Promise<FuzzResult> {
       }),
       { numRuns: options.requests, seed },
     );
+    // The property never returns false: a failed check means it threw, and the run stopped there.
+    if (run.failed) stoppedEarly(result, run.errorInstance);
     if (result.failingRoutes.size > 0) result.counterexample = await shrink(server, arbitrary, options.requests, seed);
     result.healthProblems = await healthProblems(server.base);
     result.logged = server.errors.map((e) => e.split('\n')[0] ?? '');
@@ -125,6 +130,10 @@ export async function runFuzz(options: FuzzOptions): Promise<FuzzResult> {
     process.off('uncaughtException', onCrash);
   }
   return result;
+}
+
+function stoppedEarly(result: FuzzResult, error: unknown): void {
+  result.stoppedEarly = `after ${result.requests} requests: ${error instanceof Error ? error.message : String(error)}`;
 }
 
 /** The same requests again, this time failing on the first 5xx so that fast-check shrinks it. */
