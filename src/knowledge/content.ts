@@ -27,17 +27,24 @@ export interface GuideSection {
   text: string;
 }
 
+/** In the order a guide is printed (the national standard's elements, GB/T 32169 style). */
 export const GUIDE_FIELDS = [
+  'itemType',
   'servedParty',
   'conditions',
   'materials',
   'steps',
   'timeLimit',
+  'visits',
   'fee',
+  'subsidy',
+  'applicationPeriod',
   'place',
   'hours',
   'phone',
+  'complaintPhone',
   'onlineUrl',
+  'result',
   'department',
   'legalBasis',
   'notes',
@@ -45,16 +52,22 @@ export const GUIDE_FIELDS = [
 export type GuideField = (typeof GUIDE_FIELDS)[number];
 
 export const GUIDE_FIELD_LABELS: Record<GuideField, string> = {
+  itemType: '事项类型',
   servedParty: '服务对象',
   conditions: '办理条件',
   materials: '申请材料',
   steps: '办理流程',
   timeLimit: '办理时限',
+  visits: '到现场次数',
   fee: '收费标准',
+  subsidy: '补贴/奖励标准',
+  applicationPeriod: '申报时间',
   place: '办理地点',
   hours: '办公时间',
   phone: '咨询电话',
+  complaintPhone: '监督投诉电话',
   onlineUrl: '网上办理',
+  result: '办理结果',
   department: '实施部门',
   legalBasis: '设定依据',
   notes: '温馨提示',
@@ -64,6 +77,7 @@ export const GUIDE_FIELD_LABELS: Record<GuideField, string> = {
 export function guideSections(item: Extract<Item, { kind: 'guide' }>): GuideSection[] {
   const numbered = (list: string[]) => list.map((s, i) => `${i + 1}. ${s}`).join('\n');
   const values: Record<GuideField, string | undefined> = {
+    itemType: item.itemType,
     servedParty: item.servedParty,
     conditions: item.conditions.length ? numbered(item.conditions) : undefined,
     materials: item.materials.length
@@ -80,11 +94,16 @@ export function guideSections(item: Extract<Item, { kind: 'guide' }>): GuideSect
     ]
       .filter(Boolean)
       .join('；') || undefined,
+    visits: item.visits,
     fee: item.fee,
+    subsidy: item.subsidy,
+    applicationPeriod: item.applicationPeriod,
     place: item.place,
     hours: item.hours,
     phone: item.phone,
+    complaintPhone: item.complaintPhone,
     onlineUrl: item.onlineUrl,
+    result: item.result,
     department: item.department,
     legalBasis: item.legalBasis.length ? item.legalBasis.join('；') : undefined,
     notes: item.notes,

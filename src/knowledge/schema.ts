@@ -86,6 +86,18 @@ export const guideSchema = z.object({
   phone: optionalText,
   onlineUrl: optionalText,
   legalBasis: z.array(text).default([]),
+  /** 事项类型: 行政许可, 行政确认, 公共服务, 行政给付 … as the guide states it. */
+  itemType: optionalText,
+  /** 补贴/奖励标准: the amount a subsidy or award item pays (never the fee, which is `fee`). */
+  subsidy: optionalText,
+  /** 申报时间: when applications are taken (a yearly window, 常年受理). */
+  applicationPeriod: optionalText,
+  /** 到现场次数 (跑动次数): how many times the applicant must come in person. */
+  visits: optionalText,
+  /** 办理结果: what the applicant gets (a licence, a certificate, a payment). */
+  result: optionalText,
+  /** 监督投诉电话: where to complain, as distinct from the enquiry `phone`. */
+  complaintPhone: optionalText,
   /** Free text that fits no field (notes, FAQs printed with the guide). */
   notes: optionalText,
   reviewDate: isoDate.optional(),
