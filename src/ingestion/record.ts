@@ -6,6 +6,7 @@
 import type { ItemKind } from '../knowledge/index.js';
 import { normaliseDateFields } from './dates.js';
 import { detectTitle, runOnTitle } from './detect.js';
+import { guideIn } from './document.js';
 import type { ImportOptions } from './types.js';
 
 export type Prepared = { ok: true; input: Record<string, unknown> } | { ok: false; message: string };
@@ -16,7 +17,7 @@ export function isPlainObject(value: unknown): value is Record<string, unknown> 
 
 export function prepareRecord(raw: unknown, options: ImportOptions): Prepared {
   if (!isPlainObject(raw)) return { ok: false, message: `expected an object, got ${describe(raw)}` };
-  if (isEvalCorpusRecord(raw)) return { ok: true, input: fromEvalCorpus(raw, options.kind ?? 'policy') };
+  if (isEvalCorpusRecord(raw)) return { ok: true, input: evalCorpusGuide(raw, options.kind) ?? fromEvalCorpus(raw, options.kind ?? 'policy') };
   const input = normaliseDateFields(raw);
   // A numeric id in hand-written JSON or YAML means the same id as text.
   if (typeof input.id === 'number') input.id = String(input.id);
@@ -45,6 +46,13 @@ function fromEvalCorpus(raw: { id: string; title: string; text: string }, kind: 
     case 'guide':
       return { ...base, notes: raw.text };
   }
+}
+
+/** A corpus document that is a service guide becomes one, its fields read from the text (title as given). */
+function evalCorpusGuide(raw: { id: string; title: string; text: string }, kind: ItemKind | undefined): Record<string, unknown> | undefined {
+  const guide = guideIn(raw.text, raw.text, kind);
+  if (!guide) return undefined;
+  return { kind: 'guide', id: raw.id, title: raw.title.trim() || guide.title || raw.id, ...guide.fields };
 }
 
 function describe(value: unknown): string {

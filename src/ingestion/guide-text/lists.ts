@@ -7,6 +7,7 @@
 /** A list marker opening an entry. */
 export const ENTRY_MARKER =
   /^(?:\d{1,2}\s*[.．、)）](?!\d)|[（(]\s*[\d一二三四五六七八九十]{1,3}\s*[）)]|[一二三四五六七八九十]{1,3}\s*[是、]|[①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮]|第[一二三四五六七八九十\d]{1,3}步[:：]?|[-•·●▪]\s)\s*/u;
+const INLINE_MARKER = /(?<=[；;。])\s*(?=\d{1,2}[.．、](?!\d)|[（(][\d一二三四五六七八九十]{1,2}[）)])/u;
 const ARROWS = /\s*(?:→|->|—>|⇒|➝|➔|>)\s*/u;
 
 export interface ListReading {
@@ -22,6 +23,8 @@ export function readList(
   /** Unnumbered lines are entries of their own (a condition's lead-in and its closing rule). */
   keepUnnumbered = false,
 ): ListReading {
+  // A table cell or a flattened page runs its entries on one line: `1. 甲；2. 乙。`
+  lines = lines.flatMap((l) => l.split(INLINE_MARKER));
   const numbered = lines.filter((l) => ENTRY_MARKER.test(l)).length;
   if (numbered === 0) {
     if (lines.length === 1 && ARROWS.test(lines[0]!)) return { entries: tidy(lines[0]!.split(ARROWS)), remarks: [] };
