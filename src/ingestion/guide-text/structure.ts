@@ -79,8 +79,8 @@ type TextKey = 'itemType' | 'servedParty' | 'fee' | 'place' | 'hours' | 'phone' 
 /** `办理时限` may hold both limits (`法定时限：20个工作日；承诺时限：5个工作日`) or one of them. */
 function timeLimits(text: string, out: GuideFields): void {
   if (!text) return;
-  const statutory = /法定[^:：；;，,]*[:：]?\s*([^；;\n]+)/u.exec(text)?.[1];
-  const promised = /承诺[^:：；;，,]*[:：]?\s*([^；;\n]+)/u.exec(text)?.[1];
+  const statutory = /法定(?:办结|办理)?(?:时限|期限)?\s*[:：为]?\s*([^；;\n]+)/u.exec(text)?.[1];
+  const promised = /承诺(?:办结|办理)?(?:时限|期限)?\s*[:：为]?\s*([^；;\n]+)/u.exec(text)?.[1];
   if (statutory) out.statutoryTimeLimit ??= tidy([statutory])[0];
   if (promised) out.promisedTimeLimit ??= tidy([promised])[0];
   if (!statutory && !promised) out.promisedTimeLimit ??= text;

@@ -14,7 +14,8 @@ import { pipeline } from 'node:stream/promises';
 import type { FastifyPluginAsync, FastifyRequest } from 'fastify';
 import { can } from '../../accounts/roles.js';
 import { importPaths } from '../../ingestion/index.js';
-import { ITEM_KINDS, type ItemKind } from '../../knowledge/index.js';
+import { guideSections } from '../../knowledge/content.js';
+import { ITEM_KINDS, type Item, type ItemKind } from '../../knowledge/index.js';
 import type { ServerContext } from '../context.js';
 import { badRequest, conflict, forbidden, HttpError, notFound } from '../errors.js';
 import { errorReplies } from '../schemas.js';
@@ -27,7 +28,8 @@ import { fieldChangeSchema, int, obj, problemSchema, str, strings } from './sche
 /** Per upload: a zone's policy PDFs and FAQ sheets are far smaller. */
 export const UPLOAD_LIMITS = { fileSize: 20 * 1024 * 1024, files: 20, fields: 5, parts: 30 };
 
-const summary = obj({ id: str, kind: str, title: str }, ['id', 'kind', 'title']);
+/** `fields`: for a guide, the fields it has (read from a document's sections or given by name), in print order. */
+const summary = obj({ id: str, kind: str, title: str, fields: strings }, ['id', 'kind', 'title']);
 
 export const importRoutes: FastifyPluginAsync<ServerContext> = async (app, ctx) => {
   const previews = new ImportPreviews(ctx.now);
@@ -72,7 +74,12 @@ export const importRoutes: FastifyPluginAsync<ServerContext> = async (app, ctx) 
         const problems = result.problems.map((p) => ({ ...p, file: path.relative(dir, p.file) || p.file }));
         const preview = previews.add(request.staff!.account.name, upload.files, result.items, problems);
         const compared = await compareWithPublished(ctx.store, result.items);
-        const brief = (i: { id: string; kind: string; title: string }) => ({ id: i.id, kind: i.kind, title: i.title });
+        const brief = (i: Item) => ({
+          id: i.id,
+          kind: i.kind,
+          title: i.title,
+          ...(i.kind === 'guide' ? { fields: guideSections(i).map((s) => s.field) } : {}),
+        });
         return {
           previewId: preview.id,
           expiresAt: preview.expiresAt.toISOString(),
