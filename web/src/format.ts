@@ -6,16 +6,22 @@ import type { Guide, ItemKind } from './types';
 
 /** The guide fields of `answer.field`, labelled as a printed 办事指南 labels them. */
 export const FIELD_LABELS: Record<string, string> = {
+  itemType: '事项类型',
   servedParty: '服务对象',
   conditions: '办理条件',
   materials: '申请材料',
   steps: '办理流程',
   timeLimit: '办理时限',
+  visits: '到现场次数',
   fee: '收费标准',
+  subsidy: '补贴/奖励标准',
+  applicationPeriod: '申报时间',
   place: '办理地点',
   hours: '办公时间',
   phone: '咨询电话',
   onlineUrl: '网上办理',
+  complaintPhone: '监督投诉电话',
+  result: '办理结果',
   department: '实施部门',
   legalBasis: '设定依据',
   notes: '温馨提示',
@@ -47,8 +53,14 @@ export function fieldList(guide: Guide, field: string): string[] | undefined {
 /** A text-valued guide field, as text. */
 export function fieldText(guide: Guide, field: string): string | undefined {
   const values: Record<string, string | undefined> = {
+    itemType: guide.itemType,
     servedParty: guide.servedParty,
+    visits: guide.visits,
     fee: guide.fee,
+    subsidy: guide.subsidy,
+    applicationPeriod: guide.applicationPeriod,
+    complaintPhone: guide.complaintPhone,
+    result: guide.result,
     place: guide.place,
     hours: guide.hours,
     phone: guide.phone,

@@ -66,6 +66,12 @@ export interface Guide extends ItemBase {
   hours?: string;
   phone?: string;
   onlineUrl?: string;
+  itemType?: string;
+  subsidy?: string;
+  applicationPeriod?: string;
+  visits?: string;
+  result?: string;
+  complaintPhone?: string;
   legalBasis?: string[];
   notes?: string;
 }

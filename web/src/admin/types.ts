@@ -80,6 +80,12 @@ export interface Item {
   hours?: string;
   phone?: string;
   onlineUrl?: string;
+  itemType?: string;
+  subsidy?: string;
+  applicationPeriod?: string;
+  visits?: string;
+  result?: string;
+  complaintPhone?: string;
   legalBasis?: string[];
   notes?: string;
   reviewDate?: string;
@@ -173,8 +179,9 @@ export interface ImportPreview {
   previewId: string;
   expiresAt?: string;
   files?: string[];
-  create: { id: string; kind: ItemKind; title: string }[];
-  update: { id: string; kind: ItemKind; title: string; changes: FieldChange[] }[];
+  /** `fields`: a guide's filled fields (GUIDE_FIELDS names, print order), read from its text or given by name. */
+  create: { id: string; kind: ItemKind; title: string; fields?: string[] }[];
+  update: { id: string; kind: ItemKind; title: string; fields?: string[]; changes: FieldChange[] }[];
   unchanged: string[];
   problems: { file: string; line?: number; message: string }[];
 }
