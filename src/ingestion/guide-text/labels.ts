@@ -56,8 +56,20 @@ const BY_LABEL = new Map<string, SectionTarget>(
 /** The longest heading first, so that 法定办结时限 is read before 时限. */
 export const KNOWN_LABELS: string[] = [...BY_LABEL.keys()].sort((a, b) => b.length - a.length);
 
+/** A heading's target; a joined heading (`收费依据及标准`, `咨询及监督电话`) by its first known part. */
 export function targetOf(label: string): SectionTarget | undefined {
-  return BY_LABEL.get(label.replace(/\s+/g, ''));
+  const bare = label.replace(/\s+/g, '');
+  const exact = BY_LABEL.get(bare);
+  if (exact || bare.length > 12) return exact;
+  const parts = bare.split(/[及和与、/]/u);
+  if (parts.length < 2) return undefined;
+  // `收费依据及标准`: the second part borrows the first one's head (收费 + 标准).
+  const head = parts[0]!.slice(0, 2);
+  for (const part of parts) {
+    const target = BY_LABEL.get(part) ?? BY_LABEL.get(head + part);
+    if (target) return target;
+  }
+  return undefined;
 }
 
 /** Labels of fields that only a guide prints; a few of them mark the text as a guide. */

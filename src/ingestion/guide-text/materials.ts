@@ -33,7 +33,7 @@ export function material(entry: string): Material {
   const notes = parts
     .map((p) => p.replace(FORM, '').replace(COPIES, '').replace(/^[\s，,、；;（(）)]+|[\s，,、；;（(）)]+$/gu, ''))
     .filter((p) => p !== '' && p !== '各')
-    .join('；');
+    .join('，');
   return withoutEmpty({ name, form, copies: copies ? Number(copies) : undefined, notes: notes || undefined });
 }
 
@@ -41,7 +41,9 @@ export function material(entry: string): Material {
 function splitParts(entry: string): string[] {
   const bar = entry.split(/\s*[|｜]\s*/u);
   if (bar.length > 1) return bar;
-  const m = /^((?:《[^》]*》|[^，,：:；;（(])+?)(?:\s*[，,：:；;]\s*|(?=[（(]))(.*)$/u.exec(entry);
+  // Brackets inside the name (`挖掘（占用）位置图`) are part of it; a bracket that states the form
+  // (`身份证（原件，核验后退还）`) ends it.
+  const m = /^((?:《[^》]*》|[（(][^）)]*[）)]|[^，,：:；;（(])+?)(?:\s*[，,：:；;]\s*|(?=[（(][^）)]*(?:原件|复印件|扫描件|电子|\d\s*份)))(.*)$/u.exec(entry);
   if (!m) return [entry];
   return [m[1]!, ...m[2]!.split(/\s*[，,；;]\s*/u)];
 }
@@ -52,6 +54,7 @@ function readTable(lines: string[], headerAt: number): MaterialsReading {
   const column = (re: RegExp) => header.findIndex((h) => re.test(h));
   const nameCol = column(/名称/);
   const numbered = column(/序号/) === 0;
+  const copiesCol = column(/份数|数量/);
   const materials: Material[] = [];
   const remarks = lines.slice(0, headerAt);
   for (const line of lines.slice(headerAt + 1)) {
@@ -65,8 +68,10 @@ function readTable(lines: string[], headerAt: number): MaterialsReading {
     if (!name) continue;
     const rest = cells.filter((_, i) => i !== nameCol && !(numbered && i === 0));
     const form = rest.find((c) => FORM.test(c));
-    const copies = rest.map((c) => COPIES.exec(c)?.[1]).find(Boolean);
-    const notes = rest.filter((c) => c !== form && !COPIES.test(c)).join('；');
+    // A 份数 column holds a bare number (`1`, `各1`).
+    const countCell = copiesCol >= 0 ? cells[copiesCol] : undefined;
+    const copies = /^(?:各\s*)?(\d{1,3})\s*(?:份|套|张|本)?$/u.exec(countCell ?? '')?.[1] ?? rest.map((c) => COPIES.exec(c)?.[1]).find(Boolean);
+    const notes = rest.filter((c) => c !== form && c !== countCell && !COPIES.test(c)).join('；');
     materials.push(withoutEmpty({ name: tidyName(name), form, copies: copies ? Number(copies) : undefined, notes: notes || undefined }));
   }
   return { materials, remarks };

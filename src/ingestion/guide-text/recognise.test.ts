@@ -132,6 +132,25 @@ describe('recogniseGuide', () => {
     ]);
   });
 
+  it('reads a joined heading, brackets inside a material name and a 份数 column', () => {
+    const guide = recogniseGuide(`松岭县临时占用城市绿地审批指南
+【打印】【关闭】　发布时间：2024-06-01
+一、申请材料
+1. 占用（临时使用）绿地位置图，原件1份，须标明面积；
+2. 营业执照，复印件1份。
+二、收费依据及标准
+按占用面积每平方米每月5元收取绿地补偿费。
+三、办理地点：县政务服务中心6号窗口
+四、咨询电话：0771-5232000
+五、承诺时限：7个工作日`)!;
+    expect(guide.title).toBe('松岭县临时占用城市绿地审批指南');
+    expect(guide.fields.materials![0]).toEqual({ name: '占用（临时使用）绿地位置图', form: '原件', copies: 1, notes: '须标明面积' });
+    expect(guide.fields.fee).toBe('按占用面积每平方米每月5元收取绿地补偿费。');
+    expect(guide.fields.notes).toBeUndefined();
+    const table = recogniseGuide('申请材料\n材料名称\t材料要求\t份数\t备注\n申请表\t原件\t各1\t单位盖章\n办理地点：3号窗口\n咨询电话：1\n收费标准：不收费\n承诺时限：3日')!;
+    expect(table.fields.materials).toEqual([{ name: '申请表', form: '原件', copies: 1, notes: '单位盖章' }]);
+  });
+
   it('is not fooled by prose or a short list of headings', () => {
     expect(recogniseGuide('区政务服务中心周四延时服务至20:00。咨询电话：0771-5230000。')).toBeUndefined();
     expect(recogniseGuide('一、申请条件\n本县户籍。\n二、咨询电话\n0771-1')).toBeUndefined();

@@ -28,6 +28,7 @@ const CELL_BREAK = /\t+|[ \u3000]{2,}|\u3000|\s*[|｜]\s*/u;
 /** Page furniture that is no part of any section. */
 const NOISE = /^(?:【(?:打印|关闭|收藏|分享)[^】]*】\s*)+$|字号[:：]?\s*【?大\s*中\s*小】?$|^【?(?:打印本页|关闭窗口|返回顶部)】?$|^[|｜\s:：\-—]+$/u;
 
+const PAGE_LINK = /打印|关闭|收藏|分享|返回|字号|[大中小]{2,}/u;
 const LABEL_ALTERNATION = KNOWN_LABELS.map((l) => l.replace(/[()（）]/g, '\\$&')).join('|');
 const BRACKETED = new RegExp(`^[【\\[［]\\s*([^】\\]］]{1,16}?)\\s*[】\\]］]\\s*(.*)$`, 'u');
 // A single space also separates a label from its value once extraction collapsed the cells.
@@ -40,7 +41,7 @@ export function splitGuide(text: string): SplitGuide {
   for (const raw of text.split('\n')) {
     const line = raw.trim();
     if (line === '' || NOISE.test(line)) continue;
-    const headings = headingsIn(line);
+    const headings = headingsIn(line, sections.length > 0);
     if (headings.length) {
       sections.push(...headings);
       continue;
@@ -53,19 +54,25 @@ export function splitGuide(text: string): SplitGuide {
 }
 
 /** The sections a line opens: none (a body line), one, or several (a flattened table row). */
-function headingsIn(line: string): Section[] {
+function headingsIn(line: string, started: boolean): Section[] {
   const cells = line.replace(/^[|｜]|[|｜]$/g, '').split(CELL_BREAK).map((c) => c.trim()).filter(Boolean);
   if (cells.length >= 2 && targetOf(unnumbered(cells[0]!)) !== undefined) return tableRow(cells);
   const bare = unnumbered(line);
   const bracketed = BRACKETED.exec(bare);
   if (bracketed) {
     const label = bracketed[1]!.replace(/\s+/g, '');
-    // An unknown bracketed heading (【基本编码】) is still a section of the guide, kept as printed.
-    return [section(label, targetOf(label) ?? 'other', bracketed[2]!)];
+    const target = targetOf(label);
+    if (target) return [section(label, target, bracketed[2]!)];
+    // An unknown bracketed heading among the sections (【基本编码】) is kept as printed; above
+    // them, 【打印】【关闭】 and the like are the page's links.
+    return started && !PAGE_LINK.test(label) ? [section(label, 'other', bracketed[2]!)] : [];
   }
   const colon = COLON.exec(bare) ?? ALONE.exec(bare);
   if (colon) return [section(colon[1]!, targetOf(colon[1]!)!, colon[2] ?? '')];
-  return [];
+  // A joined heading alone on its line (`九、收费依据及标准`).
+  const joined = bare.replace(/[:：]$/u, '');
+  const target = joined.length <= 12 && !/[，。；,;]/u.test(joined) ? targetOf(joined) : undefined;
+  return target ? [section(joined, target, '')] : [];
 }
 
 /** `label value label value …`: each known label takes the cells up to the next one. */
