@@ -132,8 +132,12 @@ describe('diagnoses in a scored run and its report', () => {
           { id: 'rent', title: '关于人才公寓租金的通知' },
         ],
         answer: '租金按照市场价格的百分之五十收取',
+        type: 'passage',
+        confidence: 0,
+        cited: null,
         rougeL: 1,
         covered: true,
+        right: false,
         ms: lines[1]!.ms,
         diagnosis: 'ranked-lower',
       });

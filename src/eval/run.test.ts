@@ -56,7 +56,9 @@ describe('scoreQuestions', () => {
     const { metrics, results } = await scoreQuestions(dataset, scripted);
     expect(results.map((r) => r.rank)).toEqual([0, 4, null, null]);
     expect(metrics).toMatchObject({ questions: 4, docR1: 0.25, docR5: 0.5, mrr: 0.3, rougeL: 0.575, coverage: 0.5 });
-    expect(Object.keys(metrics)).toEqual(['questions', 'docR1', 'docR5', 'mrr', 'rougeL', 'coverage', 'p50ms', 'p99ms']);
+    // Every question is answerable by default, and none was refused by the script.
+    expect(Object.keys(metrics)).toEqual(['questions', 'docR1', 'docR5', 'mrr', 'rougeL', 'coverage', 'falseRefusal', 'p50ms', 'p99ms']);
+    expect(metrics.falseRefusal).toBe(0);
     expect(metrics.p99ms).toBeGreaterThanOrEqual(metrics.p50ms);
   });
 
@@ -84,8 +86,8 @@ describe('summarise', () => {
     expect(summarise(results)).toMatchObject({ p50ms: 50, p99ms: 99, rougeL: 0.3333 });
   });
 
-  it('reports zeros, not NaN, for an empty question set', () => {
-    expect(summarise([])).toEqual({ questions: 0, docR1: 0, docR5: 0, mrr: 0, rougeL: 0, coverage: 0, p50ms: 0, p99ms: 0 });
+  it('leaves out the metrics no question has the fields for, and reports zeros, not NaN, for an empty question set', () => {
+    expect(summarise([])).toEqual({ questions: 0, p50ms: 0, p99ms: 0 });
   });
 });
 

@@ -223,7 +223,9 @@ function rankOf(top: string[], q: LabelledQuestion, texts: ReadonlyMap<string, s
 }
 
 function isRight(q: LabelledQuestion, type: string, rank: number | null | undefined, expectHit: boolean | undefined): boolean | undefined {
-  if (!q.answerable) return type === 'none' || type === 'clarify';
+  const declined = type === 'none' || type === 'clarify';
+  if (!q.answerable) return declined;
+  if (declined) return false;
   if (expectHit !== undefined) return expectHit;
   return rank === undefined ? undefined : rank === 0;
 }
