@@ -136,8 +136,10 @@ export async function writeGuidesDataset(): Promise<string> {
     {
       id: 'n-hours',
       title: '政务服务中心周四延时服务',
-      text: '政务服务中心周四延时服务 自3月起，政务服务中心每周四延时服务至晚上8点，办理居住证、社保等常用事项。',
+      text: '政务服务中心周四延时服务 自3月起，政务服务中心每周四延时服务至晚上８点，办理居住证、社保等常用事项。',
     },
+    // Lines as a file holds them (not flattened onto one): cleaned as a .txt file is.
+    { id: 'n-library', title: '', text: '区图书馆开放时间调整\n自４月起，区图书馆每日９:００开放。' },
   ];
   const questions = [
     { id: 's1', question: '居住证在哪个窗口办？', doc_id: 'g-residence', expect: ['B区12号窗口'] },

@@ -55,7 +55,7 @@ const scripted: Responder = async (question, sessionId) => {
 
 describe('readDataset (extended format)', () => {
   it('reads single questions and conversations as turns, with answerable true by default and their positions', () => {
-    expect(dataset.corpus.map((d) => d.id)).toEqual(['n-hours']);
+    expect(dataset.corpus.map((d) => d.id)).toEqual(['n-hours', 'n-library']);
     expect(dataset.knowledgeFile).toBe(path.join(dir, 'knowledge.jsonl'));
     expect(dataset.questions.map((q) => [q.id, q.turns.length, q.conversation, q.answerable, q.position])).toEqual([
       ['s1', 1, false, true, 1],
@@ -172,6 +172,10 @@ describe('the knowledge of a dataset, and a real run', () => {
     expect(byId.get('g-talent')).toMatchObject({ kind: 'guide', subsidy: '博士每月3000元，硕士每月1500元，最长发放3年' });
     // News, not a policy: the importer decides what a document is, as for a .txt file.
     expect(byId.get('n-hours')).toMatchObject({ kind: 'article', title: '政务服务中心周四延时服务', source: 'n-hours.txt' });
+    // A page flattened onto one line keeps its text as published (its spaces are its paragraph breaks) …
+    expect(byId.get('n-hours')).toMatchObject({ text: dataset.corpus[0]!.text });
+    // … and one with its lines is cleaned as a .txt file is (full-width digits made half-width).
+    expect(byId.get('n-library')).toMatchObject({ title: '区图书馆开放时间调整', text: expect.stringContaining('自4月起，区图书馆每日9:00开放') as unknown });
   });
 
   it('asks the conversation in one session of the real assistant, so that the follow-up stays on its guide', async () => {

@@ -48,9 +48,11 @@ function corpusItem(doc: CorpusDoc): { item?: Item; problems: string[] } {
   // doc_id refers to the corpus id, whatever a file name would have made of it.
   const item = { ...imported.item, id: doc.id };
   // What the importer made of it stands (its kind, a guide's fields, dates, 文号), but a body kept
-  // whole keeps the text as published: the corpus is web text flattened onto one line, whose only
-  // paragraph breaks are the spaces that cleaning collapses (ncpqa rougeL 0.486 → 0.444 cleaned),
-  // and the gold answers are spans of the published text.
-  if (item.kind === 'policy' || item.kind === 'article') item.text = doc.text;
+  // whole keeps the text as published when it is web text flattened onto one line: its only
+  // paragraph breaks are the spaces that cleaning collapses (ncpqa rougeL 0.486 → 0.444 cleaned).
+  if ((item.kind === 'policy' || item.kind === 'article') && isFlattened(doc.text)) item.text = doc.text;
   return { item, problems };
 }
+
+/** A text of one line: a page flattened by whoever published the dataset, not as a file holds it. */
+const isFlattened = (text: string): boolean => !/[\r\n]/.test(text.trim());
