@@ -176,11 +176,13 @@ export async function scoreQuestions(
     const rank = q.doc_id === undefined ? undefined : rankOf(top, q, texts);
     const type = answer.type ?? 'passage';
     const cited = answer.citations?.[0]?.id;
-    const expectHit = q.answerable && q.expect ? holdsExpected(answer.text, q.expect) && (q.doc_id === undefined || cited === q.doc_id) : undefined;
+    // The words alone (for the diagnosis), then with the gold document cited first (the metric).
+    const holds = q.expect ? holdsExpected(answer.text, q.expect) : undefined;
+    const expectHit = q.answerable && holds !== undefined ? holds && (q.doc_id === undefined || cited === q.doc_id) : undefined;
     const right = isRight(q, type, rank, expectHit);
     const diagnosis = diagnose({
       question: q,
-      answer: { type, ...(cited ? { cited } : {}), ...(expectHit === undefined ? {} : { expectHit: holdsExpected(answer.text, q.expect ?? []) }) },
+      answer: { type, ...(cited ? { cited } : {}), ...(holds === undefined ? {} : { expectHit: holds }) },
       retrieved: top,
       texts,
       rank,
