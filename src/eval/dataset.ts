@@ -70,8 +70,19 @@ export function readDataset(dir: string): Dataset {
     dir,
     corpus: hasCorpus ? readJsonl(corpusFile, corpusSchema).map(({ value }) => value) : [],
     ...(hasKnowledge ? { knowledgeFile } : {}),
-    questions: readJsonl(questionsFile, questionSchema).map(({ value }, i) => labelled(value, i + 1)),
+    questions: uniqueIds(questionsFile, readJsonl(questionsFile, questionSchema)).map((value, i) => labelled(value, i + 1)),
   };
+}
+
+/** The questions, once it is checked that no two share an id (the report and the halves go by id and position). */
+function uniqueIds(file: string, rows: Array<{ value: QuestionLine; line: number }>): QuestionLine[] {
+  const seen = new Map<string, number>();
+  for (const { value, line } of rows) {
+    const first = seen.get(value.id);
+    if (first !== undefined) throw new Error(`xiaoxin eval: ${file}:${line}: id: "${value.id}" is already used on line ${first}`);
+    seen.set(value.id, line);
+  }
+  return rows.map(({ value }) => value);
 }
 
 function labelled(line: QuestionLine, position: number): LabelledQuestion {

@@ -81,6 +81,7 @@ describe('readDataset (extended format)', () => {
         ['{"id":"b","turns":["问？",""]}', 'turns[1]: '],
         ['{"id":"b","question":"问？","answerable":"no"}', 'answerable: '],
         ['{"id":"b","question":"问？"', 'not valid JSON'],
+        ['{"id":"a","question":"问？"}', 'id: "a" is already used on line 1'],
       ];
       for (const [line, message] of cases) {
         await writeFile(file, `{"id":"a","question":"好的问题？"}\n\n${line}\n`);
