@@ -98,3 +98,61 @@ export async function writeTinyDataset(): Promise<string> {
   await writeFile(path.join(dir, 'questions.jsonl'), jsonl(questions));
   return dir;
 }
+
+/**
+ * A small dataset in the extended format (FORMAT.md): two service guides as knowledge.jsonl items,
+ * a news text as corpus.jsonl, and questions of every shape — with expect, a two-turn
+ * conversation, unanswerable ones, one with only a gold document. Returns its folder.
+ */
+export async function writeGuidesDataset(): Promise<string> {
+  const dir = await mkdtemp(path.join(os.tmpdir(), 'xiaoxin-eval-guides-'));
+  const knowledge = [
+    {
+      kind: 'guide',
+      id: 'g-residence',
+      title: '居住证申领',
+      department: '公安分局户政科',
+      conditions: ['在本区居住满半年，有合法稳定就业、住所或连续就读'],
+      materials: [{ name: '居民身份证', form: '原件' }, { name: '近期一寸免冠照片' }],
+      place: '政务服务中心B区12号窗口',
+      hours: '工作日9:00-17:00，周六上午9:00-12:00',
+      fee: '首次申领不收费；换领、补领收取工本费20元',
+      phone: '0000-1234567',
+    },
+    {
+      kind: 'guide',
+      id: 'g-talent',
+      title: '人才安居补贴申领',
+      department: '人才工作办公室',
+      conditions: ['全职引进到区内企业工作的博士、硕士'],
+      materials: [{ name: '学历学位证书', form: '复印件' }, { name: '劳动合同', form: '复印件' }],
+      place: '政务服务中心C区人才窗口',
+      subsidy: '博士每月3000元，硕士每月1500元，最长发放3年',
+      applicationPeriod: '每年3月和9月',
+      phone: '0000-7654321',
+    },
+  ];
+  const corpus = [
+    {
+      id: 'n-hours',
+      title: '政务服务中心周四延时服务',
+      text: '政务服务中心周四延时服务 自3月起，政务服务中心每周四延时服务至晚上８点，办理居住证、社保等常用事项。',
+    },
+    // Lines as a file holds them (not flattened onto one): cleaned as a .txt file is.
+    { id: 'n-library', title: '', text: '区图书馆开放时间调整\n自４月起，区图书馆每日９:００开放。' },
+  ];
+  const questions = [
+    { id: 's1', question: '居住证在哪个窗口办？', doc_id: 'g-residence', expect: ['B区12号窗口'] },
+    { id: 's2', question: '博士的人才安居补贴一个月多少钱？', doc_id: 'g-talent', expect: ['3000元'] },
+    { id: 's3', question: '居住证补领要交多少钱？', doc_id: 'g-residence', expect: ['20元'] },
+    { id: 'c1', turns: ['人才安居补贴怎么申请？', '要带什么材料？'], doc_id: 'g-talent', expect: ['劳动合同'] },
+    { id: 'u1', question: '结婚登记在哪里办？', answerable: false },
+    { id: 'u2', question: '火星上的邮局几点开门？', answerable: false },
+    { id: 'r1', question: '政务服务中心周四晚上开到几点？', doc_id: 'n-hours' },
+  ];
+  const jsonl = (rows: object[]) => rows.map((r) => JSON.stringify(r)).join('\n') + '\n';
+  await writeFile(path.join(dir, 'knowledge.jsonl'), jsonl(knowledge));
+  await writeFile(path.join(dir, 'corpus.jsonl'), jsonl(corpus));
+  await writeFile(path.join(dir, 'questions.jsonl'), jsonl(questions));
+  return dir;
+}

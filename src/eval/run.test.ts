@@ -5,8 +5,19 @@
 import { rm } from 'node:fs/promises';
 import { afterAll, describe, expect, it } from 'vitest';
 import { writeTinyDataset } from '../cli/test-support.js';
-import type { Dataset } from './dataset.js';
+import type { Dataset, LabelledQuestion } from './dataset.js';
 import { runEval, scoreQuestions, summarise, type QuestionResult, type Responder } from './run.js';
+
+let position = 0;
+const single = (id: string, question: string, doc_id: string, answer: string): LabelledQuestion => ({
+  id,
+  turns: [question],
+  conversation: false,
+  doc_id,
+  answer,
+  answerable: true,
+  position: ++position,
+});
 
 const dataset: Dataset = {
   dir: 'scripted',
@@ -17,10 +28,10 @@ const dataset: Dataset = {
     { id: 'c', title: '', text: '转发通知：一次性开办补贴五万元整 请于月底前申请' },
   ],
   questions: [
-    { id: 'q1', question: 'Q1', doc_id: 'b', answer: '一次性开办补贴五万元整' },
-    { id: 'q2', question: 'Q2', doc_id: 'a', answer: '适合出门散步' },
-    { id: 'q3', question: 'Q3', doc_id: 'a', answer: '天气很好' },
-    { id: 'q4', question: 'Q4', doc_id: 'a', answer: '很好适合' },
+    single('q1', 'Q1', 'b', '一次性开办补贴五万元整'),
+    single('q2', 'Q2', 'a', '适合出门散步'),
+    single('q3', 'Q3', 'a', '天气很好'),
+    single('q4', 'Q4', 'a', '很好适合'),
   ],
 };
 
@@ -45,7 +56,9 @@ describe('scoreQuestions', () => {
     const { metrics, results } = await scoreQuestions(dataset, scripted);
     expect(results.map((r) => r.rank)).toEqual([0, 4, null, null]);
     expect(metrics).toMatchObject({ questions: 4, docR1: 0.25, docR5: 0.5, mrr: 0.3, rougeL: 0.575, coverage: 0.5 });
-    expect(Object.keys(metrics)).toEqual(['questions', 'docR1', 'docR5', 'mrr', 'rougeL', 'coverage', 'p50ms', 'p99ms']);
+    // Every question is answerable by default, and none was refused by the script.
+    expect(Object.keys(metrics)).toEqual(['questions', 'docR1', 'docR5', 'mrr', 'rougeL', 'coverage', 'falseRefusal', 'p50ms', 'p99ms']);
+    expect(metrics.falseRefusal).toBe(0);
     expect(metrics.p99ms).toBeGreaterThanOrEqual(metrics.p50ms);
   });
 
@@ -59,6 +72,10 @@ describe('summarise', () => {
   it('takes nearest-rank percentiles of the answer times and rounds them to 0.1 ms', () => {
     const results: QuestionResult[] = Array.from({ length: 100 }, (_, i) => ({
       id: `q${i}`,
+      conversation: false,
+      answerable: true,
+      type: 'passage',
+      confidence: 0.5,
       rank: null,
       rougeL: 1 / 3,
       covered: false,
@@ -69,8 +86,8 @@ describe('summarise', () => {
     expect(summarise(results)).toMatchObject({ p50ms: 50, p99ms: 99, rougeL: 0.3333 });
   });
 
-  it('reports zeros, not NaN, for an empty question set', () => {
-    expect(summarise([])).toEqual({ questions: 0, docR1: 0, docR5: 0, mrr: 0, rougeL: 0, coverage: 0, p50ms: 0, p99ms: 0 });
+  it('leaves out the metrics no question has the fields for, and reports zeros, not NaN, for an empty question set', () => {
+    expect(summarise([])).toEqual({ questions: 0, p50ms: 0, p99ms: 0 });
   });
 });
 
