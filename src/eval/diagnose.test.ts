@@ -11,6 +11,16 @@ import { DIAGNOSES, diagnose, holdsAnswer, nearDuplicates, type Miss } from './d
 import { formatDiagnoses, writeReport } from './report.js';
 import { scoreQuestions, type Responder } from './run.js';
 
+const single = (id: string, question: string, doc_id: string, answer: string): LabelledQuestion => ({
+  id,
+  turns: [question],
+  conversation: false,
+  doc_id,
+  answer,
+  answerable: true,
+  position: 1,
+});
+
 const PLACES = ['内蒙古', '天津'];
 const placeNames = (text: string) => PLACES.filter((p) => text.includes(p));
 
@@ -27,7 +37,7 @@ const texts = new Map([
 ]);
 
 function miss(question: Partial<LabelledQuestion>, retrieved: string[], rank: number | null): Miss {
-  const q: LabelledQuestion = { id: 'q', question: '问题', doc_id: 'notice', answer: '不可能出现的答案文本内容', ...question };
+  const q: LabelledQuestion = { ...single('q', '问题', 'notice', '不可能出现的答案文本内容'), ...question };
   return { question: q, retrieved, texts, rank, placeNames };
 }
 
@@ -38,7 +48,7 @@ describe('diagnose', () => {
 
   it('finds a short gold answer in the first document (answer-in-top)', () => {
     // Under 8 characters, so the parking notice does not count as relevant, though it answers.
-    const m = miss({ question: '停车场收费吗？', doc_id: 'rent', answer: '免费开放' }, ['parking', 'rent'], 1);
+    const m = miss({ turns: ['停车场收费吗？'], doc_id: 'rent', answer: '免费开放' }, ['parking', 'rent'], 1);
     expect(diagnose(m)).toBe('answer-in-top');
   });
 
@@ -49,10 +59,10 @@ describe('diagnose', () => {
   });
 
   it('blames a place the question names and the gold document never mentions (place-not-in-gold)', () => {
-    const m = miss({ question: '内蒙古对资金使用做了哪些规定？', doc_id: 'parking' }, ['fund', 'parking'], 1);
+    const m = miss({ turns: ['内蒙古对资金使用做了哪些规定？'], doc_id: 'parking' }, ['fund', 'parking'], 1);
     expect(diagnose(m)).toBe('place-not-in-gold');
     // The gold document mentions the place: not this diagnosis.
-    expect(diagnose(miss({ question: '内蒙古对资金使用做了哪些规定？', doc_id: 'fund' }, ['parking', 'fund'], 1))).toBe(
+    expect(diagnose(miss({ turns: ['内蒙古对资金使用做了哪些规定？'], doc_id: 'fund' }, ['parking', 'fund'], 1))).toBe(
       'ranked-lower',
     );
   });
@@ -75,9 +85,9 @@ describe('diagnoses in a scored run and its report', () => {
     dir: 'scripted',
     corpus: [...texts].map(([id, text]) => ({ id, title: text.split(' ')[0]!, text })),
     questions: [
-      { id: 'q1', question: '停车场收费吗？', doc_id: 'parking', answer: '免费开放' },
-      { id: 'q2', question: '人才公寓租金怎么收？', doc_id: 'rent', answer: '租金按照市场价格的百分之五十收取' },
-      { id: 'q3', question: '停车能停多久？', doc_id: 'parking', answer: '每次限停两小时' },
+      single('q1', '停车场收费吗？', 'parking', '免费开放'),
+      single('q2', '人才公寓租金怎么收？', 'rent', '租金按照市场价格的百分之五十收取'),
+      single('q3', '停车能停多久？', 'parking', '每次限停两小时'),
     ],
   };
   const script: Record<string, { text: string; retrieved: string[] }> = {

@@ -1,14 +1,25 @@
 /**
  * @module eval/diagnose
- * Why a labelled question missed (its first retrieved document was not relevant): a guess in
- * one word from the texts alone, so that an engineer reading `xiaoxin eval --report` can tell
- * misses the metric cannot credit from misses the engine should fix.
+ * Why a labelled question missed, in one word, so that an engineer reading `xiaoxin eval
+ * --report` can tell misses the metric cannot credit from misses the engine should fix. A
+ * question with `expect` (or `answerable: false`) is judged by its answer: the item cited first,
+ * the words of the answer, a refusal. One with only a gold document is judged by retrieval (its
+ * first retrieved document was not relevant), guessed from the texts alone.
  */
-import type { LabelledQuestion } from './dataset.js';
+import { lastTurn, type LabelledQuestion } from './dataset.js';
 import { lcsLength } from './metrics.js';
 
 /** The diagnoses, in the order they are checked, each with what it means. */
 export const DIAGNOSES = [
+  { name: 'answered-unanswerable', explanation: 'nothing in the knowledge answers it, yet an answer was given' },
+  {
+    name: 'follow-up-lost',
+    explanation: 'a conversation whose last answer cites another item than the one it is about (or refuses, the item not ranked first)',
+  },
+  { name: 'refused-but-ranked-first', explanation: 'answered "not found" though the gold document was the first retrieved' },
+  { name: 'clarified', explanation: 'asked which item was meant instead of answering' },
+  { name: 'wrong-item', explanation: 'a different item was cited first' },
+  { name: 'wrong-field', explanation: 'the right item was cited first, but the answer holds none of the expect strings' },
   {
     name: 'answer-in-top',
     explanation: 'the first document holds ≥ 80 % of the gold answer but does not count (answer under 8 characters, or worded slightly differently)',
@@ -24,14 +35,25 @@ export type Diagnosis = (typeof DIAGNOSES)[number]['name'];
 /** The place names a text mentions (`TextAnalyzer.segmenter.placeNames`). */
 export type PlaceNames = (text: string) => string[];
 
+/** What the engine answered, as far as the diagnoses need it. */
+export interface AnswerOutcome {
+  /** `none` ("not found"), `clarify`, or an answer. */
+  type: string;
+  /** The id of the item cited first, if any. */
+  cited?: string;
+  /** Whether the answer holds one of the expect strings (undefined without expect). */
+  expectHit?: boolean;
+}
+
 export interface Miss {
   question: LabelledQuestion;
+  answer?: AnswerOutcome;
   /** The retrieved document ids, deduplicated, best first (the top 10). */
   retrieved: readonly string[];
   /** Document id → text, for the whole corpus. */
   texts: ReadonlyMap<string, string>;
-  /** 0-based rank of the first relevant document among `retrieved`; null if none. */
-  rank: number | null;
+  /** 0-based rank of the first relevant document among `retrieved`; null if none, undefined without doc_id. */
+  rank: number | null | undefined;
   placeNames: PlaceNames;
 }
 
@@ -44,16 +66,36 @@ const SHINGLE_STEP = 4;
 
 const chars = (s: string) => [...s.replace(/\s+/g, '')];
 
-/** The diagnosis of a question whose first retrieved document is not relevant; undefined for a hit. */
+/** The diagnosis of a question that missed; undefined for a hit. */
 export function diagnose(miss: Miss): Diagnosis | undefined {
+  const { question: q, answer, rank } = miss;
+  const type = answer?.type;
+  const answered = type !== undefined && type !== 'none' && type !== 'clarify';
+  if (!q.answerable) return answered ? 'answered-unanswerable' : undefined;
+  const citesOther = answered && q.doc_id !== undefined && answer?.cited !== q.doc_id;
+  if (q.expect !== undefined) {
+    if (answer?.expectHit && !citesOther) return undefined;
+    if (citesOther) return q.conversation ? 'follow-up-lost' : 'wrong-item';
+    if (answered) return 'wrong-field';
+  } else {
+    if (q.conversation && citesOther) return 'follow-up-lost';
+    if (rank === undefined || (rank === 0 && type !== 'none')) return undefined;
+  }
+  if (rank === 0) return type === 'clarify' ? 'clarified' : 'refused-but-ranked-first';
+  // The last turn alone rarely names the item: not finding it there is losing the conversation.
+  if (q.conversation) return 'follow-up-lost';
+  return retrievalDiagnosis(miss);
+}
+
+/** Why the first retrieved document was not relevant. */
+function retrievalDiagnosis(miss: Miss): Diagnosis {
   const { question, retrieved, texts, rank } = miss;
-  if (rank === 0) return undefined;
   const top = retrieved[0] === undefined ? undefined : texts.get(retrieved[0]);
-  const gold = texts.get(question.doc_id);
-  if (top !== undefined && holdsAnswer(top, question.answer)) return 'answer-in-top';
-  if (gold !== undefined && namesPlaceMissingFrom(question.question, gold, miss.placeNames)) return 'place-not-in-gold';
+  const gold = question.doc_id === undefined ? undefined : texts.get(question.doc_id);
+  if (top !== undefined && holdsAnswer(top, question.answer ?? '')) return 'answer-in-top';
+  if (gold !== undefined && namesPlaceMissingFrom(lastTurn(question), gold, miss.placeNames)) return 'place-not-in-gold';
   if (top !== undefined && gold !== undefined && nearDuplicates(top, gold)) return 'near-duplicate';
-  return rank === null ? 'not-retrieved' : 'ranked-lower';
+  return typeof rank === 'number' ? 'ranked-lower' : 'not-retrieved';
 }
 
 /**

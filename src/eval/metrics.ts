@@ -1,7 +1,7 @@
 /**
  * @module eval/metrics
  * The metrics of the eval FORMAT.md: document recall at 1 and 5, MRR, character ROUGE-L and
- * answer coverage, and answer-time percentiles.
+ * answer coverage, expected strings in the answer, and answer-time percentiles.
  */
 
 const stripSpace = (s: string) => s.replace(/\s+/g, '');
@@ -45,10 +45,16 @@ export function covers(candidate: string, reference: string): boolean {
  * Whether a retrieved document counts as relevant: the gold document, or any document holding
  * the gold answer verbatim when that answer is at least 8 characters (reposted notices).
  */
-export function isRelevant(docId: string, docText: string | undefined, goldId: string, goldAnswer: string): boolean {
+export function isRelevant(docId: string, docText: string | undefined, goldId: string, goldAnswer: string | undefined): boolean {
   if (docId === goldId) return true;
-  const answer = stripSpace(goldAnswer);
+  const answer = stripSpace(goldAnswer ?? '');
   return [...answer].length >= 8 && docText !== undefined && stripSpace(docText).includes(answer);
+}
+
+/** Whether the answer holds one of the expected strings, whitespace removed on both sides. */
+export function holdsExpected(candidate: string, expected: readonly string[]): boolean {
+  const c = stripSpace(candidate);
+  return expected.some((e) => stripSpace(e) !== '' && c.includes(stripSpace(e)));
 }
 
 export function percentile(sorted: number[], p: number): number {

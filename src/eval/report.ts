@@ -12,22 +12,32 @@ import type { EvalReport, QuestionResult } from './run.js';
 /** How many retrieved documents a report line lists, with their titles. */
 const LISTED = 5;
 
-/** Writes the report of `report`'s questions, asked from `dataset`, to `file` as JSON Lines. */
-export function writeReport(file: string, dataset: Dataset, report: Pick<EvalReport, 'results'>): void {
+/**
+ * Writes the report of `report`'s questions, asked from `dataset`, to `file` as JSON Lines. Titles
+ * are the items' as imported (`report.titles`), else the corpus's.
+ */
+export function writeReport(file: string, dataset: Dataset, report: Pick<EvalReport, 'results'> & { titles?: ReadonlyMap<string, string> }): void {
   const titles = new Map(dataset.corpus.map((d) => [d.id, d.title]));
+  for (const [id, title] of report.titles ?? []) titles.set(id, title);
   const questions = new Map(dataset.questions.map((q) => [q.id, q]));
   const lines = report.results.map((r) => {
     const q = questions.get(r.id);
+    const asked = q === undefined ? { question: '' } : q.conversation ? { turns: q.turns } : { question: q.turns[0]! };
     return JSON.stringify({
       id: r.id,
-      question: q?.question ?? '',
+      ...asked,
       goldDoc: q?.doc_id ?? '',
       goldAnswer: q?.answer ?? '',
-      rank: r.rank,
+      ...(q?.expect ? { expect: q.expect } : {}),
+      ...(q && !q.answerable ? { answerable: false } : {}),
+      rank: r.rank ?? null,
       retrieved: r.retrieved.slice(0, LISTED).map((id) => ({ id, title: titles.get(id) ?? '' })),
       answer: r.answer,
-      rougeL: round(r.rougeL, 4),
-      covered: r.covered,
+      type: r.type,
+      confidence: round(r.confidence, 4),
+      cited: r.cited ?? null,
+      ...(r.rougeL === undefined ? {} : { rougeL: round(r.rougeL, 4), covered: r.covered }),
+      ...(r.right === undefined ? {} : { right: r.right }),
       ms: round(r.ms, 1),
       ...(r.diagnosis === undefined ? {} : { diagnosis: r.diagnosis }),
     });

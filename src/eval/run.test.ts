@@ -5,8 +5,19 @@
 import { rm } from 'node:fs/promises';
 import { afterAll, describe, expect, it } from 'vitest';
 import { writeTinyDataset } from '../cli/test-support.js';
-import type { Dataset } from './dataset.js';
+import type { Dataset, LabelledQuestion } from './dataset.js';
 import { runEval, scoreQuestions, summarise, type QuestionResult, type Responder } from './run.js';
+
+let position = 0;
+const single = (id: string, question: string, doc_id: string, answer: string): LabelledQuestion => ({
+  id,
+  turns: [question],
+  conversation: false,
+  doc_id,
+  answer,
+  answerable: true,
+  position: ++position,
+});
 
 const dataset: Dataset = {
   dir: 'scripted',
@@ -17,10 +28,10 @@ const dataset: Dataset = {
     { id: 'c', title: '', text: '转发通知：一次性开办补贴五万元整 请于月底前申请' },
   ],
   questions: [
-    { id: 'q1', question: 'Q1', doc_id: 'b', answer: '一次性开办补贴五万元整' },
-    { id: 'q2', question: 'Q2', doc_id: 'a', answer: '适合出门散步' },
-    { id: 'q3', question: 'Q3', doc_id: 'a', answer: '天气很好' },
-    { id: 'q4', question: 'Q4', doc_id: 'a', answer: '很好适合' },
+    single('q1', 'Q1', 'b', '一次性开办补贴五万元整'),
+    single('q2', 'Q2', 'a', '适合出门散步'),
+    single('q3', 'Q3', 'a', '天气很好'),
+    single('q4', 'Q4', 'a', '很好适合'),
   ],
 };
 
@@ -59,6 +70,10 @@ describe('summarise', () => {
   it('takes nearest-rank percentiles of the answer times and rounds them to 0.1 ms', () => {
     const results: QuestionResult[] = Array.from({ length: 100 }, (_, i) => ({
       id: `q${i}`,
+      conversation: false,
+      answerable: true,
+      type: 'passage',
+      confidence: 0.5,
       rank: null,
       rougeL: 1 / 3,
       covered: false,

@@ -7,6 +7,7 @@
 import { basename, extname } from 'node:path';
 import { validateItem, type Item } from '../knowledge/index.js';
 import { pathSuffix } from './ids.js';
+import { documentOutcome, type DocumentHints } from './document.js';
 import { parseInWorker } from './parse-pool.js';
 import { hasReader } from './read-file.js';
 import { failed, problemAt, type Candidate, type ReadOutcome } from './reader.js';
@@ -40,6 +41,28 @@ export async function importPaths(paths: string[], options: ImportOptions = {}):
     for (const problem of problems.sort((a, b) => (a.line ?? 0) - (b.line ?? 0))) result.problems.push(problem);
   }
   return result;
+}
+
+/**
+ * The text of one document imported the way a `.txt` file of that text is (`readTxt`): cleaned,
+ * and the engine decides what it is. `xiaoxin eval` imports its corpus documents here, so that
+ * they are read as whatever the importer learns to recognise. `name` stands for the file name.
+ */
+export function importDocumentText(
+  name: string,
+  text: string,
+  options: ImportOptions = {},
+  hints: DocumentHints = {},
+): { item?: Item; problems: ImportProblem[] } {
+  const outcome = documentOutcome(name, text, options, hints);
+  const problems = outcome.problems.slice();
+  let item: Item | undefined;
+  for (const candidate of outcome.candidates) {
+    const validation = validateItem(withoutUndefined(candidate.input));
+    if (validation.ok) item = validation.item;
+    else problems.push(problemAt(name, undefined, validation.errors.join('; ')));
+  }
+  return { ...(item ? { item } : {}), problems };
 }
 
 async function readOne(file: string, options: ImportOptions, result: ImportResult): Promise<ReadOutcome> {

@@ -1,14 +1,15 @@
 /**
  * @module cli/commands/eval
- * `xiaoxin eval --dataset DIR [--json] [--limit N] [--report FILE]`: retrieval and answer quality
- * on a labelled set, in a throw-away in-memory store. With `--json` the last line of stdout is the
- * metrics object; with `--report` every question's outcome goes to FILE, one JSON line each.
+ * `xiaoxin eval --dataset DIR [--json] [--limit N] [--half odd|even] [--noise KIND] [--report FILE]`:
+ * retrieval and answer quality on a labelled set, in a throw-away in-memory store. With `--json`
+ * the last line of stdout is the metrics object (the calibration table in it); with `--report`
+ * every question's outcome goes to FILE, one JSON line each.
  */
 import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { InvalidArgumentError, type Command } from 'commander';
 import { formatDiagnoses, writeReport } from '../../eval/report.js';
-import { formatEvalTable, runEval } from '../../eval/run.js';
+import { evalJson, formatEvalTable, HALVES, runEval, type Half } from '../../eval/run.js';
 import { NOISE_KINDS, type NoiseKind } from '../../eval/noise.js';
 import { assistantOptions, note } from '../context.js';
 import { EXIT_OK, UsageError } from '../errors.js';
@@ -17,6 +18,7 @@ interface EvalFlags {
   dataset: string;
   json?: boolean;
   limit?: number;
+  half?: Half;
   noise?: NoiseKind;
   report?: string;
 }
@@ -24,10 +26,11 @@ interface EvalFlags {
 export function registerEval(program: Command, setExit: (code: number) => void): void {
   program
     .command('eval')
-    .description('measure retrieval and answer quality on a labelled dataset (corpus.jsonl + questions.jsonl)')
+    .description('measure retrieval and answer quality on a labelled dataset (corpus.jsonl and/or knowledge.jsonl + questions.jsonl)')
     .requiredOption('--dataset <dir>', 'the dataset folder, e.g. ../shared/eval/ncpqa')
     .option('--json', 'end the output with one line of JSON holding the metrics')
     .option('--limit <n>', 'ask only the first N questions', positiveInteger)
+    .option('--half <half>', `ask only the questions at ${HALVES.join(' or ')} positions of questions.jsonl (tune on one, confirm on the other)`, half)
     .option('--noise <kind>', `ask noisy forms of the questions: ${NOISE_KINDS.join(', ')}`, noiseKind)
     .option('--report <file>', 'write one JSON line per question, with what was retrieved and why a miss missed')
     .action(async (flags: EvalFlags) => {
@@ -52,9 +55,9 @@ export async function runEvalCommand(flags: EvalFlags): Promise<number> {
       }
     : undefined;
   if (flags.noise) note(`questions rewritten with "${flags.noise}" noise`);
-  const report = await runEval(flags.dataset, { limit: flags.limit, assistant, onProgress, noise: flags.noise });
+  const report = await runEval(flags.dataset, { limit: flags.limit, half: flags.half, assistant, onProgress, noise: flags.noise });
   if (report.importProblems.length > 0) {
-    note(`${report.importProblems.length} corpus rows could not be imported; first: ${report.importProblems[0]}`);
+    note(`${report.importProblems.length} knowledge rows could not be imported; first: ${report.importProblems[0]}`);
   }
   process.stdout.write(`${formatEvalTable(report)}\n`);
   if (flags.report !== undefined) {
@@ -63,13 +66,18 @@ export async function runEvalCommand(flags: EvalFlags): Promise<number> {
     process.stdout.write(`${formatDiagnoses(report.results)}\n`);
     note(`report of ${report.results.length} questions written to ${flags.report}`);
   }
-  if (flags.json) process.stdout.write(`${JSON.stringify(report.metrics)}\n`);
+  if (flags.json) process.stdout.write(`${evalJson(report)}\n`);
   return EXIT_OK;
 }
 
 function noiseKind(value: string): NoiseKind {
   if (!(NOISE_KINDS as readonly string[]).includes(value)) throw new InvalidArgumentError(`must be one of ${NOISE_KINDS.join(', ')}`);
   return value as NoiseKind;
+}
+
+function half(value: string): Half {
+  if (!(HALVES as readonly string[]).includes(value)) throw new InvalidArgumentError(`must be one of ${HALVES.join(', ')}`);
+  return value as Half;
 }
 
 function positiveInteger(value: string): number {
