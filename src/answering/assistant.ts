@@ -179,7 +179,7 @@ export class Assistant {
     // against the top item's own words (a misheard 间设 is its 建设); extraction keeps the question
     // as corrected for the whole knowledge base, which measured better on `--noise asr`.
     const refined = this.index.refine(result.query, top.item.id);
-    const confidence = this.knowsAnyOf(topicWords) ? this.confidence(top, refined) : 0;
+    const confidence = this.knowsAnyOf(topicWords) ? this.confidence(top, refined, field, topicWords) : 0;
     if (confidence < this.policy.notFoundBelow) {
       return { answer: notFoundAnswer(this.hotline, hits.slice(0, 3).map((h) => h.item.title)), retrieved };
     }
@@ -230,9 +230,24 @@ export class Assistant {
 
   /**
    * 0–1: how much of the question the best item covers, by words and by its best sentences. The
-   * whole question counts here, its places too (ranking judged the topic and the place apart).
+   * whole question counts here, its places too (ranking judged the topic and the place apart);
+   * for a field question about a guide, its topic without the field words counts as well.
    */
-  private confidence(hit: ItemHit, query: AnalysedQuery): number {
+  private confidence(
+    hit: ItemHit,
+    query: AnalysedQuery,
+    field: FieldIntent | undefined,
+    topicWords: string[],
+  ): number {
+    const whole = this.coverageScore(hit, query);
+    // "一次性创业补贴周六能办吗": a guide answers a field question with one of its sections, so the
+    // words asking for the field (周六能办吗, 要跑几趟) need not appear in it; the topic words must.
+    if (!field || hit.item.kind !== 'guide' || !topicWords.length) return whole;
+    const topic = this.index.refine(this.index.analyse(topicWords.join(' ')), hit.item.id);
+    return Math.max(whole, this.coverageScore(hit, topic));
+  }
+
+  private coverageScore(hit: ItemHit, query: AnalysedQuery): number {
     const match = this.index.match(hit.item.id, query, { bySound: true });
     const window = Math.max(match.window.share, this.index.headShare(hit.item.id, query));
     const coverage = match.coverage;
