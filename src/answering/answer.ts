@@ -24,8 +24,13 @@ export interface Answer {
   confidence: number;
   /** Follow-up questions or related items to offer. */
   suggestions: string[];
-  /** For `guide-field`: which field of the guide was answered. */
+  /** For `guide-field`: which field of the guide was asked for (`overview` for the guide as a whole). */
   field?: string;
+  /**
+   * For `guide-field`: set when the guide does not state the field asked for; the text then says
+   * so (「该指南未写明…」) and offers the fields it does state and a phone.
+   */
+  missingField?: string;
   /** For `clarify`: the candidate items offered, in order ("第二个" picks the second). */
   choices?: Citation[];
 }

@@ -22,6 +22,7 @@ import {
   guideOverviewAnswer,
   notFoundAnswer,
   passageAnswer,
+  type FieldAnswerContext,
 } from './compose.js';
 import { extractAnswer } from './extract.js';
 import { detectFieldIntent, looksLikeFollowUp, parseChoice, stripIntentWords, type FieldIntent } from './intent.js';
@@ -152,7 +153,8 @@ export class Assistant {
     if (topicItem && looksLikeFollowUp(normalized, topicWords)) {
       const guide = topicItem.kind === 'guide' ? topicItem : this.linkedGuide(topicItem);
       if (guide && field) {
-        return { answer: guideFieldAnswer(guide, field, 0.9, []), retrieved: [guide.id], topic: guide.id };
+        const answer = guideFieldAnswer(guide, field, 0.9, [], this.fieldContext(normalized));
+        return { answer, retrieved: [guide.id], topic: guide.id };
       }
       const query = this.index.analyse(`${topicItem.title} ${question}`);
       return { answer: this.answerFromItem(topicItem, query, field, 0.7, []), retrieved: [topicItem.id], topic: topicItem.id };
@@ -177,7 +179,7 @@ export class Assistant {
     // against the top item's own words (a misheard 间设 is its 建设); extraction keeps the question
     // as corrected for the whole knowledge base, which measured better on `--noise asr`.
     const refined = this.index.refine(result.query, top.item.id);
-    const confidence = this.knowsAnyOf(topicWords) ? this.confidence(top, refined) : 0;
+    const confidence = this.knowsAnyOf(topicWords) ? this.confidence(top, refined, field, topicWords) : 0;
     if (confidence < this.policy.notFoundBelow) {
       return { answer: notFoundAnswer(this.hotline, hits.slice(0, 3).map((h) => h.item.title)), retrieved };
     }
@@ -186,9 +188,18 @@ export class Assistant {
     if (ambiguous) return { answer: clarifyAnswer(ambiguous, confidence), retrieved };
 
     const guide = field ? this.fieldGuide(hits, field) : undefined;
-    if (guide && field) return { answer: guideFieldAnswer(guide, field, confidence, suggestions(1)), retrieved, topic: guide.id };
-    const answer = this.answerFromItem(top.item, result.query, field, confidence, suggestions(1));
-    return { answer, retrieved, topic: top.item.id };
+    const answerItem = guide ?? top.item;
+    const answer = guide && field
+      ? guideFieldAnswer(guide, field, confidence, suggestions(1), this.fieldContext(normalized))
+      : this.answerFromItem(top.item, result.query, field, confidence, suggestions(1));
+    // The guide lacks the field asked for (and its notes do not state it), or the top FAQ answers
+    // another question: an FAQ asking for the same field, somewhat less close than one that wins
+    // outright, answers better than 「未写明」 or than that other question's answer.
+    const answersOther = !guide && !!field && this.asksOtherField(top.item, field);
+    if ((answer.missingField || answersOther) && faq && faq.similarity >= this.policy.missingFieldFaqSimilarity) {
+      return { answer: faqAnswer(faq.item, Math.min(1, faq.similarity + 0.2), suggestions(1)), retrieved, topic: faq.item.id };
+    }
+    return { answer, retrieved, topic: answerItem.id };
   }
 
   private answerFromItem(
@@ -200,7 +211,9 @@ export class Assistant {
   ): Answer {
     switch (item.kind) {
       case 'guide':
-        return field ? guideFieldAnswer(item, field, confidence, suggestions) : guideOverviewAnswer(item, confidence, suggestions);
+        return field
+          ? guideFieldAnswer(item, field, confidence, suggestions, this.fieldContext(query.normalized))
+          : guideOverviewAnswer(item, confidence, suggestions);
       case 'faq':
         return faqAnswer(item, confidence, suggestions);
       case 'policy':
@@ -217,9 +230,24 @@ export class Assistant {
 
   /**
    * 0–1: how much of the question the best item covers, by words and by its best sentences. The
-   * whole question counts here, its places too (ranking judged the topic and the place apart).
+   * whole question counts here, its places too (ranking judged the topic and the place apart);
+   * for a field question about a guide, its topic without the field words counts as well.
    */
-  private confidence(hit: ItemHit, query: AnalysedQuery): number {
+  private confidence(
+    hit: ItemHit,
+    query: AnalysedQuery,
+    field: FieldIntent | undefined,
+    topicWords: string[],
+  ): number {
+    const whole = this.coverageScore(hit, query);
+    // "一次性创业补贴周六能办吗": a guide answers a field question with one of its sections, so the
+    // words asking for the field (周六能办吗, 要跑几趟) need not appear in it; the topic words must.
+    if (!field || hit.item.kind !== 'guide' || !topicWords.length) return whole;
+    const topic = this.index.refine(this.index.analyse(topicWords.join(' ')), hit.item.id);
+    return Math.max(whole, this.coverageScore(hit, topic));
+  }
+
+  private coverageScore(hit: ItemHit, query: AnalysedQuery): number {
     const match = this.index.match(hit.item.id, query, { bySound: true });
     const window = Math.max(match.window.share, this.index.headShare(hit.item.id, query));
     const coverage = match.coverage;
@@ -272,6 +300,9 @@ export class Assistant {
    * states that field: the guide the best FAQ links to, or else one scoring at least
    * `fieldGuideRatio` of the best. An FAQ or a policy on the same subject that ranks a little
    * higher answers another question (its conditions, its terms); the guide has what was asked.
+   * When the top FAQ asks about another field altogether ("办完拿到什么" → an FAQ on whether a
+   * licence is needed), a close guide that lacks the field still answers: its 「未写明」 and phone
+   * are honest, the FAQ's answer to another question is not.
    */
   private fieldGuide(hits: ItemHit[], field: FieldIntent): Guide | undefined {
     const top = hits[0];
@@ -279,12 +310,17 @@ export class Assistant {
     const states = (item: Item | undefined): item is Guide => item?.kind === 'guide' && !!guideFieldText(item, field);
     // Staff linked the FAQ to the guide of its service: that guide is the one meant.
     const linked = this.linkedGuide(top.item);
-    if (linked) return states(linked) ? linked : undefined;
+    if (linked) return states(linked) || this.asksOtherField(top.item, field) ? linked : undefined;
     const least = top.score * this.policy.fieldGuideRatio;
-    return hits
-      .filter((h) => h.score >= least)
-      .map((h) => h.item)
-      .find(states);
+    const close = hits.filter((h) => h.score >= least).map((h) => h.item);
+    const stating = close.find(states);
+    if (stating || !this.asksOtherField(top.item, field)) return stating;
+    return close.find((item): item is Guide => item.kind === 'guide');
+  }
+
+  /** Whether an FAQ's questions all ask about some field other than `field`, or none at all. */
+  private asksOtherField(item: Item, field: FieldIntent): boolean {
+    return item.kind === 'faq' && this.faqQuestions(item).every((q) => q.field !== field);
   }
 
   /**
@@ -324,6 +360,12 @@ export class Assistant {
     return this.analyzer
       .analyze(stripIntentWords(normalized), { normalized: true })
       .words.filter((w) => w.length >= 2 && !GENERIC_WORDS.has(w));
+  }
+
+  /** The question's words (to pick a notes sentence) and the hotline, for a guide-field answer. */
+  private fieldContext(normalized: string): FieldAnswerContext {
+    const questionWords = this.analyzer.analyze(normalized, { normalized: true }).words;
+    return { questionWords, hotline: this.hotline };
   }
 
   private get hotline(): string {

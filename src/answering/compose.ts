@@ -5,6 +5,7 @@
  */
 import { guideSections, validUntil, type Guide, type Item, GUIDE_FIELD_LABELS } from '../knowledge/index.js';
 import type { Answer, Citation } from './answer.js';
+import { notesSentenceFor } from './field-notes.js';
 import type { FieldIntent } from './intent.js';
 
 export function citationOf(item: Item): Citation {
@@ -12,33 +13,77 @@ export function citationOf(item: Item): Citation {
   return { id: item.id, title: item.title, kind: item.kind, ...(until ? { validUntil: until } : {}) };
 }
 
-/** The text of one guide field; `place` also gives the opening hours, as people expect. */
+/**
+ * The text of one guide field. `place` also gives the opening hours and the online link, as
+ * people asking "在哪办" expect: where to go, when, and whether they need to go at all.
+ */
 export function guideFieldText(guide: Guide, field: FieldIntent): string | undefined {
   const sections = guideSections(guide);
   const text = (f: string) => sections.find((s) => s.field === f)?.text;
   if (field === 'place') {
     const place = text('place');
-    if (!place) return undefined;
-    const hours = text('hours');
-    return hours ? `${place}\n${GUIDE_FIELD_LABELS.hours}：${hours}` : place;
+    const hours = place ? text('hours') : undefined;
+    const online = text('onlineUrl');
+    const lines = [place, hours && `${GUIDE_FIELD_LABELS.hours}：${hours}`, online && `${GUIDE_FIELD_LABELS.onlineUrl}：${online}`];
+    return lines.filter(Boolean).join('\n') || undefined;
   }
   return text(field);
 }
 
-export function guideFieldAnswer(guide: Guide, field: FieldIntent, confidence: number, suggestions: string[]): Answer {
-  const value = guideFieldText(guide, field);
-  const label = GUIDE_FIELD_LABELS[field];
-  const text = value
-    ? `【${guide.title}】${label}：\n${value}`
-    : `【${guide.title}】的办事指南没有写明${label}。${guide.phone ? `可咨询：${guide.phone}` : ''}`;
-  return { text, type: 'guide-field', field, citations: [citationOf(guide)], confidence, suggestions };
+/** What a field answer needs beyond the guide: the question's words and the hotline. */
+export interface FieldAnswerContext {
+  /** The question's words, to pick the notes sentence that fits it. */
+  questionWords: string[];
+  /** Offered when the guide has no phone of its own. */
+  hotline: string;
 }
 
-/** A guide asked about as a whole: who it is for, the conditions and materials in brief, where. */
+/**
+ * One field of a guide. When the guide leaves the field empty: the sentence of its notes that
+ * states it (labelled as the notes, so nobody mistakes it for a section of its own); else an
+ * honest 「未写明」 with the fields the guide does state and a phone — never another field's text.
+ */
+export function guideFieldAnswer(
+  guide: Guide,
+  field: FieldIntent,
+  confidence: number,
+  suggestions: string[],
+  context: FieldAnswerContext,
+): Answer {
+  const label = GUIDE_FIELD_LABELS[field];
+  const base = { type: 'guide-field' as const, field, citations: [citationOf(guide)], confidence, suggestions };
+  const value = guideFieldText(guide, field);
+  if (value) return { ...base, text: `【${guide.title}】${label}：\n${value}` };
+  const fromNotes = notesSentenceFor(guide, field, context.questionWords);
+  if (fromNotes) return { ...base, text: `【${guide.title}】${GUIDE_FIELD_LABELS.notes}：\n${fromNotes}` };
+  return { ...base, text: missingFieldText(guide, field, context.hotline), missingField: field };
+}
+
+/** 「该指南未写明补贴/奖励标准。」, what it does state, and whom to call. */
+function missingFieldText(guide: Guide, field: FieldIntent, hotline: string): string {
+  const stated = guideSections(guide)
+    .filter((s) => s.field !== 'notes')
+    .map((s) => s.label);
+  const lines = [`【${guide.title}】该指南未写明${GUIDE_FIELD_LABELS[field]}。`];
+  if (stated.length) lines.push(`指南写明了：${stated.join('、')}，可以接着问。`);
+  lines.push(
+    guide.phone
+      ? `${GUIDE_FIELD_LABELS.phone}：${guide.phone}`
+      : `如需了解，请拨打服务热线 ${hotline}，或到政务服务中心窗口咨询。`,
+  );
+  return lines.join('\n');
+}
+
+/** The fields an overview shows, in print order: enough to act on, short enough to read. */
+const OVERVIEW_FIELDS = new Set<string>([
+  'servedParty', 'conditions', 'materials', 'steps', 'timeLimit', 'fee', 'subsidy', 'applicationPeriod',
+  'place', 'hours', 'phone', 'onlineUrl',
+]);
+
+/** A guide asked about as a whole: who it is for, conditions, materials, steps, time, money, where, when, whom to call. */
 export function guideOverviewAnswer(guide: Guide, confidence: number, suggestions: string[]): Answer {
-  const wanted = ['servedParty', 'conditions', 'materials', 'timeLimit', 'place', 'onlineUrl'];
   const lines = guideSections(guide)
-    .filter((s) => wanted.includes(s.field))
+    .filter((s) => OVERVIEW_FIELDS.has(s.field))
     .map((s) => `${s.label}：${s.text}`);
   return {
     text: `【${guide.title}】\n${lines.join('\n')}`,

@@ -76,6 +76,50 @@ describe('detectFieldIntent', () => {
   });
 });
 
+describe('detectFieldIntent: the fields people ask for in their own words', () => {
+  it.each<[FieldIntent, string[]]>([
+    ['subsidy', ['安家补贴能拿多少钱', '一次性创业补贴能拿多少', '租房补贴一个月补多少', '评上专精特新区里奖多少', '招个大学生区里给多少钱', '人才补贴标准是多少', '稳岗返还能返多少', '补助金额多少', '失业金每个月多少钱', '博士来了有什么补贴', '考了技师证有奖励吗']],
+    ['fee', ['办营业执照多少钱', '补办身份证要交多少钱', '公章刻制收钱吗', '办这个要钱不', '收多少钱', '补贴申请要交多少钱', '要不要钱']],
+    ['hours', ['周六能办吗', '礼拜天开门吗', '星期六上班不', '晚上能办吗', '中午能去办吗', '礼拜天开不开门']],
+    ['applicationPeriod', ['什么时候申报', '几月份报', '申报时间是哪天', '今年还能申报吗', '申报截止时间', '啥时候可以申请']],
+    ['visits', ['要跑几趟', '要去几次', '跑一趟就行吗', '到现场几次', '需要去现场吗']],
+    ['result', ['办完拿到什么', '给发什么证', '办下来能拿到啥', '办好以后给个什么证', '办理结果是什么']],
+    ['complaintPhone', ['投诉电话是多少', '我要举报', '监督电话多少', '对窗口不满意怎么投诉']],
+    ['conditions', ['哪些企业可以申请', '什么单位能申报', '谁能拿', '什么样的公司可以办', '申报对象是谁']],
+    ['timeLimit', ['多少个工作日', '要多少工作日', '营业执照补领多少个工作日', '什么时候出结果']],
+    ['notes', ['注意事项', '要注意什么', '申请有什么需要注意的', '有什么温馨提示']],
+  ])('%s', (field, questions) => {
+    for (const q of questions) expect({ q, field: intent(q) }).toEqual({ q, field });
+  });
+
+  it('is not fooled by 多少钱 after a subsidy word, nor by 补/领 before a count of days', () => {
+    expect(intent('补贴多少钱')).toBe('subsidy');
+    expect(intent('办营业执照多少钱')).toBe('fee');
+    expect(intent('补领要几个工作日')).toBe('timeLimit');
+    expect(intent('补领要多少天')).toBe('timeLimit');
+    expect(intent('失业金能领多久')).toBe('timeLimit');
+  });
+
+  it.each<[string, FieldIntent | undefined]>([
+    ['补贴怎么申请', 'steps'],
+    ['申请补贴需要什么条件', 'conditions'],
+    ['申请补贴要带什么材料', 'materials'],
+    ['什么时候能拿到证', 'timeLimit'],
+    ['需要什么证件', 'materials'],
+    ['咨询电话是多少', 'phone'],
+    ['研发费用加计扣除比例是多少', undefined],
+    ['政策奖补资金什么时候到账', undefined],
+    ['一周内能办好吗', undefined],
+  ])('keeps %s as %s', (question, field) => {
+    expect(intent(question)).toBe(field);
+  });
+
+  it('keeps the benefit word as the topic when stripping the amount words', () => {
+    expect(stripIntentWords('失业金每月多少钱')).toContain('失业金');
+    expect(stripIntentWords('博士安家补贴多少钱')).toContain('补贴');
+  });
+});
+
 describe('stripIntentWords', () => {
   it('removes the field words and keeps the topic', () => {
     expect(stripIntentWords('营业执照要带什么材料')).toBe('营业执照什么');

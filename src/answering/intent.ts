@@ -1,26 +1,91 @@
 /**
  * @module answering/intent
- * What a question asks about a service guide (materials, place, fee …) and whether it is a
- * follow-up that leans on the previous turn ("那要多长时间？").
+ * What a question asks about a service guide (materials, place, fee, subsidy …) and whether it
+ * is a follow-up that leans on the previous turn ("那要多长时间？").
  */
 import type { GuideField } from '../knowledge/index.js';
 
-/** A guide field as people ask for it; `place` answers with the place and the opening hours. */
-export type FieldIntent = Exclude<GuideField, 'notes' | 'servedParty'>;
+/**
+ * A guide field as people ask for it; `place` answers with the place, the opening hours and the
+ * online link. `servedParty` is asked as `conditions` (谁可以办).
+ */
+export type FieldIntent = Exclude<GuideField, 'servedParty'>;
 
-// Most specific first: "办公时间" is about hours, "多长时间" about the time limit.
+/** One pattern from alternatives written on lines of their own, for a table people can read. */
+function anyOf(...parts: RegExp[]): RegExp {
+  return new RegExp(parts.map((p) => p.source).join('|'));
+}
+
+/**
+ * The first pattern that matches wins, so the table runs from the most specific wording to the
+ * most general. Money is the delicate part: 「多少钱」 alone asks the fee, but money the applicant
+ * receives (能拿/补/奖/给多少, 补贴多少钱) asks the subsidy, and money the applicant pays
+ * (要交/收/付多少) the fee even when a subsidy is named.
+ */
 const FIELD_PATTERNS: [FieldIntent, RegExp][] = [
-  ['hours', /几点|办公时间|上班时间|工作时间|开门|关门|营业时间|周末|节假日|星期|礼拜|午休/],
-  ['timeLimit', /多久|多长时间|几天|多少天|几个工作日|时限|办结|多快|什么时候能(拿|办好|下来)|要等/],
+  // 监督投诉电话 before 电话 (phone): "投诉电话是多少" asks where to complain, not where to ask.
+  ['complaintPhone', /投诉|举报|监督电话|监督投诉|不满意找谁|效能监督/],
+  // Paying comes before receiving: "补贴申请要交多少钱" asks what it costs to apply.
+  ['fee', /(要|得|需要|需)(交|缴|付|花|给|掏|出)(多少|几)|(交|缴|付|收)(多少|几[百千万块])|收钱|收不收钱|要不要钱|要钱不|花不花钱|掏钱/],
+  // Receiving: 拿/领/补/奖/给/发/返 + an amount, or a benefit word + 多少/标准. "给多少钱" without
+  // 要 is what the office gives ("区里给多少钱"); with 要 it was caught as a fee above. "补领多少个
+  // 工作日" counts days, not money. The benefit word sits in a lookbehind or lookahead so that
+  // stripIntentWords keeps it as the topic (失业金每月多少钱 is about 失业金).
+  [
+    'subsidy',
+    anyOf(
+      /(拿|领|补|奖|给|发|返|报销)(个|了)?(多少|几[百千万块])(?!个?(工作日|天|日|月|年|次|趟|小时))/,
+      /(?<=(补贴|补助|奖励|奖金|资助|津贴|贴息|奖补|安家费|返还|失业金|保险金|养老金|救助金|补偿金)的?)(标准|金额|额度|数额|比例)?(是|有|能|能有|可以|大概|一共|一般|每月|每个月|一个月|每年|每人|一次)*(多少|几[百千万块])/,
+      /(?<=补贴|补助|奖励|资助|奖补|发放)(标准|金额|额度|数额)/,
+      /(有|拿|领|享受)(什么|哪些|啥)(?=补贴|补助|奖励|奖金|资助|奖补)/,
+      /有(没有)?(?=(补贴|补助|奖励|奖金|资助|奖补)(吗|没有|不))/,
+    ),
+  ],
+  // Days of the week and times of day before the time limit: "周六能办吗" asks the opening hours.
+  ['hours', /几点|办公时间|上班时间|工作时间|开门|开不开门|关门|营业时间|周末|周[一二三四五六日天]|节假日|放假|星期[一二三四五六日天]?|礼拜[一二三四五六日天]?|午休|中午|晚上|早上|下班后/],
+  // When applications are taken, before the time limit: "什么时候申报" is not "什么时候能办好".
+  [
+    'applicationPeriod',
+    anyOf(
+      /((什么|啥)时候|何时)(可以|能|开始)?(申报|申请|报名|受理|报)/,
+      /(哪个|几)月份?(可以|能|开始)?(申报|申请|报名|报)/,
+      /(申报|申请|报名|受理)(的)?(时间|日期|期限|截止|窗口期)|申报期|截止(日期|时间)|哪天截止|几号截止/,
+      /还能(申报|报)吗|常年受理/,
+    ),
+  ],
+  ['timeLimit', /多久|多长时间|几天|多少天|(几|多少)个?工作日|时限|办结|多快|((什么|啥)时候|何时)(能|可以)?(拿到|拿|办好|下来|出结果|有结果)|要等/],
   ['fee', /多少钱|收费|收不收|要钱|免费|花钱|交钱|工本费|(办理|办证|申请|登记)的?费用|费用(是)?多少|什么费用/],
+  // 到现场次数: how often one must come in person.
+  ['visits', /(跑|去|来|到)(几|多少)(趟|次|回)|(跑|去|来)一(趟|次)就|(到|去)现场(几|多少)?次?|跑动次数|最多跑|不用跑|零跑/],
   ['phone', /电话|热线|联系方式|怎么联系|咨询号码|号码/],
+  // 办理结果 before materials: "给发什么证" names the certificate obtained, "需要什么证" one to bring.
+  [
+    'result',
+    anyOf(
+      /办理结果|(什么|啥)(样的)?结果/,
+      /(办完|办好|办下来|办成|批下来)(了|以后|之后|后)?(能|会|可以)?(拿到|拿|得到|领到|领|给|发)(个)?(什么|啥)/,
+      /(拿到|领到|得到)(的是)?(什么|啥)(证|照|东西|文件)?/,
+      /(发|颁发|出具|核发|给发)(个)?(什么|啥|哪些)(证|照|文件|凭证)/,
+    ),
+  ],
   ['onlineUrl', /网上|网址|链接|线上|在线|网站|app|小程序|网办|不见面|掌上/i],
   ['materials', /材料|资料|带什么|带啥|要带|携带|提交什么|提供什么|准备什么|需要什么证|哪些证件|证件/],
   ['place', /在哪里|在哪儿|在哪|哪里|哪儿|地点|地址|哪个窗口|去哪|什么地方|几楼|位置|怎么走/],
-  ['conditions', /条件|资格|符合|够不够|门槛|谁可以|哪些人|能不能申请|可以申请吗|能申请吗|满足/],
+  [
+    'conditions',
+    anyOf(
+      /条件|资格|符合|够不够|门槛|谁可以|谁能|哪些人|能不能申请|可以申请吗|能申请吗|满足/,
+      // 哪些企业可以申请, 什么单位能申报: who may apply, asked by the kind of applicant.
+      /(哪些|什么|哪类|哪种|啥)(样的)?(企业|单位|公司|人员|人|对象|机构)(可以|能|才能|可|有资格)?(申请|申报|办理|办|享受|领|拿)/,
+      /申请对象|适用对象|申报对象/,
+    ),
+  ],
   ['steps', /流程|步骤|程序|怎么办理|如何办理|怎么申请|如何申请|怎么弄|怎么操作|环节/],
   ['department', /哪个部门|什么部门|谁负责|主管部门|哪个单位|归谁管|哪个局/],
   ['legalBasis', /依据|法律|(?<!办)法规|根据什么/],
+  ['itemType', /事项类型|什么类型的事项|属于什么事项|哪类事项/],
+  // Last: "材料要注意什么" asks about the materials; only a bare 注意什么 asks for the notes.
+  ['notes', /注意事项|要注意|注意什么|注意啥|温馨提示|特别提示|有什么提醒|需要提醒/],
 ];
 
 /** The guide field a question asks about, if any. Expects normalised text. */

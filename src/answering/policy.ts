@@ -13,6 +13,11 @@ export interface AnswerPolicy {
   clarifyMaxTopicWords: number;
   /** A guide stating the field a question asks for answers it when it scores this share of the best. */
   fieldGuideRatio: number;
+  /**
+   * When the guide lacks the field asked for, an FAQ asking for the same field answers instead if
+   * its question is at least this similar (below `faqSimilarity`, which wins outright).
+   */
+  missingFieldFaqSimilarity: number;
 }
 
 export const DEFAULT_POLICY: AnswerPolicy = {
@@ -21,4 +26,5 @@ export const DEFAULT_POLICY: AnswerPolicy = {
   clarifyScoreRatio: 0.9,
   clarifyMaxTopicWords: 1,
   fieldGuideRatio: 0.85,
+  missingFieldFaqSimilarity: 0.35,
 };

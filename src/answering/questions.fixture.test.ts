@@ -103,6 +103,31 @@ const NEEDS: Need[] = [
   },
 ];
 
+/**
+ * Questions asking for one field of a service (issue #10): the field answered, or the text that
+ * must (and must not) be in the answer. 「多少钱」 after a subsidy word asks the amount, never the fee.
+ */
+interface FieldNeed {
+  question: string;
+  /** The item cited first. */
+  id: string;
+  /** The guide field answered, for a guide-field answer. */
+  field?: string;
+  contains?: string;
+  notContains?: string;
+}
+
+const FIELD_NEEDS: FieldNeed[] = [
+  { question: '博士安家补贴多少钱', id: 'faq-phd-subsidy', contains: '10万元', notContains: '不收费' },
+  { question: '高校毕业生一次性吸纳就业补贴能拿多少钱', id: 'guide-graduate-employment-subsidy', field: 'subsidy', contains: '2000元', notContains: '不收费' },
+  { question: '办营业执照多少钱', id: 'guide-company-establishment', field: 'fee', contains: '不收费' },
+  { question: '公章刻制收钱吗', id: 'guide-seal-engraving-filing', field: 'fee', contains: '备案不收费' },
+  { question: '营业执照补领多少个工作日', id: 'guide-business-license-replacement', field: 'timeLimit', contains: '即时办结' },
+  { question: '人才补贴什么时候申报', id: 'faq-subsidy-apply-time', contains: '每年3月、9月' },
+  { question: '人才公寓申请要注意什么', id: 'guide-talent-apartment', field: 'notes', contains: '累计租住期限' },
+  { question: '食品经营许可在哪办', id: 'guide-food-business-license', field: 'place', contains: '网上办理' },
+];
+
 let demo: DemoSetup;
 beforeAll(async () => {
   demo = await openDemo();
@@ -140,6 +165,16 @@ describe('question fixture', () => {
           expect(await answerer(q)).toBe(need.id);
         });
       }
+    });
+  }
+
+  for (const need of FIELD_NEEDS) {
+    it(`field: ${need.question}`, async () => {
+      const answer = await demo.assistant.ask(need.question);
+      expect(answer.citations[0]?.id).toBe(need.id);
+      if (need.field) expect(answer).toMatchObject({ type: 'guide-field', field: need.field });
+      if (need.contains) expect(answer.text).toContain(need.contains);
+      if (need.notContains) expect(answer.text).not.toContain(need.notContains);
     });
   }
 

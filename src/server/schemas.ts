@@ -53,7 +53,11 @@ export const answerSchema = {
     citations: { type: 'array', items: citationSchema },
     confidence: { type: 'number', minimum: 0, maximum: 1 },
     suggestions: { type: 'array', items: { type: 'string' } },
-    field: { type: 'string', description: 'For guide-field: the guide field answered (materials, place, hours, …)' },
+    field: { type: 'string', description: 'For guide-field: the guide field asked for (materials, place, hours, subsidy, …; overview for the guide as a whole)' },
+    missingField: {
+      type: 'string',
+      description: 'For guide-field: the field asked for, when the guide does not state it (the text says so and gives a phone)',
+    },
     choices: { type: 'array', items: citationSchema, description: 'For clarify: the candidates, in order' },
   },
   required: ['text', 'type', 'citations', 'confidence', 'suggestions'],
