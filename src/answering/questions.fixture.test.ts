@@ -118,7 +118,8 @@ interface FieldNeed {
 }
 
 const FIELD_NEEDS: FieldNeed[] = [
-  { question: '博士安家补贴多少钱', id: 'faq-phd-subsidy', contains: '10万元', notContains: '不收费' },
+  // The demo's guide states its subsidy now; before it did, the FAQ answered with the same 10万元.
+  { question: '博士安家补贴多少钱', id: 'guide-young-talent-subsidy', field: 'subsidy', contains: '10万元', notContains: '不收费' },
   { question: '高校毕业生一次性吸纳就业补贴能拿多少钱', id: 'guide-graduate-employment-subsidy', field: 'subsidy', contains: '2000元', notContains: '不收费' },
   { question: '办营业执照多少钱', id: 'guide-company-establishment', field: 'fee', contains: '不收费' },
   { question: '公章刻制收钱吗', id: 'guide-seal-engraving-filing', field: 'fee', contains: '备案不收费' },
