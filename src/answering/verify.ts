@@ -1,0 +1,169 @@
+/**
+ * @module answering/verify
+ * Whether the item chosen to answer a question is about what the question is about (issue #10).
+ * Ranking always finds a best item; this step asks whether that item covers the question's topic
+ * words — the rarer, more specific ones weighing more (社保卡 over 补办, 提取 over 公积金) — and
+ * whether a named entity conflicts: a place, a degree level, a year. When it fails the question
+ * gets an honest "not found" with the closest items as suggestions, not another service's answer.
+ */
+import type { TextAnalyzer } from '../language/index.js';
+import type { SearchIndex } from '../search/search-index.js';
+import type { AnalysedQuery } from '../search/query.js';
+
+/** A word of the question as written and as its synonym group's canonical word. */
+export interface TopicWord {
+  word: string;
+  forms: string[];
+}
+
+/**
+ * The question's topic words, whole: precise segmentation, so 社保卡 stays one word (search mode
+ * would add 社保, which means 社会保险 and is held by every social-insurance item). Only words that
+ * can name a topic count — nouns, verbs, abbreviations, idioms — not pronouns, numbers, adverbs or
+ * adjectives (自己, 第一次, 不大), nor pieces jieba guessed (签了, 没报) unless the knowledge base
+ * or the synonyms know them. `normalized` is the question without its field and question words;
+ * `skip` are words that ask without naming a topic.
+ */
+export function topicWordsOf(
+  analyzer: TextAnalyzer,
+  normalized: string,
+  skip: ReadonlySet<string>,
+  known: (word: string) => boolean,
+): TopicWord[] {
+  const words = new Map<string, TopicWord>();
+  for (const { word: token, tag } of analyzer.segmenter.tagPrecise(normalized)) {
+    if (token.length < 2 || !WORD.test(token) || analyzer.stopwords.has(token) || skip.has(token)) continue;
+    const canonical = analyzer.synonyms.canonical.get(token);
+    if (!canonical && NOT_TOPIC_TAGS.test(tag)) continue;
+    if (!canonical && tag === 'x' && !known(token)) continue;
+    const word = canonical ?? token;
+    if (!words.has(word)) words.set(word, { word, forms: [...new Set([word, token])] });
+  }
+  return [...words.values()];
+}
+
+/** jieba tags of words that do not name a topic: pronouns, numerals, adverbs, adjectives, particles… */
+const NOT_TOPIC_TAGS = /^(r|m|mq|d|a|ad|ag|p|c|u.*|y|e|o|q|f|s|t|z.*)$/;
+
+const WORD = /^[\p{Script=Han}A-Za-z0-9]+$/u;
+
+export interface VerifyPolicy {
+  /** Share (0–1) of the topic words' weight the item must hold, anywhere in it. */
+  minCoverage: number;
+  /**
+   * The same for a question of at most `shortQuestionWords` topic words: in 社保卡丢了咋补办 each
+   * word carries the question, and holding 补办 but not 社保卡 is another service.
+   */
+  minShortCoverage: number;
+  /**
+   * Share of that weight a guide's or FAQ's head (its title, tags, questions) must hold: their
+   * head names the service, so a topic word only in their text (居住证 as one of the materials of
+   * a pension registration) is not what they are about.
+   */
+  minHeadCoverage: number;
+  /**
+   * Weight of a topic word no item holds, relative to its IDF, in a question of more than
+   * `shortQuestionWords` topic words: in a long, chatty question most such words are chatter
+   * (奶茶店, 听人说). In a short one the unknown word is what is asked (公积金怎么提取).
+   */
+  unknownWordWeight: number;
+  shortQuestionWords: number;
+}
+
+export const DEFAULT_VERIFY_POLICY: VerifyPolicy = {
+  minCoverage: 0.5,
+  minShortCoverage: 0.75,
+  minHeadCoverage: 0.2,
+  unknownWordWeight: 0.3,
+  shortQuestionWords: 3,
+};
+
+export type VerifyFailure = 'topic' | 'head' | 'place' | 'degree' | 'year';
+
+export interface Verdict {
+  ok: boolean;
+  /** Why the item does not answer the question, when it does not. */
+  failure?: VerifyFailure;
+  /** Weighted share of the topic words the item holds anywhere (1 with no topic words). */
+  coverage: number;
+  /** Weighted share it holds in its head. */
+  headCoverage: number;
+  /** Topic words the item holds nowhere. */
+  missing: string[];
+}
+
+/** Degree levels: a question about one is not answered by an item that names only others. */
+const DEGREES = ['博士后', '博士', '硕士', '研究生', '本科', '学士', '大专', '专科', '高中', '中专'];
+/** 研究生 covers both 博士 and 硕士; the rest name one level each. */
+const DEGREE_COVERS: Record<string, string[]> = { 研究生: ['博士', '硕士'], 博士: ['研究生'], 硕士: ['研究生'] };
+
+const YEAR = /(?<!\d)(19|20)\d{2}(?=年)/g;
+
+/**
+ * Verifies that `itemId` answers a question whose topic words (content words, field and question
+ * words removed, synonyms read as one) are `topicWords`. `query` gives its places and its text.
+ */
+export function verifyItem(
+  index: SearchIndex,
+  itemId: string,
+  topicWords: TopicWord[],
+  query: AnalysedQuery,
+  policy: VerifyPolicy = DEFAULT_VERIFY_POLICY,
+): Verdict {
+  const item = index.getItem(itemId);
+  const words = topicWords.filter((w) => !w.forms.some((f) => query.places.includes(f)));
+  const short = words.length <= policy.shortQuestionWords;
+  let total = 0;
+  let found = 0;
+  let inHead = 0;
+  const missing: string[] = [];
+  for (const { word, forms } of words) {
+    const known = forms.some((f) => index.stats.has(f));
+    const weight = index.termWeight(word) * (known || short ? 1 : policy.unknownWordWeight);
+    total += weight;
+    const places = forms.map((f) => index.holds(itemId, f));
+    const where = places.includes('head') ? 'head' : places.find(Boolean);
+    if (where) found += weight;
+    else missing.push(word);
+    if (where === 'head') inHead += weight;
+  }
+  const coverage = total ? found / total : 1;
+  const headCoverage = total ? inHead / total : 1;
+  const verdict = (failure?: VerifyFailure): Verdict => ({
+    ok: !failure,
+    ...(failure ? { failure } : {}),
+    coverage,
+    headCoverage,
+    missing,
+  });
+
+  const text = index.itemText(itemId);
+  if (index.placeFit(itemId, query) === 0) return verdict('place');
+  if (conflicts(degreesIn(query.normalized), degreesIn(text))) return verdict('degree');
+  if (conflicts(yearsIn(query.normalized), yearsIn(text))) return verdict('year');
+  if (coverage < (short ? policy.minShortCoverage : policy.minCoverage)) return verdict('topic');
+  const curated = item?.kind === 'guide' || item?.kind === 'faq';
+  if (curated && headCoverage < policy.minHeadCoverage) return verdict('head');
+  return verdict();
+}
+
+/** The question names some of a kind and the item names others of that kind, none of the question's. */
+function conflicts(asked: string[], named: string[]): boolean {
+  return asked.length > 0 && named.length > 0 && !asked.some((a) => named.includes(a));
+}
+
+function degreesIn(text: string): string[] {
+  // 博士后 is not 博士: read the longer names first and take them out.
+  let rest = text;
+  const found: string[] = [];
+  for (const degree of DEGREES) {
+    if (!rest.includes(degree)) continue;
+    found.push(degree, ...(DEGREE_COVERS[degree] ?? []));
+    rest = rest.split(degree).join(' ');
+  }
+  return [...new Set(found)];
+}
+
+function yearsIn(text: string): string[] {
+  return [...new Set(text.match(YEAR) ?? [])];
+}
