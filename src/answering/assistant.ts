@@ -28,7 +28,7 @@ import { extractAnswer } from './extract.js';
 import { detectFieldIntent, looksLikeFollowUp, parseChoice, stripIntentWords, type FieldIntent } from './intent.js';
 import { DEFAULT_POLICY, type AnswerPolicy } from './policy.js';
 import { weightedDice } from './similarity.js';
-import { topicWordsOf, verifyItem, type Verdict } from './verify.js';
+import { topicWordsOf, verifyItem, vouches, type Verdict } from './verify.js';
 
 export interface AssistantOptions {
   /** Service hotline offered when nothing answers the question. */
@@ -192,7 +192,12 @@ export class Assistant {
     // in the knowledge base, so the hours found are not its answer. Confidence reads the question
     // against the top item's own words (a misheard 间设 is its 建设); extraction keeps the question
     // as corrected for the whole knowledge base, which measured better on `--noise asr`.
-    const confidence = this.knowsAnyOf(topicWords) ? this.confidence(top, refined, field, topicWords) : 0;
+    const scored = this.knowsAnyOf(topicWords) ? this.confidence(top, refined, field, topicWords) : 0;
+    // A long, chatty question restates little of any sentence, so it scores low; an item whose
+    // title and text hold all it is about answers it all the same, with the least confidence
+    // that answers.
+    const vouched = scored < this.policy.notFoundBelow && vouches(verify(top.item), this.policy.verify);
+    const confidence = vouched ? this.policy.notFoundBelow : scored;
     if (confidence < this.policy.notFoundBelow) return notFound();
 
     const ambiguous = this.ambiguousCandidates(hits, topicWords);
@@ -391,6 +396,6 @@ const HAN_WORD = /^\p{Script=Han}{2,}$/u;
 /** Verbs and fillers that ask about a topic without naming one. */
 const GENERIC_WORDS = new Set([
   '办理', '申请', '需要', '可以', '什么', '怎么', '多少', '如何', '哪些', '一下', '问题', '时候', '要求', '情况',
-  '能办', '办吗', '可办', '能不能', '办事', '办得', '能否', '准备', '我要', '我想', '想要', '得要',
+  '能办', '办吗', '可办', '能不能', '办事', '办得', '能否', '准备', '我要', '我想', '想要', '得要', '听说', '不要', '不想',
 ]);
 

@@ -68,6 +68,12 @@ export interface VerifyPolicy {
    */
   unknownWordWeight: number;
   shortQuestionWords: number;
+  /**
+   * An item holding at least this share of the topic words' weight, and `vouchHeadCoverage` of
+   * it in its head, answers even when the question restates none of its sentences closely.
+   */
+  vouchCoverage: number;
+  vouchHeadCoverage: number;
 }
 
 export const DEFAULT_VERIFY_POLICY: VerifyPolicy = {
@@ -75,7 +81,9 @@ export const DEFAULT_VERIFY_POLICY: VerifyPolicy = {
   minShortCoverage: 0.75,
   minHeadCoverage: 0.2,
   unknownWordWeight: 0.3,
-  shortQuestionWords: 3,
+  shortQuestionWords: 2,
+  vouchCoverage: 0.8,
+  vouchHeadCoverage: 0.5,
 };
 
 export type VerifyFailure = 'topic' | 'head' | 'place' | 'degree' | 'year';
@@ -90,6 +98,17 @@ export interface Verdict {
   headCoverage: number;
   /** Topic words the item holds nowhere. */
   missing: string[];
+}
+
+/** Credit for a missing word of three or more characters, per share of its character pairs the item holds. */
+const PART_CREDIT = 0.5;
+
+function pairShare(word: string, text: string): number {
+  const chars = [...word];
+  if (chars.length < 3) return 0;
+  let held = 0;
+  for (let i = 0; i + 1 < chars.length; i++) if (text.includes(chars[i]! + chars[i + 1]!)) held++;
+  return held / (chars.length - 1);
 }
 
 /** Degree levels: a question about one is not answered by an item that names only others. */
@@ -111,6 +130,7 @@ export function verifyItem(
   policy: VerifyPolicy = DEFAULT_VERIFY_POLICY,
 ): Verdict {
   const item = index.getItem(itemId);
+  const text = index.itemText(itemId);
   const words = topicWords.filter((w) => !w.forms.some((f) => query.places.includes(f)));
   const short = words.length <= policy.shortQuestionWords;
   let total = 0;
@@ -124,7 +144,11 @@ export function verifyItem(
     const places = forms.map((f) => index.holds(itemId, f));
     const where = places.includes('head') ? 'head' : places.find(Boolean);
     if (where) found += weight;
-    else missing.push(word);
+    else {
+      missing.push(word);
+      // 沥青路 for 沥青混凝土车行道: a long word the item does not hold whole may still be half said.
+      found += weight * PART_CREDIT * pairShare(word, text);
+    }
     if (where === 'head') inHead += weight;
   }
   const coverage = total ? found / total : 1;
@@ -137,7 +161,6 @@ export function verifyItem(
     missing,
   });
 
-  const text = index.itemText(itemId);
   if (index.placeFit(itemId, query) === 0) return verdict('place');
   if (conflicts(degreesIn(query.normalized), degreesIn(text))) return verdict('degree');
   if (conflicts(yearsIn(query.normalized), yearsIn(text))) return verdict('year');
@@ -145,6 +168,11 @@ export function verifyItem(
   const curated = item?.kind === 'guide' || item?.kind === 'faq';
   if (curated && headCoverage < policy.minHeadCoverage) return verdict('head');
   return verdict();
+}
+
+/** Whether a verdict is sure enough to answer a question that scored low on its sentences. */
+export function vouches(verdict: Verdict, policy: VerifyPolicy = DEFAULT_VERIFY_POLICY): boolean {
+  return verdict.ok && verdict.coverage >= policy.vouchCoverage && verdict.headCoverage >= policy.vouchHeadCoverage;
 }
 
 /** The question names some of a kind and the item names others of that kind, none of the question's. */
