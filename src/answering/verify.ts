@@ -36,6 +36,7 @@ export function topicWordsOf(
     const canonical = analyzer.synonyms.canonical.get(token);
     if (!canonical && NOT_TOPIC_TAGS.test(tag)) continue;
     if (!canonical && tag === 'x' && !known(token)) continue;
+    if (!canonical && (tag === 'x' || tag.startsWith('v')) && VERB_PHRASE.test(token)) continue;
     const word = canonical ?? token;
     if (!words.has(word)) words.set(word, { word, forms: [...new Set([word, token])] });
   }
@@ -43,6 +44,12 @@ export function topicWordsOf(
 }
 
 /** jieba tags of words that do not name a topic: pronouns, numerals, adverbs, adjectives, particles… */
+/**
+ * A modal and a verb (要交, 想办) or a verb and its result (交到, 办好, 签了): how the question asks,
+ * not what about.
+ */
+const VERB_PHRASE = /^[要想能得该需会可][\p{Script=Han}]$|^[\p{Script=Han}][到了过着完好]$/u;
+
 const NOT_TOPIC_TAGS = /^(r|m|mq|d|a|ad|ag|p|c|u.*|y|e|o|q|f|s|t|z.*)$/;
 
 const WORD = /^[\p{Script=Han}A-Za-z0-9]+$/u;
