@@ -85,15 +85,15 @@ export interface VerifyPolicy {
 
 export const DEFAULT_VERIFY_POLICY: VerifyPolicy = {
   minCoverage: 0.5,
-  minShortCoverage: 0.75,
-  minHeadCoverage: 0.2,
+  minShortCoverage: 0.5,
+  minHeadCoverage: 0.05,
   unknownWordWeight: 0.3,
   shortQuestionWords: 2,
   vouchCoverage: 0.8,
   vouchHeadCoverage: 0.5,
 };
 
-export type VerifyFailure = 'topic' | 'head' | 'place' | 'degree' | 'year';
+export type VerifyFailure = 'topic' | 'head' | 'place' | 'degree' | 'year' | 'certificate';
 
 export interface Verdict {
   ok: boolean;
@@ -105,6 +105,8 @@ export interface Verdict {
   headCoverage: number;
   /** Topic words the item holds nowhere. */
   missing: string[];
+  /** How many topic words the question has (none: nothing to vouch for). */
+  words: number;
 }
 
 /** Credit for a missing word of three or more characters, per share of its character pairs the item holds. */
@@ -117,6 +119,9 @@ function pairShare(word: string, text: string): number {
   for (let i = 0; i + 1 < chars.length; i++) if (text.includes(chars[i]! + chars[i + 1]!)) held++;
   return held / (chars.length - 1);
 }
+
+/** A card, certificate or licence (社会保障卡, 居住证, 营业执照): an item that never names it is about another. */
+const CERTIFICATE = /\p{Script=Han}(卡|证|证书|证件|执照|护照)$/u;
 
 /** Degree levels: a question about one is not answered by an item that names only others. */
 const DEGREES = ['博士后', '博士', '硕士', '研究生', '本科', '学士', '大专', '专科', '高中', '中专'];
@@ -166,9 +171,11 @@ export function verifyItem(
     coverage,
     headCoverage,
     missing,
+    words: words.length,
   });
 
   if (index.placeFit(itemId, query) === 0) return verdict('place');
+  if (words.some((w) => CERTIFICATE.test(w.word) && missing.includes(w.word))) return verdict('certificate');
   if (conflicts(degreesIn(query.normalized), degreesIn(text))) return verdict('degree');
   if (conflicts(yearsIn(query.normalized), yearsIn(text))) return verdict('year');
   if (coverage < (short ? policy.minShortCoverage : policy.minCoverage)) return verdict('topic');
@@ -179,7 +186,7 @@ export function verifyItem(
 
 /** Whether a verdict is sure enough to answer a question that scored low on its sentences. */
 export function vouches(verdict: Verdict, policy: VerifyPolicy = DEFAULT_VERIFY_POLICY): boolean {
-  return verdict.ok && verdict.coverage >= policy.vouchCoverage && verdict.headCoverage >= policy.vouchHeadCoverage;
+  return verdict.ok && verdict.words > 0 && verdict.coverage >= policy.vouchCoverage && verdict.headCoverage >= policy.vouchHeadCoverage;
 }
 
 /** The question names some of a kind and the item names others of that kind, none of the question's. */
