@@ -394,7 +394,7 @@ export class Assistant {
 const HAN_WORD = /^\p{Script=Han}{2,}$/u;
 
 /** Verbs and fillers that ask about a topic without naming one. */
-const GENERIC_WORDS = new Set([
+export const GENERIC_WORDS = new Set([
   '办理', '申请', '需要', '可以', '什么', '怎么', '多少', '如何', '哪些', '一下', '问题', '时候', '要求', '情况',
   '能办', '办吗', '可办', '能不能', '办事', '办得', '能否', '准备', '我要', '我想', '想要', '得要', '听说', '不要', '不想',
 ]);

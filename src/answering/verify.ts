@@ -123,10 +123,16 @@ function pairShare(word: string, text: string): number {
 /** A card, certificate or licence (社会保障卡, 居住证, 营业执照): an item that never names it is about another. */
 const CERTIFICATE = /\p{Script=Han}(卡|证|证书|证件|执照|护照)$/u;
 
-/** Degree levels: a question about one is not answered by an item that names only others. */
-const DEGREES = ['博士后', '博士', '硕士', '研究生', '本科', '学士', '大专', '专科', '高中', '中专'];
-/** 研究生 covers both 博士 and 硕士; the rest name one level each. */
-const DEGREE_COVERS: Record<string, string[]> = { 研究生: ['博士', '硕士'], 博士: ['研究生'], 硕士: ['研究生'] };
+/**
+ * Degree levels by how they are written, longest first (博士后 is not 博士, and the 研究生 of
+ * 博士研究生 is the 博士): a question about one is not answered by an item naming only others.
+ */
+const DEGREES: [string, string][] = [
+  ['博士后', '博士后'], ['博士研究生', '博士'], ['硕士研究生', '硕士'], ['博士', '博士'], ['硕士', '硕士'],
+  ['研究生', '研究生'], ['本科', '本科'], ['学士', '本科'], ['大专', '专科'], ['专科', '专科'], ['中专', '中专'],
+];
+/** 研究生 is either 博士 or 硕士. */
+const GRADUATE = ['博士', '硕士'];
 
 const YEAR = /(?<!\d)(19|20)\d{2}(?=年)/g;
 
@@ -176,7 +182,7 @@ export function verifyItem(
 
   if (index.placeFit(itemId, query) === 0) return verdict('place');
   if (words.some((w) => CERTIFICATE.test(w.word) && missing.includes(w.word))) return verdict('certificate');
-  if (conflicts(degreesIn(query.normalized), degreesIn(text))) return verdict('degree');
+  if (degreesConflict(degreesIn(query.normalized), degreesIn(text))) return verdict('degree');
   if (conflicts(yearsIn(query.normalized), yearsIn(text))) return verdict('year');
   if (coverage < (short ? policy.minShortCoverage : policy.minCoverage)) return verdict('topic');
   const curated = item?.kind === 'guide' || item?.kind === 'faq';
@@ -194,14 +200,21 @@ function conflicts(asked: string[], named: string[]): boolean {
   return asked.length > 0 && named.length > 0 && !asked.some((a) => named.includes(a));
 }
 
+function degreesConflict(asked: string[], named: string[]): boolean {
+  const fits = (a: string): boolean =>
+    named.includes(a) ||
+    (GRADUATE.includes(a) && named.includes('研究生')) ||
+    (a === '研究生' && GRADUATE.some((g) => named.includes(g)));
+  return asked.length > 0 && named.length > 0 && !asked.some(fits);
+}
+
 function degreesIn(text: string): string[] {
-  // 博士后 is not 博士: read the longer names first and take them out.
   let rest = text;
   const found: string[] = [];
-  for (const degree of DEGREES) {
-    if (!rest.includes(degree)) continue;
-    found.push(degree, ...(DEGREE_COVERS[degree] ?? []));
-    rest = rest.split(degree).join(' ');
+  for (const [written, level] of DEGREES) {
+    if (!rest.includes(written)) continue;
+    found.push(level);
+    rest = rest.split(written).join(' ');
   }
   return [...new Set(found)];
 }
