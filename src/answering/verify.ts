@@ -3,7 +3,7 @@
  * Whether the item chosen to answer a question is about what the question is about (issue #10).
  * Ranking always finds a best item; this step asks whether that item covers the question's topic
  * words — the rarer, more specific ones weighing more (社保卡 over 补办, 提取 over 公积金) — and
- * whether a named entity conflicts: a place, a degree level, a year. When it fails the question
+ * whether a named entity conflicts: a card or certificate, a degree level, a year. When it fails the question
  * gets an honest "not found" with the closest items as suggestions, not another service's answer.
  */
 import type { TextAnalyzer } from '../language/index.js';
@@ -63,6 +63,11 @@ export interface VerifyPolicy {
    */
   minShortCoverage: number;
   /**
+   * The same for a policy or an article answering a longer question: a document is worded its
+   * own way (取得了哪些成绩 for its 成效), and its best sentences are scored by confidence already.
+   */
+  minDocumentCoverage: number;
+  /**
    * Share of that weight a guide's or FAQ's head (its title, tags, questions) must hold: their
    * head names the service, so a topic word only in their text (居住证 as one of the materials of
    * a pension registration) is not what they are about.
@@ -86,6 +91,7 @@ export interface VerifyPolicy {
 export const DEFAULT_VERIFY_POLICY: VerifyPolicy = {
   minCoverage: 0.5,
   minShortCoverage: 0.5,
+  minDocumentCoverage: 0.3,
   minHeadCoverage: 0.05,
   unknownWordWeight: 0.3,
   shortQuestionWords: 2,
@@ -93,7 +99,7 @@ export const DEFAULT_VERIFY_POLICY: VerifyPolicy = {
   vouchHeadCoverage: 0.5,
 };
 
-export type VerifyFailure = 'topic' | 'head' | 'place' | 'degree' | 'year' | 'certificate';
+export type VerifyFailure = 'topic' | 'head' | 'degree' | 'year' | 'certificate';
 
 export interface Verdict {
   ok: boolean;
@@ -121,7 +127,7 @@ function pairShare(word: string, text: string): number {
 }
 
 /** A card, certificate or licence (社会保障卡, 居住证, 营业执照): an item that never names it is about another. */
-const CERTIFICATE = /\p{Script=Han}(卡|证|证书|证件|执照|护照)$/u;
+const CERTIFICATE = /\p{Script=Han}{2,}(卡|证|证书|证件|执照|护照)$/u;
 
 /**
  * Degree levels by how they are written, longest first (博士后 is not 博士, and the 研究生 of
@@ -149,7 +155,9 @@ export function verifyItem(
 ): Verdict {
   const item = index.getItem(itemId);
   const text = index.itemText(itemId);
-  const words = topicWords.filter((w) => !w.forms.some((f) => query.places.includes(f)));
+  // Where the item applies is ranking's place fit to judge (a city's item answers for its
+  // province); here a place named in the question is no topic word.
+  const words = topicWords.filter((w) => !w.forms.some((f) => query.places.some((p) => f.includes(p))));
   const short = words.length <= policy.shortQuestionWords;
   let total = 0;
   let found = 0;
@@ -180,12 +188,12 @@ export function verifyItem(
     words: words.length,
   });
 
-  if (index.placeFit(itemId, query) === 0) return verdict('place');
   if (words.some((w) => CERTIFICATE.test(w.word) && missing.includes(w.word))) return verdict('certificate');
   if (degreesConflict(degreesIn(query.normalized), degreesIn(text))) return verdict('degree');
   if (conflicts(yearsIn(query.normalized), yearsIn(text))) return verdict('year');
-  if (coverage < (short ? policy.minShortCoverage : policy.minCoverage)) return verdict('topic');
   const curated = item?.kind === 'guide' || item?.kind === 'faq';
+  const least = short ? policy.minShortCoverage : curated ? policy.minCoverage : policy.minDocumentCoverage;
+  if (coverage < least) return verdict('topic');
   if (curated && headCoverage < policy.minHeadCoverage) return verdict('head');
   return verdict();
 }
