@@ -173,11 +173,7 @@ export class Assistant {
     const verifiedWords = topicWordsOf(this.analyzer, stripIntentWords(refined.normalized), GENERIC_WORDS, (w) =>
       this.index.stats.has(w),
     );
-    const verify = (item: Item): Verdict => {
-      const verdict = verifyItem(this.index, item.id, verifiedWords, refined, this.policy.verify);
-      if (process.env.XIAOXIN_DEBUG_VERIFY) console.error('verify', question, item.id, verifiedWords, verdict);
-      return verdict;
-    };
+    const verify = (item: Item): Verdict => verifyItem(this.index, item.id, verifiedWords, refined, this.policy.verify);
 
     // A curated FAQ whose question is close to this one wins: staff wrote it for exactly this.
     const faq = this.bestFaq(hits, result.query, field);

@@ -154,11 +154,14 @@ export function verifyItem(
   policy: VerifyPolicy = DEFAULT_VERIFY_POLICY,
 ): Verdict {
   const item = index.getItem(itemId);
+  const curated = item?.kind === 'guide' || item?.kind === 'faq';
   const text = index.itemText(itemId);
   // Where the item applies is ranking's place fit to judge (a city's item answers for its
   // province); here a place named in the question is no topic word.
   const words = topicWords.filter((w) => !w.forms.some((f) => query.places.some((p) => f.includes(p))));
-  const short = words.length <= policy.shortQuestionWords;
+  // Short questions are held to each of their words only by a guide or FAQ, which names one
+  // service; a policy or article is worded its own way throughout.
+  const short = curated && words.length <= policy.shortQuestionWords;
   let total = 0;
   let found = 0;
   let inHead = 0;
@@ -191,7 +194,6 @@ export function verifyItem(
   if (words.some((w) => CERTIFICATE.test(w.word) && missing.includes(w.word))) return verdict('certificate');
   if (degreesConflict(degreesIn(query.normalized), degreesIn(text))) return verdict('degree');
   if (conflicts(yearsIn(query.normalized), yearsIn(text))) return verdict('year');
-  const curated = item?.kind === 'guide' || item?.kind === 'faq';
   const least = short ? policy.minShortCoverage : curated ? policy.minCoverage : policy.minDocumentCoverage;
   if (coverage < least) return verdict('topic');
   if (curated && headCoverage < policy.minHeadCoverage) return verdict('head');
