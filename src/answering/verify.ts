@@ -91,7 +91,7 @@ export interface VerifyPolicy {
 export const DEFAULT_VERIFY_POLICY: VerifyPolicy = {
   minCoverage: 0.5,
   minShortCoverage: 0.5,
-  minDocumentCoverage: 0.3,
+  minDocumentCoverage: 0.2,
   minHeadCoverage: 0.05,
   unknownWordWeight: 0.3,
   shortQuestionWords: 2,
