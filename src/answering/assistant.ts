@@ -28,6 +28,7 @@ import { extractAnswer } from './extract.js';
 import { detectFieldIntent, looksLikeFollowUp, parseChoice, stripIntentWords, type FieldIntent } from './intent.js';
 import { DEFAULT_POLICY, type AnswerPolicy } from './policy.js';
 import { weightedDice } from './similarity.js';
+import { topicWordsOf, verifyItem, vouches, type Verdict } from './verify.js';
 
 export interface AssistantOptions {
   /** Service hotline offered when nothing answers the question. */
@@ -166,9 +167,18 @@ export class Assistant {
     const suggestions = (skip: number) => hits.slice(skip, skip + 3).map((h) => h.item.title);
     if (!hits.length) return { answer: notFoundAnswer(this.hotline, []), retrieved };
 
+    const notFound = () => ({ answer: notFoundAnswer(this.hotline, hits.slice(0, 3).map((h) => h.item.title)), retrieved });
+    // The question read as the top item's words (homophones settled) names the topic to verify.
+    const refined = this.index.refine(result.query, hits[0]!.item.id);
+    const verifiedWords = topicWordsOf(this.analyzer, stripIntentWords(refined.normalized), GENERIC_WORDS, (w) =>
+      this.index.stats.has(w),
+    );
+    const verify = (item: Item): Verdict => verifyItem(this.index, item.id, verifiedWords, refined, this.policy.verify);
+
     // A curated FAQ whose question is close to this one wins: staff wrote it for exactly this.
     const faq = this.bestFaq(hits, result.query, field);
     if (faq && faq.similarity >= this.policy.faqSimilarity) {
+      if (!verify(faq.item).ok) return notFound();
       const answer = faqAnswer(faq.item, Math.min(1, faq.similarity + 0.2), suggestions(1));
       return { answer, retrieved, topic: faq.item.id };
     }
@@ -178,17 +188,21 @@ export class Assistant {
     // in the knowledge base, so the hours found are not its answer. Confidence reads the question
     // against the top item's own words (a misheard 间设 is its 建设); extraction keeps the question
     // as corrected for the whole knowledge base, which measured better on `--noise asr`.
-    const refined = this.index.refine(result.query, top.item.id);
-    const confidence = this.knowsAnyOf(topicWords) ? this.confidence(top, refined, field, topicWords) : 0;
-    if (confidence < this.policy.notFoundBelow) {
-      return { answer: notFoundAnswer(this.hotline, hits.slice(0, 3).map((h) => h.item.title)), retrieved };
-    }
+    const scored = this.knowsAnyOf(topicWords) ? this.confidence(top, refined, field, topicWords) : 0;
+    // A long, chatty question restates little of any sentence, so it scores low; an item whose
+    // title and text hold all it is about answers it all the same, with the least confidence
+    // that answers.
+    const vouched = scored < this.policy.notFoundBelow && vouches(verify(top.item), this.policy.verify);
+    const confidence = vouched ? this.policy.notFoundBelow : scored;
+    if (confidence < this.policy.notFoundBelow) return notFound();
 
     const ambiguous = this.ambiguousCandidates(hits, topicWords);
     if (ambiguous) return { answer: clarifyAnswer(ambiguous, confidence), retrieved };
 
     const guide = field ? this.fieldGuide(hits, field) : undefined;
     const answerItem = guide ?? top.item;
+    // Before answering: is the item about what was asked (社保卡 is not 营业执照)?
+    if (!verify(answerItem).ok) return notFound();
     const answer = guide && field
       ? guideFieldAnswer(guide, field, confidence, suggestions(1), this.fieldContext(normalized))
       : this.answerFromItem(top.item, result.query, field, confidence, suggestions(1));
@@ -376,8 +390,8 @@ export class Assistant {
 const HAN_WORD = /^\p{Script=Han}{2,}$/u;
 
 /** Verbs and fillers that ask about a topic without naming one. */
-const GENERIC_WORDS = new Set([
+export const GENERIC_WORDS = new Set([
   '办理', '申请', '需要', '可以', '什么', '怎么', '多少', '如何', '哪些', '一下', '问题', '时候', '要求', '情况',
-  '能办', '办吗', '可办', '能不能', '办事', '办得', '能否',
+  '能办', '办吗', '可办', '能不能', '办事', '办得', '能否', '准备', '我要', '我想', '想要', '得要', '听说', '不要', '不想',
 ]);
 

@@ -2,6 +2,8 @@
  * @module answering/policy
  * When to answer with an FAQ, when to ask back, when to say "not found". Documented in docs/SEARCH.md.
  */
+import { DEFAULT_VERIFY_POLICY, type VerifyPolicy } from './verify.js';
+
 export interface AnswerPolicy {
   /** An FAQ whose question is at least this similar (bigram Dice, 0–1) answers directly. */
   faqSimilarity: number;
@@ -18,6 +20,8 @@ export interface AnswerPolicy {
    * its question is at least this similar (below `faqSimilarity`, which wins outright).
    */
   missingFieldFaqSimilarity: number;
+  /** How much of the question the chosen item must cover to answer it (answering/verify). */
+  verify: VerifyPolicy;
 }
 
 export const DEFAULT_POLICY: AnswerPolicy = {
@@ -27,4 +31,5 @@ export const DEFAULT_POLICY: AnswerPolicy = {
   clarifyMaxTopicWords: 1,
   fieldGuideRatio: 0.85,
   missingFieldFaqSimilarity: 0.35,
+  verify: DEFAULT_VERIFY_POLICY,
 };

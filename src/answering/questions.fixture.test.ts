@@ -6,7 +6,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { charPinyin } from '../language/index.js';
-import { openDemo, type DemoSetup } from './test-fixtures.js';
+import { DEMO_HOTLINE, openDemo, type DemoSetup } from './test-fixtures.js';
 
 interface Need {
   /** The demo item that answers this need. */
@@ -129,6 +129,13 @@ const FIELD_NEEDS: FieldNeed[] = [
   { question: '食品经营许可在哪办', id: 'guide-food-business-license', field: 'place', contains: '网上办理' },
 ];
 
+/**
+ * Questions about services the demo knowledge base does not hold (issue #10): each used to get
+ * another service's answer (社保卡 → the business-licence replacement guide). They must get the
+ * honest "not found", with the hotline and the closest items as suggestions.
+ */
+const NOT_HELD = ['社保卡丢了咋补办', '结婚登记在哪', '公积金怎么提取', '我要办居住证'];
+
 let demo: DemoSetup;
 beforeAll(async () => {
   demo = await openDemo();
@@ -176,6 +183,15 @@ describe('question fixture', () => {
       if (need.field) expect(answer).toMatchObject({ type: 'guide-field', field: need.field });
       if (need.contains) expect(answer.text).toContain(need.contains);
       if (need.notContains) expect(answer.text).not.toContain(need.notContains);
+    });
+  }
+
+  for (const question of NOT_HELD) {
+    it(`not held: ${question}`, async () => {
+      const answer = await demo.assistant.ask(question);
+      expect(answer.type).toBe('none');
+      expect(answer.text).toContain(DEMO_HOTLINE);
+      expect(answer.suggestions?.length).toBeGreaterThan(0);
     });
   }
 

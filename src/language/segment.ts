@@ -64,6 +64,11 @@ export class Segmenter {
     return splitPlaces(this.plain, text).places;
   }
 
+  /** Precise segmentation with jieba's part-of-speech tags (`x`: a word its HMM guessed). */
+  tagPrecise(text: string): { word: string; tag: string }[] {
+    return this.jieba.tag(text, true);
+  }
+
   /** Dictionary words only (no HMM guessing of new words), to ask "is this a known word?". */
   cutKnownWords(text: string): string[] {
     return this.jieba.cut(text, false);

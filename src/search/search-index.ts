@@ -69,6 +69,7 @@ export class SearchIndex {
   private readonly wordSets = new Map<string, Set<string>>();
   private readonly wordSounds = new Map<string, Set<string>>();
   private readonly heads = new Map<string, string>();
+  private readonly headWords = new Map<string, Set<string>>();
   /** Place names in each item's title line: where it applies (none: everywhere, e.g. a national policy). */
   private readonly titlePlaces = new Map<string, string[]>();
   /** Places in the titles of a large share of the items: the zone's own, not a narrower scope. */
@@ -131,6 +132,7 @@ export class SearchIndex {
     this.homophones.add(headNorm);
     for (const s of sentences) this.homophones.add(s.norm);
     this.wordSets.set(item.id, new Set([...head.words, ...body.words]));
+    this.headWords.set(item.id, new Set(head.words));
     this.stats.add([...head.words, ...body.words, ...head.bigrams, ...body.bigrams]);
     itemDocs.push({
       id: item.id,
@@ -295,6 +297,25 @@ export class SearchIndex {
       else if (options.bySound && !this.stats.has(word) && this.soundsOf(itemId).has(soundOf(word))) found += idf;
     }
     return { window, coverage: total ? found / total : 0 };
+  }
+
+  /**
+   * Where an item holds a word of a question: in its head (title, FAQ questions, tags), elsewhere
+   * in its text, or nowhere. Words are compared as analysed (synonyms read as one word) and as
+   * text, so a word the item segments differently (结婚登记 in 办理结婚登记手续) still counts; a
+   * word no item uses that sounds like one of this item's was probably misheard.
+   */
+  holds(itemId: string, word: string): 'head' | 'body' | undefined {
+    const head = this.heads.get(itemId) ?? '';
+    if (this.headWords.get(itemId)?.has(word) || head.includes(word)) return 'head';
+    if (this.wordSets.get(itemId)?.has(word) || this.sentencesOf(itemId).some((s) => s.norm.includes(word))) return 'body';
+    if (!this.stats.has(word) && this.soundsOf(itemId).has(soundOf(word))) return 'body';
+    return undefined;
+  }
+
+  /** An item's head and sentences, normalised, as one text (for dates and degrees it names). */
+  itemText(itemId: string): string {
+    return [this.heads.get(itemId) ?? '', ...this.sentencesOf(itemId).map((s) => s.norm)].join('\n');
   }
 
   /** The sounds of an item's words, made when first asked for (only items that are answered need them). */

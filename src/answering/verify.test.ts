@@ -1,0 +1,129 @@
+/**
+ * @module answering/verify.test
+ * The verifier over a small knowledge base built here: an item answers only questions about what
+ * it is about (its topic words, the rarer weighing more) and naming no other degree, year or place.
+ */
+import { beforeAll, describe, expect, it } from 'vitest';
+import { itemSchema, type Item, type ItemInput } from '../knowledge/index.js';
+import { TextAnalyzer } from '../language/index.js';
+import { SearchIndex } from '../search/search-index.js';
+import { GENERIC_WORDS } from './assistant.js';
+import { stripIntentWords } from './intent.js';
+import { topicWordsOf, verifyItem, vouches, type Verdict } from './verify.js';
+
+const guide = (id: string, title: string, extra: Partial<ItemInput> = {}): ItemInput =>
+  ({
+    kind: 'guide',
+    id,
+    title,
+    category: '办事服务',
+    audience: ['individual'],
+    department: '高新区政务服务中心',
+    materials: [{ name: '居民身份证', form: '原件' }],
+    steps: ['窗口受理', '审核办结'],
+    fee: '不收费',
+    ...extra,
+  }) as ItemInput;
+
+const INPUTS: ItemInput[] = [
+  guide('guide-license-replacement', '营业执照遗失补办', {
+    tags: ['执照补办', '营业执照补领'],
+    materials: [{ name: '营业执照遗失声明', form: '原件' }],
+  }),
+  guide('guide-sole-trader-registration', '个体工商户设立登记', {
+    materials: [{ name: '经营者身份证件', form: '原件' }, { name: '经营场所证明' }],
+  }),
+  guide('guide-fund-employer-account', '住房公积金单位缴存登记', {
+    tags: ['公积金开户'],
+    materials: [{ name: '单位营业执照', form: '复印件' }],
+  }),
+  guide('guide-pension-registration', '灵活就业人员养老保险参保登记', {
+    materials: [{ name: '居民身份证或社会保障卡', form: '原件' }, { name: '非本市户籍人员提供居住证' }],
+  }),
+  {
+    kind: 'faq',
+    id: 'faq-phd-subsidy',
+    title: '博士安家补贴有多少？',
+    similarQuestions: ['引进博士给多少安家费'],
+    category: '人才服务',
+    audience: ['individual'],
+    answer: '2025年起，新引进的全日制博士研究生给予一次性安家补贴10万元。',
+  },
+  {
+    kind: 'faq',
+    id: 'faq-master-subsidy',
+    title: '硕士安家补贴有多少？',
+    similarQuestions: [],
+    category: '人才服务',
+    audience: ['individual'],
+    answer: '新引进的全日制硕士研究生给予一次性安家补贴3万元。',
+  },
+  {
+    kind: 'article',
+    id: 'article-contest',
+    title: '高新区举办创新创业大赛',
+    text: '本报讯 近日，高新区举办第五届创新创业大赛，共有120个项目参赛，最终评出一等奖3名。',
+  },
+];
+
+const ITEMS: Item[] = INPUTS.map((input) => itemSchema.parse(input));
+
+let index: SearchIndex;
+beforeAll(async () => {
+  index = await SearchIndex.build(ITEMS, new TextAnalyzer());
+});
+
+function verify(question: string, itemId: string): Verdict {
+  const query = index.analyse(question);
+  const words = topicWordsOf(index.analyzer, stripIntentWords(query.normalized), GENERIC_WORDS, (w) => index.stats.has(w));
+  return verifyItem(index, itemId, words, query);
+}
+
+describe('verifyItem', () => {
+  it('answers a question with the item it is about', () => {
+    expect(verify('营业执照丢了怎么补办', 'guide-license-replacement').ok).toBe(true);
+    expect(verify('个体工商户设立登记要带什么材料', 'guide-sole-trader-registration').ok).toBe(true);
+    expect(verify('博士安家补贴多少钱', 'faq-phd-subsidy').ok).toBe(true);
+  });
+
+  it('tells a card from another licence: 社保卡 is not 营业执照', () => {
+    expect(verify('社保卡丢了咋补办', 'guide-license-replacement')).toMatchObject({ ok: false, failure: 'certificate' });
+  });
+
+  it('tells one registration from another: 结婚登记 is not 个体户登记', () => {
+    expect(verify('结婚登记在哪', 'guide-sole-trader-registration')).toMatchObject({ ok: false, failure: 'topic' });
+  });
+
+  it('tells drawing the housing fund from opening an account for it', () => {
+    expect(verify('公积金怎么提取', 'guide-fund-employer-account')).toMatchObject({ ok: false, failure: 'topic' });
+  });
+
+  it('does not take a certificate named among the materials for the service itself', () => {
+    expect(verify('我要办居住证', 'guide-pension-registration').ok).toBe(false);
+  });
+
+  it('refuses an item naming another degree level', () => {
+    expect(verify('硕士安家补贴多少钱', 'faq-phd-subsidy')).toMatchObject({ ok: false, failure: 'degree' });
+    expect(verify('硕士安家补贴多少钱', 'faq-master-subsidy').ok).toBe(true);
+  });
+
+  it('refuses an item naming other years than the one asked about', () => {
+    expect(verify('2023年博士安家补贴多少钱', 'faq-phd-subsidy')).toMatchObject({ ok: false, failure: 'year' });
+    expect(verify('2025年博士安家补贴多少钱', 'faq-phd-subsidy').ok).toBe(true);
+  });
+
+  it('does not count chatter the knowledge base has never seen against a long question', () => {
+    const verdict = verify(
+      '我在高新区开了个小奶茶店，现在不想干了，营业执照也找不着了，听说网上就能补办，是真的吗',
+      'guide-license-replacement',
+    );
+    expect(verdict, JSON.stringify(verdict)).toMatchObject({ ok: true });
+  });
+
+  it('vouches only for an item holding the whole topic, in its head too', () => {
+    expect(vouches(verify('营业执照遗失补办', 'guide-license-replacement'))).toBe(true);
+    expect(vouches(verify('营业执照遗失补办', 'guide-fund-employer-account'))).toBe(false);
+    // No topic words at all ("写一首诗"): nothing to vouch for.
+    expect(vouches(verify('帮我写一首诗', 'article-contest'))).toBe(false);
+  });
+});
