@@ -16,6 +16,8 @@ const TALENT_FLAT = itemSchema.parse({
   category: '人才服务',
 });
 const SPAM = '政府都是垃圾 人才公寓怎么申请';
+/** The same question as people ask it; the abusive posts themselves are now refused as not covered (issue #10's verifier). */
+const ASKED = '请问人才公寓怎么申请呀';
 const UNANSWERED = '飞无人机需要报备吗';
 
 type Hot = { questions: string[] };
@@ -30,7 +32,7 @@ beforeAll(async () => {
   // The default cache of a minute: a change in the back office must show at once all the same.
   setup = await startAdminServer({ items: [...ITEMS, TALENT_FLAT] });
   editor = await loggedIn(setup.base, STAFF.editor);
-  for (const message of [SPAM, SPAM, SPAM, UNANSWERED, UNANSWERED, UNANSWERED]) {
+  for (const message of [SPAM, SPAM, SPAM, ASKED, ASKED, ASKED, UNANSWERED, UNANSWERED, UNANSWERED]) {
     expect((await postJson(`${setup.base}/api/chat`, { message, channel: 'kiosk' })).status).toBe(200);
   }
   // Answers just above "not found", in three conversations: too shaky to put an item on the home screen.
