@@ -3,6 +3,7 @@
  * grouped, and one group becomes an FAQ draft that waits in the review queue. Also the 时效 chart.
  */
 import { describe, expect, it } from 'vitest';
+import { addDays, dayIn } from '../../src/upkeep/calendar.js';
 import { adminPage, canvasDrawn, realProblems, STAFF } from '../support/admin.js';
 import { seriousViolations } from '../support/axe.js';
 import { screenshot } from '../support/browser.js';
@@ -83,12 +84,12 @@ export function adminInsightsTests(ctx: E2EContext): void {
       const watched = await adminPage(ctx.browser, ctx.server.url, STAFF.admin, '/admin/insights', { timezoneId: 'UTC', clock });
       const { page, close } = watched;
       try {
-        const zoneToday = new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Shanghai' }).format(new Date());
+        const zoneToday = dayIn('Asia/Shanghai');
         await expect.poll(() => page.locator('#ins-to').inputValue()).toBe(zoneToday);
         await expect.poll(() => page.getByTestId('total-asked').textContent().then(Number)).toBeGreaterThanOrEqual(1);
         // The quick ranges count back from the zone's today too.
         await page.getByRole('button', { name: '近 7 天' }).click();
-        await expect.poll(() => page.locator('#ins-from').inputValue()).toBe(shiftDay(zoneToday, -6));
+        await expect.poll(() => page.locator('#ins-from').inputValue()).toBe(addDays(zoneToday, -6));
         expect(await page.locator('#ins-to').inputValue()).toBe(zoneToday);
         expect(realProblems(watched)).toEqual([]);
       } finally {
@@ -96,8 +97,4 @@ export function adminInsightsTests(ctx: E2EContext): void {
       }
     });
   });
-}
-
-function shiftDay(day: string, n: number): string {
-  return new Date(Date.parse(`${day}T00:00:00Z`) + n * 86_400_000).toISOString().slice(0, 10);
 }

@@ -7,6 +7,7 @@
  */
 import { timingSafeEqual, createHash } from 'node:crypto';
 import type { FastifyRequest } from 'fastify';
+import ipaddr from 'ipaddr.js';
 
 /** Whether `request` may read the metrics. */
 export function mayReadMetrics(request: FastifyRequest, token: string | undefined): boolean {
@@ -21,9 +22,9 @@ export function metricsRefusal(token: string | undefined): string {
     : 'metrics: send the token of XIAOXIN_METRICS_TOKEN as "Authorization: Bearer …", or ask from this machine';
 }
 
+/** 127.0.0.0/8 or ::1, also written as an IPv4-mapped IPv6 address (::ffff:127.0.0.1). */
 export function isLoopback(address: string): boolean {
-  const plain = address.startsWith('::ffff:') ? address.slice(7) : address;
-  return plain === '::1' || /^127\.\d{1,3}\.\d{1,3}\.\d{1,3}$/.test(plain);
+  return ipaddr.isValid(address) && ipaddr.process(address).range() === 'loopback';
 }
 
 /**
