@@ -27,6 +27,7 @@ import {
 import { extractAnswer } from './extract.js';
 import { detectFieldIntent, looksLikeFollowUp, parseChoice, stripIntentWords, type FieldIntent } from './intent.js';
 import { DEFAULT_POLICY, type AnswerPolicy } from './policy.js';
+import { askingClauses, askingSentences } from './question-focus.js';
 import { weightedDice } from './similarity.js';
 import { topicWordsOf, verifyItem, vouches, type Verdict } from './verify.js';
 
@@ -170,8 +171,12 @@ export class Assistant {
     const notFound = () => ({ answer: notFoundAnswer(this.hotline, hits.slice(0, 3).map((h) => h.item.title)), retrieved });
     // The question read as the top item's words (homophones settled) names the topic to verify.
     const refined = this.index.refine(result.query, hits[0]!.item.id);
-    const verifiedWords = topicWordsOf(this.analyzer, stripIntentWords(refined.normalized), GENERIC_WORDS, (w) =>
-      this.index.stats.has(w),
+    const verifiedWords = topicWordsOf(
+      this.analyzer,
+      stripIntentWords(refined.normalized),
+      GENERIC_WORDS,
+      (w) => this.index.stats.has(w),
+      { asking: askingClauses(refined.normalized), sentences: askingSentences(refined.normalized) },
     );
     const verify = (item: Item): Verdict => verifyItem(this.index, item.id, verifiedWords, refined, this.policy.verify);
 

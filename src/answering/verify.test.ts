@@ -9,7 +9,8 @@ import { TextAnalyzer } from '../language/index.js';
 import { SearchIndex } from '../search/search-index.js';
 import { GENERIC_WORDS } from './assistant.js';
 import { stripIntentWords } from './intent.js';
-import { topicWordsOf, verifyItem, vouches, type Verdict } from './verify.js';
+import { askingClauses, askingSentences } from './question-focus.js';
+import { abbreviationIn, topicWordsOf, verifyItem, vouches, type Verdict } from './verify.js';
 
 const guide = (id: string, title: string, extra: Partial<ItemInput> = {}): ItemInput =>
   ({
@@ -39,6 +40,15 @@ const INPUTS: ItemInput[] = [
   }),
   guide('guide-pension-registration', '灵活就业人员养老保险参保登记', {
     materials: [{ name: '居民身份证或社会保障卡', form: '原件' }, { name: '非本市户籍人员提供居住证' }],
+  }),
+  guide('guide-medical-registration', '职工基本医疗保险单位参保登记', {
+    materials: [{ name: '参保人员名单', form: '原件' }],
+  }),
+  guide('guide-work-permit-renewal', '外国人来华工作许可延期', {
+    audience: ['enterprise'],
+    conditions: ['外国人工作许可证到期前30日内由用人单位提出申请'],
+    materials: [{ name: '外国人工作许可证', form: '原件' }, { name: '延期聘用合同', form: '扫描件' }],
+    promisedTimeLimit: '5个工作日',
   }),
   {
     kind: 'faq',
@@ -75,7 +85,8 @@ beforeAll(async () => {
 
 function verify(question: string, itemId: string): Verdict {
   const query = index.analyse(question);
-  const words = topicWordsOf(index.analyzer, stripIntentWords(query.normalized), GENERIC_WORDS, (w) => index.stats.has(w));
+  const focus = { asking: askingClauses(query.normalized), sentences: askingSentences(query.normalized) };
+  const words = topicWordsOf(index.analyzer, stripIntentWords(query.normalized), GENERIC_WORDS, (w) => index.stats.has(w), focus);
   return verifyItem(index, itemId, words, query);
 }
 
@@ -120,7 +131,32 @@ describe('verifyItem', () => {
     expect(verdict, JSON.stringify(verdict)).toMatchObject({ ok: true });
   });
 
-  it('vouches only for an item holding the whole topic, in its head too', () => {
+  it('refuses the sibling of what was asked: 医疗保险 where the item is about 养老保险', () => {
+    expect(verify('想自己交医疗保险，怎么参保', 'guide-pension-registration')).toMatchObject({ ok: false, failure: 'sibling' });
+    expect(verify('想自己交养老保险，怎么参保', 'guide-pension-registration').ok).toBe(true);
+  });
+
+  it('refuses another act on the same licence: a first application is not its renewal', () => {
+    expect(verify('外国人第一次办工作许可要什么材料', 'guide-work-permit-renewal')).toMatchObject({ ok: false, failure: 'act' });
+    expect(verify('工作许可快到期了，延期要什么材料', 'guide-work-permit-renewal').ok).toBe(true);
+  });
+
+  it('reads a short form people say as the name the item writes out', () => {
+    expect(abbreviationIn('工作证', '外国人工作许可证')).toBe(true);
+    expect(abbreviationIn('社保卡', '持社会保障卡办理')).toBe(true);
+    expect(abbreviationIn('工作证', '工作人员核验身份证')).toBe(false);
+    expect(verify('老外的工作证延期，一般多久能批下来', 'guide-work-permit-renewal')).toMatchObject({ ok: true });
+  });
+
+  it('vouches for a long question whose circumstances the item does not mention', () => {
+    const question = '我们公司有个德国工程师，工作许可下个月就到期了，他还要接着在这干。我是人事，需要准备哪些材料？';
+    const verdict = verify(question, 'guide-work-permit-renewal');
+    expect(vouches(verdict), JSON.stringify(verdict)).toBe(true);
+    // The same words in the asking clause are what is asked: an item lacking them is not vouched for.
+    expect(vouches(verify('德国工程师的子女上学要准备哪些材料？', 'guide-work-permit-renewal'))).toBe(false);
+  });
+
+  it('vouches only for an item holding the whole topic', () => {
     expect(vouches(verify('营业执照遗失补办', 'guide-license-replacement'))).toBe(true);
     expect(vouches(verify('营业执照遗失补办', 'guide-fund-employer-account'))).toBe(false);
     // No topic words at all ("写一首诗"): nothing to vouch for.

@@ -70,6 +70,7 @@ export class SearchIndex {
   private readonly wordSounds = new Map<string, Set<string>>();
   private readonly heads = new Map<string, string>();
   private readonly headWords = new Map<string, Set<string>>();
+  private allHeads?: { words: Set<string>; text: string };
   /** Place names in each item's title line: where it applies (none: everywhere, e.g. a national policy). */
   private readonly titlePlaces = new Map<string, string[]>();
   /** Places in the titles of a large share of the items: the zone's own, not a narrower scope. */
@@ -311,6 +312,25 @@ export class SearchIndex {
     if (this.wordSets.get(itemId)?.has(word) || this.sentencesOf(itemId).some((s) => s.norm.includes(word))) return 'body';
     if (!this.stats.has(word) && this.soundsOf(itemId).has(soundOf(word))) return 'body';
     return undefined;
+  }
+
+  /**
+   * Whether some item's head holds `word`: it names a service or a subject of the knowledge base
+   * (养老保险), not the asker's circumstances (奶茶店). The union of head words is made on first use.
+   */
+  namesAnItem(word: string): boolean {
+    if (!this.allHeads) {
+      const words = new Set<string>();
+      for (const set of this.headWords.values()) for (const w of set) words.add(w);
+      // The heads as written too: 养老保险 inside 企业职工基本养老保险, which segments another way.
+      this.allHeads = { words, text: [...this.heads.values()].join('\n') };
+    }
+    return this.allHeads.words.has(word) || this.allHeads.text.includes(word);
+  }
+
+  /** An item's head (title, tags, an FAQ's questions), normalised. */
+  headOf(itemId: string): string {
+    return this.heads.get(itemId) ?? '';
   }
 
   /** An item's head and sentences, normalised, as one text (for dates and degrees it names). */
