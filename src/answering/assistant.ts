@@ -27,7 +27,6 @@ import {
 import { extractAnswer } from './extract.js';
 import { detectFieldIntent, looksLikeFollowUp, parseChoice, stripIntentWords, type FieldIntent } from './intent.js';
 import { DEFAULT_POLICY, type AnswerPolicy } from './policy.js';
-import { askingClauses, askingSentences } from './question-focus.js';
 import { weightedDice } from './similarity.js';
 import { topicWordsOf, verifyItem, vouches, type Verdict } from './verify.js';
 
@@ -176,7 +175,7 @@ export class Assistant {
       stripIntentWords(refined.normalized),
       GENERIC_WORDS,
       (w) => this.index.stats.has(w),
-      { asking: askingClauses(refined.normalized), sentences: askingSentences(refined.normalized) },
+      refined.normalized,
     );
     const verify = (item: Item): Verdict => verifyItem(this.index, item.id, verifiedWords, refined, this.policy.verify);
 

@@ -9,7 +9,6 @@ import { TextAnalyzer } from '../language/index.js';
 import { SearchIndex } from '../search/search-index.js';
 import { GENERIC_WORDS } from './assistant.js';
 import { stripIntentWords } from './intent.js';
-import { askingClauses, askingSentences } from './question-focus.js';
 import { abbreviationIn, topicWordsOf, verifyItem, vouches, type Verdict } from './verify.js';
 
 const guide = (id: string, title: string, extra: Partial<ItemInput> = {}): ItemInput =>
@@ -85,8 +84,8 @@ beforeAll(async () => {
 
 function verify(question: string, itemId: string): Verdict {
   const query = index.analyse(question);
-  const focus = { asking: askingClauses(query.normalized), sentences: askingSentences(query.normalized) };
-  const words = topicWordsOf(index.analyzer, stripIntentWords(query.normalized), GENERIC_WORDS, (w) => index.stats.has(w), focus);
+  const known = (w: string): boolean => index.stats.has(w);
+  const words = topicWordsOf(index.analyzer, stripIntentWords(query.normalized), GENERIC_WORDS, known, query.normalized);
   return verifyItem(index, itemId, words, query);
 }
 

@@ -9,7 +9,7 @@
 import type { TextAnalyzer } from '../language/index.js';
 import type { SearchIndex } from '../search/search-index.js';
 import type { AnalysedQuery } from '../search/query.js';
-import { isContextWord } from './question-focus.js';
+import { askingClauses, clauseTexts, isContextWord, selfDescriptions } from './question-focus.js';
 import { actsConflict, isSibling } from './service-conflicts.js';
 
 /** A word of the question as written and as its synonym group's canonical word. */
@@ -26,16 +26,18 @@ export interface TopicWord {
  * can name a topic count — nouns, verbs, abbreviations, idioms — not pronouns, numbers, adverbs or
  * adjectives (自己, 第一次, 不大), nor pieces jieba guessed (签了, 没报) unless the knowledge base
  * or the synonyms know them. `normalized` is the question without its field and question words;
- * `skip` are words that ask without naming a topic.
+ * `skip` are words that ask without naming a topic; `question`, the question as written, tells
+ * which words only describe the asker's circumstances (answering/question-focus).
  */
 export function topicWordsOf(
   analyzer: TextAnalyzer,
   normalized: string,
   skip: ReadonlySet<string>,
   known: (word: string) => boolean,
-  focus?: { asking: readonly string[]; sentences: readonly string[] },
+  question?: string,
 ): TopicWord[] {
   const words = new Map<string, TopicWord>();
+  const tokens = new Map<string, string[]>();
   for (const { word: token, tag } of analyzer.segmenter.tagPrecise(normalized)) {
     if (token.length < 2 || !WORD.test(token) || analyzer.stopwords.has(token) || skip.has(token)) continue;
     const canonical = analyzer.synonyms.canonical.get(token);
@@ -46,18 +48,23 @@ export function topicWordsOf(
     if (!listed && tag === 'x' && !known(token)) continue;
     if (!listed && (tag === 'x' || tag.startsWith('v')) && VERB_PHRASE.test(token)) continue;
     const word = canonical ?? token;
-    const context = !!focus && isContextWord(token, focus.asking);
-    const seen = words.get(word);
-    if (!seen) words.set(word, { word, forms: [...new Set([word, token, ...written])], ...(context ? { context } : {}) });
-    else if (!context) delete seen.context;
+    if (!words.has(word)) words.set(word, { word, forms: [...new Set([word, token, ...written])] });
+    tokens.set(word, [...(tokens.get(word) ?? []), token]);
   }
   const found = [...words.values()];
-  // 「施工时把燃气管道挖坏了，会被怎么罚？」: a bare asking clause asks about what its sentence said
-  // before it; failing that, about all of the question.
-  if (focus && found.every((w) => w.context)) {
-    for (const w of found) if (w.forms.some((f) => !isContextWord(f, focus.sentences))) delete w.context;
-    if (found.every((w) => w.context)) for (const w of found) delete w.context;
+  if (!question) return found;
+  // The question as written (its clauses and question words): which words tell circumstances.
+  const said = [...tokens.values()].flat();
+  const asking = askingClauses(question, (clause) => said.some((t) => clause.includes(t)));
+  let context = found.filter((w) => tokens.get(w.word)!.every((t) => isContextWord(t, asking)));
+  // No asking clause names a topic: the question asks about what it said, except where the asker
+  // introduced themselves.
+  if (context.length === found.length) {
+    const self = selfDescriptions(question);
+    const rest = clauseTexts(question).filter((c) => !self.includes(c));
+    context = found.filter((w) => tokens.get(w.word)!.every((t) => isContextWord(t, rest)));
   }
+  for (const w of context) w.context = true;
   return found;
 }
 
