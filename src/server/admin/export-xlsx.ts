@@ -6,7 +6,7 @@
  * other sheets are for reading (the lossless export, for re-import of every kind, is JSONL).
  */
 import ExcelJS from 'exceljs';
-import type { ItemKind } from '../../knowledge/index.js';
+import { GUIDE_FIELDS, type ItemKind } from '../../knowledge/index.js';
 import { ITEM_FIELD_LABELS } from '../../knowledge/item-diff.js';
 
 type Column = { header: string; value: (item: Record<string, unknown>) => string };
@@ -37,7 +37,8 @@ const SHEETS: { kind: ItemKind; name: string; columns: Column[] }[] = [
     columns: [
       field('id', '编号'),
       field('title', '事项名称'),
-      ...['department', 'servedParty', 'conditions', 'materials', 'steps', 'statutoryTimeLimit', 'promisedTimeLimit', 'fee', 'place', 'hours', 'phone', 'onlineUrl', 'legalBasis', 'notes'].map((f) => field(f)),
+      // Every field a guide prints, in its order; the time limit is stored as its two parts.
+      ...GUIDE_FIELDS.flatMap((f) => (f === 'timeLimit' ? ['statutoryTimeLimit', 'promisedTimeLimit'] : [f])).map((f) => field(f)),
       ...COMMON_TAIL,
       field('reviewDate'),
     ],

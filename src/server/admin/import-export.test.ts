@@ -151,8 +151,14 @@ describe('export', () => {
       ['政策文件', count('policy')],
       ['文章', 0],
     ]);
-    const guideRow = workbook.getWorksheet('办事指南')!.getRow(2).values as string[];
+    const guides = workbook.getWorksheet('办事指南')!;
+    const guideRow = guides.getRow(2).values as string[];
     expect(guideRow).toContain('公司登记申请书，原件，1份');
+    // Every element of a guide has its column, the ones added for issue #10 too.
+    const headers = guides.getRow(1).values as string[];
+    for (const header of ['事项类型', '到现场次数', '补贴/奖励标准', '申报时间', '监督投诉电话', '办理结果', '温馨提示']) {
+      expect(headers).toContain(header);
+    }
     const again = (await editor.request('POST', '/api/admin/import/preview', form({ 'export.xlsx': reply.body as Buffer }))).body;
     expect(again).toMatchObject({ create: [], update: [], problems: [] });
     expect(again.unchanged.sort()).toEqual(published.filter((i) => i.kind === 'faq').map((i) => i.id).sort());
