@@ -134,7 +134,14 @@ const FIELD_NEEDS: FieldNeed[] = [
  * another service's answer (社保卡 → the business-licence replacement guide). They must get the
  * honest "not found", with the hotline and the closest items as suggestions.
  */
-const NOT_HELD = ['社保卡丢了咋补办', '结婚登记在哪', '公积金怎么提取', '我要办居住证'];
+const NOT_HELD = [
+  '社保卡丢了咋补办',
+  '结婚登记在哪',
+  '公积金怎么提取',
+  '我要办居住证',
+  // The demo holds the employer's hiring subsidy for graduates (吸纳就业补贴), not a start-up one.
+  '高校毕业生一次性创业补贴能拿多少钱',
+];
 
 let demo: DemoSetup;
 beforeAll(async () => {

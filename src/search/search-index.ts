@@ -71,6 +71,7 @@ export class SearchIndex {
   private readonly heads = new Map<string, string>();
   private readonly headWords = new Map<string, Set<string>>();
   private allHeads?: { words: Set<string>; text: string };
+  private readonly tailKinds = new Map<string, number>();
   /** Place names in each item's title line: where it applies (none: everywhere, e.g. a national policy). */
   private readonly titlePlaces = new Map<string, string[]>();
   /** Places in the titles of a large share of the items: the zone's own, not a narrower scope. */
@@ -326,6 +327,25 @@ export class SearchIndex {
       this.allHeads = { words, text: [...this.heads.values()].join('\n') };
     }
     return this.allHeads.words.has(word) || this.allHeads.text.includes(word);
+  }
+
+  /**
+   * How many different two-character modifiers come before `tail` in the items' heads (养老保险,
+   * 医疗保险, 失业保险 → 3 for 保险): whether the knowledge base names kinds of it. Cached per index.
+   */
+  kindsOf(tail: string): number {
+    this.namesAnItem(tail);
+    let kinds = this.tailKinds.get(tail);
+    if (kinds === undefined) {
+      const modifiers = new Set<string>();
+      // Words are letters, digits and Han characters only: nothing in `tail` needs escaping.
+      for (const match of this.allHeads!.text.matchAll(new RegExp(`(\\p{Script=Han}{2})${tail}`, 'gu'))) {
+        modifiers.add(match[1]!);
+      }
+      kinds = modifiers.size;
+      this.tailKinds.set(tail, kinds);
+    }
+    return kinds;
   }
 
   /** An item's head (title, tags, an FAQ's questions), normalised. */
