@@ -238,7 +238,7 @@ export class Assistant {
       case 'article': {
         const body = itemBody(item);
         const span = extractAnswer(body, this.index.sentencesOf(item.id), query, this.index.stats, (t) =>
-          this.analyzer.normalize(t),
+          this.analyzer.normalize(t), undefined, this.analyzer.synonyms,
         );
         const text = span ? body.slice(span.start, span.end).trim() : body.slice(0, 200);
         return passageAnswer(item, text, confidence, suggestions);

@@ -69,11 +69,29 @@ const NOTICE =
   '企业开办实行一窗受理。申请人通过星河政务服务网提交材料后，营业执照、公章、发票当天办结。全程不收取任何费用。\n' +
   '咨询电话：0000-8888666。';
 
+/** A notice as zones publish them: the decision, the signature and date of issue, then the rules. */
+const MEASURES =
+  '星河高新区管理委员会关于印发《星河高新区促进创业若干措施》的通知\n' +
+  '各部门：\n' +
+  '《星河高新区促进创业若干措施》已经管委会研究通过，现印发给你们，请认真贯彻执行。\n' +
+  '星河高新区管理委员会\n' +
+  '2024年5月6日\n' +
+  '第一条　创业孵化。对新认定为国家级科技企业孵化器的，给予一次性奖励100万元；新认定为省级的，给予一次性奖励30万元；新认定为市级的，给予一次性奖励10万元。\n' +
+  '第二条　创业驿站。对来星河高新区求职的毕业三年内的高校毕业生，提供免费住宿，每人每次最长10天。\n' +
+  '第三条　附则。本措施由区科技局负责解释，自2024年6月1日起施行，有效期3年。';
+
+/** A news item with a byline, whose lead paragraph is not the answer to every question. */
+const EVENING =
+  '星河政务中心推出夜间服务\n' +
+  '来源：星河高新区政务服务中心　　发布时间：2024-09-02 16:30　　浏览次数：1024\n' +
+  '为方便上班族办事，星河高新区政务服务中心自9月5日起推出周三夜间服务，让群众下班后也能办事。\n' +
+  '据介绍，夜间服务时段为每周三18:00至21:00，服务范围为一楼综合窗口，涵盖社保、医保等20项事项。';
+
 beforeAll(() => {
   analyzer = new TextAnalyzer();
   stats = new TermStatistics();
   // A small corpus for the IDF weights: the documents and some unrelated text.
-  for (const text of [TALENT, TALENT_NUMBERED, HEADINGS, JOBS, MATERIALS, QA, NOTICE, '营业执照遗失补领当场办结。', '失业保险金按月发放。']) {
+  for (const text of [TALENT, TALENT_NUMBERED, HEADINGS, JOBS, MATERIALS, QA, NOTICE, MEASURES, EVENING, '营业执照遗失补领当场办结。', '失业保险金按月发放。']) {
     const a = analyzer.analyze(text);
     stats.add([...a.words, ...a.bigrams]);
   }
@@ -84,7 +102,8 @@ function sentencesOf(body: string): SentenceEntry[] {
 }
 
 function extract(body: string, question: string, options?: ExtractOptions) {
-  const span = extractAnswer(body, sentencesOf(body), analyseQuery(analyzer, question), stats, (t) => analyzer.normalize(t), options);
+  const query = analyseQuery(analyzer, question);
+  const span = extractAnswer(body, sentencesOf(body), query, stats, (t) => analyzer.normalize(t), options, analyzer.synonyms);
   return { span, text: span ? body.slice(span.start, span.end) : undefined };
 }
 
@@ -161,7 +180,8 @@ describe('extractAnswer', () => {
 
   it('answers a how-much question with the quantity', () => {
     expect(extract(JOBS, '对不裁员的参保企业返还多少失业保险费？').text).toBe('50%');
-    expect(extract(TALENT, '新引进的硕士研究生有多少安家补贴').text).toBe('3万元');
+    // With the words that qualify it: "每人3万元" says whose amount it is.
+    expect(extract(TALENT, '新引进的硕士研究生有多少安家补贴').text).toBe('每人3万元');
   });
 
   it('answers a question for a thing with the clause where its question word stands', () => {
@@ -214,6 +234,34 @@ describe('extractAnswer', () => {
         expect(text.length).toBeGreaterThan(0);
       }
     }
+  });
+
+  it('answers when a rule takes effect with the date it takes effect, not the date it was signed', () => {
+    for (const question of ['《星河高新区促进创业若干措施》自何时起施行？', '这个创业措施啥时候开始算', '创业措施什么时候生效']) {
+      expect(extract(MEASURES, question).text).toBe('自2024年6月1日起施行');
+    }
+  });
+
+  it('answers from the item of a series that names what was asked (省级), not its neighbour', () => {
+    expect(extract(MEASURES, '新认定省级科技企业孵化器奖励多少').text).toContain('30万元');
+    expect(extract(MEASURES, '市级孵化器能奖多少钱').text).toContain('10万元');
+    expect(extract(MEASURES, '国家级科技企业孵化器奖励多少').text).toContain('100万元');
+  });
+
+  it('answers a how-long question with the amount and the words that qualify it', () => {
+    expect(extract(MEASURES, '刚毕业来找工作，创业驿站能免费住几天').text).toBe('每人每次最长10天');
+  });
+
+  it('answers an opening-hours question with the hours, in whatever words the days are asked', () => {
+    for (const question of ['政务中心礼拜三晚上也开，几点到几点啊', '星期三晚上政务中心几点关门']) {
+      expect(extract(EVENING, question).text).toBe('夜间服务时段为每周三18:00至21:00');
+    }
+  });
+
+  it('never answers from a web page byline, though it holds a clock time', () => {
+    const { text } = extract(EVENING, '礼拜三晚上政务中心开到几点');
+    expect(text).not.toContain('发布时间');
+    expect(text).toContain('21:00');
   });
 
   it('gives undefined for an empty document', () => {

@@ -14,7 +14,10 @@
  */
 import type { AnalysedQuery } from '../search/query.js';
 import type { SentenceEntry, TermStatistics } from '../search/rerank.js';
+import type { SynonymTable } from '../language/lexicon.js';
+import { askedKind, holdsKind, tidyQuestionWords, valuesOf, type AnswerKind } from './answer-kinds.js';
 import { MAX_ANCHOR, questionShape, slotIn, type QuestionShape } from './slot.js';
+import { synonymAliases, withAliases, type Alias } from './synonym-aliases.js';
 
 export interface ExtractedSpan {
   start: number;
@@ -52,6 +55,18 @@ export interface ExtractOptions {
   typeWeight: number;
   /** Weight of how well the question lines up in place around new material in the sentence. */
   slotWeight: number;
+  /**
+   * A sentence without a value of the kind asked (a date for 何时, a clock time for 几点) has its
+   * support multiplied by this, when some sentence of the document holds one.
+   */
+  missingKindFactor: number;
+  /**
+   * A sentence continuing a series after "；" ("新认定为省级的，给予…") leaves out what the series
+   * is about; it inherits the question words of the sentence before at this factor.
+   */
+  seriesInherit: number;
+  /** A question word a sentence says in other words (周四 for 礼拜四) counts this much of one it says. */
+  aliasWeight: number;
 }
 
 export const DEFAULT_EXTRACT: ExtractOptions = {
@@ -68,6 +83,9 @@ export const DEFAULT_EXTRACT: ExtractOptions = {
   focusWeight: 2,
   typeWeight: 0.1,
   slotWeight: 0.2,
+  missingKindFactor: 0.5,
+  seriesInherit: 0.8,
+  aliasWeight: 0.5,
 };
 
 interface Span {
@@ -86,11 +104,18 @@ export function extractAnswer(
   stats: TermStatistics,
   normalize: (s: string) => string,
   options: ExtractOptions = DEFAULT_EXTRACT,
+  synonyms?: SynonymTable,
 ): ExtractedSpan | undefined {
   if (!sentences.length) return undefined;
   const questionPairs = new Set(charPairs(query.normalized));
-  const shape = questionShape(query.normalized);
-  const best = locate(sentences, query, stats, shape, questionPairs, options);
+  // "啥时候", "咋" read as "什么时候", "怎么": what is asked does not depend on the register.
+  const asked = tidyQuestionWords(query.normalized);
+  const shape = questionShape(asked);
+  // Asked when a rule takes effect, in a document that never says "起施行": any date will do.
+  const askedFor = askedKind(asked);
+  const kind = askedFor === 'effectiveDate' && !sentences.some((s) => holdsKind('effectiveDate', s.norm)) ? 'date' : askedFor;
+  const aliases = synonymAliases(query.normalized, synonyms);
+  const best = locate(sentences, query, stats, shape, kind, aliases, questionPairs, options);
   const sentence = sentences[best.index]!;
   const textOf = (s: Span) => body.slice(s.start, s.end).trim();
 
@@ -145,11 +170,15 @@ export function extractAnswer(
 
   // A question for one fact or thing is answered where its question word stands in the source.
   if (options.narrowFactoids) {
-    const fact = FACT_PATTERNS.find(([asks]) => asks.test(query.normalized))?.[1];
+    const fact = factTest(asked, kind);
     const slot = shape && !introduced ? narrowToSlot(body, span, shape, fact, questionPairs, normalize) : undefined;
     span = slot ?? (fact ? narrowToFact(body, span, fact, questionPairs, normalize) : span);
     // "多少 / 几" ask for a quantity: the number with its measure word ("200个", "570亿元").
-    if (shape && /^(多少|几)$/.test(shape.wh) && !/电话|热线|号码/.test(query.normalized)) span = quantityIn(body, span) ?? span;
+    // Not for a clock time or a phone number: "几点" is not answered by "32项".
+    const counted = kind === undefined || kind === 'money' || kind === 'quantity' || kind === 'duration';
+    if (shape && /^(多少|几)$/.test(shape.wh) && counted) span = quantityIn(body, span) ?? span;
+    // A bare value is not an answer people understand: "最长7天", "自2025年4月1日起施行".
+    if (kind) span = readableValue(body, span, kind, normalize);
   }
   if (span.end - span.start > options.maxAnswerChars) span.end = cutAtClause(body, span.start, options.maxAnswerChars);
   return { ...span, support: best.support, score: best.score };
@@ -161,6 +190,8 @@ function locate(
   query: AnalysedQuery,
   stats: TermStatistics,
   shape: QuestionShape | undefined,
+  kind: AnswerKind | undefined,
+  aliases: readonly Alias[],
   questionPairs: Set<string>,
   options: ExtractOptions,
 ): { index: number; support: number; score: number } {
@@ -168,31 +199,49 @@ function locate(
   // within it; so do words the document repeats in many sentences. The question's own clause
   // ("…，对于免税进口物资已征收的怎么办") says what is asked; the rest often only sets the scene.
   const topic = sentences.length > 1 ? sentences[0]!.norm : undefined;
-  const focus = focusOf(query.normalized, shape);
+  const focus = focusOf(tidyQuestionWords(query.normalized), shape);
+  // Sentences as matched: with the question's words they say in other words (周四 for 礼拜四).
+  const matched = sentences.map((s) => withAliases(s.norm, aliases));
   const weights = query.bigrams.map((b) => {
     const topical = topic?.includes(b) || query.places.some((p) => p.includes(b));
-    const count = sentences.filter((s) => s.norm.includes(b)).length;
+    const count = matched.filter((m) => m.includes(b)).length;
     const spread = 1 + options.spreadWeight * Math.log(1 + count);
     return (stats.idf(b) * (topical ? options.topicDiscount : 1) * (focus.includes(b) ? 1 + options.focusWeight : 1)) / spread;
   });
   const total = weights.reduce((a, b) => a + b, 0);
   // A question for a phone number is answered by a sentence holding one, when the item has any.
   const phoneOnly = ASKS_PHONE.test(query.normalized) && sentences.some((s) => PHONE.test(s.norm));
+  // Sentences without a value of the kind asked are unlikely answers, when the document has one.
+  // (Places and channels are told by words too common to rule a sentence out: 室, 中心, 网.)
+  const kindIn = kind && kind !== 'place' && kind !== 'channel' ? sentences.map((s) => holdsKind(kind, s.norm)) : [];
+  const kindSomewhere = kindIn.some(Boolean);
+  const asksPage = PAGE_WORDS.test(query.normalized);
+  // What each sentence holds of the question; one continuing a series after "；" also what the
+  // sentence before it holds, less surely (it is about the same thing, named there only).
+  let previous: number[] = [];
   let best = { index: 0, support: 0, score: -Infinity };
   sentences.forEach((s, i) => {
+    const own = query.bigrams.map((b) => (s.norm.includes(b) ? 1 : matched[i]!.includes(b) ? options.aliasWeight : 0));
+    const continues = i > 0 && /[；;]$/.test(sentences[i - 1]!.norm);
+    const holds = own.map((h, k) => Math.max(h, continues ? options.seriesInherit * (previous[k] ?? 0) : 0));
+    // The whole series shares its subject: the third item inherits as much as the second.
+    previous = own.map((h, k) => Math.max(h, continues ? (previous[k] ?? 0) : 0));
     // A document's opening line is usually its title: it names the topic, not the answer.
     if (i === 0 && sentences.length > 1 && s.end - s.start <= 60) return;
     if (phoneOnly && !PHONE.test(s.norm)) return;
+    // A web page's byline (来源, 发布时间, 浏览次数) answers nothing but questions about the page.
+    if (!asksPage && PAGE_LINE.test(s.norm)) return;
     let found = 0;
-    query.bigrams.forEach((b, k) => {
-      if (s.norm.includes(b)) found += weights[k]!;
+    holds.forEach((h, k) => {
+      found += h * weights[k]!;
     });
     const support = total ? found / total : 0;
+    const kindFactor = kindSomewhere && !kindIn[i] ? options.missingKindFactor : 1;
     // Long sentences match many words by chance: their support is discounted by length.
     const lengthFactor = Math.min(1, Math.pow(options.referenceChars / Math.max(1, s.norm.length), options.lengthExponent));
     const score =
-      support * lengthFactor +
-      options.typeWeight * answerTypeMatch(query.normalized, s.norm) +
+      support * lengthFactor * kindFactor +
+      options.typeWeight * (kind ? kindMatch(kind, s.norm) : answerTypeMatch(query.normalized, s.norm)) +
       (shape ? options.slotWeight * slotShare(s.norm, shape, questionPairs, topic) : 0);
     if (score > best.score) best = { index: i, support, score };
   });
@@ -230,7 +279,7 @@ function narrowToSlot(
   body: string,
   span: Span,
   shape: QuestionShape,
-  fact: RegExp | undefined,
+  fact: FactTest | undefined,
   questionPairs: Set<string>,
   normalize: (s: string) => string,
 ): Span | undefined {
@@ -252,7 +301,7 @@ function narrowToSlot(
     // The slot must hold something the question does not already say, of the kind asked for.
     const end = c.start + slot.end;
     if (end <= start || givenShare(normalize(body.slice(start, end)), questionPairs) > 0.5) continue;
-    if (fact && !fact.test(normalize(body.slice(start, end)))) continue;
+    if (fact && !fact(normalize(body.slice(start, end)))) continue;
     if (anchor > bestAnchor) {
       bestAnchor = anchor;
       best = { start, end, clauseEnd: c.end };
@@ -273,6 +322,108 @@ const FACT_PATTERNS: [RegExp, RegExp][] = [
   [/什么时[候间]|何时|哪天|几月|几号|哪一天/, /\d+[年月日时]|日起|即日/],
   [/电话|热线|号码/, /\d{5,}|\d{3,4}-\d{6,}/],
 ];
+
+/** Whether a stretch of (normalised) text states a fact of the kind asked. */
+type FactTest = (norm: string) => boolean;
+
+// Calendar dates are not amounts: "2025年惠企政策宣讲会" holds no count of anything.
+const CALENDAR = /\d{4}年|\d{1,2}月\d{1,2}[日号]|\d{1,2}月/g;
+
+function factTest(asked: string, kind: AnswerKind | undefined): FactTest | undefined {
+  switch (kind) {
+    case 'money':
+    case 'quantity':
+      return (t) => /\d/.test(t.replace(CALENDAR, '')) || holdsKind('quantity', t);
+    case 'duration': {
+      // "几天" is answered in days, not by "毕业两年内" in the same sentence.
+      const unit = DURATION_UNITS.find(([asks]) => asks.test(asked))?.[1];
+      return (t) => valuesOf(kind, t).some((v) => !unit || unit.test(t.slice(v.start, v.end)));
+    }
+    case 'clock':
+    case 'effectiveDate':
+      return (t) => holdsKind(kind, t);
+    case 'phone':
+      return (t) => PHONE.test(t);
+    case 'place':
+    case 'channel':
+      return undefined;
+    case 'date':
+    case undefined: {
+      const pattern = FACT_PATTERNS.find(([asks]) => asks.test(asked))?.[1];
+      return pattern && ((t) => pattern.test(t));
+    }
+  }
+}
+
+/** The unit a question for a length of time names, and the units that answer it. */
+const DURATION_UNITS: [RegExp, RegExp][] = [
+  [/几天|多少天|几日|多少日|几个工作日|多少个工作日/, /天|日/],
+  [/几个月|多少个月/, /月/],
+  [/几年|多少年/, /年/],
+  [/几个小时|多少小时|几小时|多少个小时/, /小时/],
+];
+
+// Words that qualify an amount and belong with it: 每人每次最长7天, 单户最高可贷500万元, 不超过2小时.
+const QUALIFIER =
+  /(?:每[人户家年月次天个]){0,2}(?:最高|最长|最多|最少|最低|不超过|不高于|不低于|不少于|不足|超过|高于|低于|约|大约|共计|共|累计|总计|合计|近|逾|一般)?(?:可贷|可获|可得|可)?$/;
+
+/**
+ * A value the span cuts short or leaves bare, made whole: the span grows to the whole value of
+ * the asked kind it overlaps ("2025年4月1日" → "自2025年4月1日起施行") and, for an amount or a
+ * length of time, takes the words qualifying it ("7天" → "每人每次最长7天"). Within its clause.
+ */
+function readableValue(body: string, span: Span, kind: AnswerKind, normalize: (s: string) => string): Span {
+  const clause = clausesOf(body, { start: clauseStart(body, span.start), end: clauseEnd(body, span.end) });
+  if (clause.length !== 1) return span;
+  const c = clause[0]!;
+  const norm = sameLengthNorm(body.slice(c.start, c.end), normalize);
+  let { start, end } = span;
+  for (const v of valuesOf(kind, norm)) {
+    const vs = c.start + v.start;
+    const ve = c.start + v.end;
+    if (ve > start && vs < end) {
+      start = Math.min(start, vs);
+      end = Math.max(end, ve);
+    }
+  }
+  if (kind === 'money' || kind === 'quantity' || kind === 'duration') {
+    const qualifier = QUALIFIER.exec(body.slice(c.start, start))?.[0] ?? '';
+    start -= qualifier.length;
+  }
+  return { start, end };
+}
+
+/** Where the clause holding `at` begins (after the last clause mark before it). */
+function clauseStart(body: string, at: number): number {
+  let i = at;
+  while (i > 0 && !(CLAUSE_MARK.test(body[i - 1]!) && !isClockColon(body, i - 1))) i--;
+  return i;
+}
+
+/** Where the clause holding the character before `at` ends (at the next clause mark). */
+function clauseEnd(body: string, at: number): number {
+  let i = Math.max(at, 0);
+  while (i < body.length && !(CLAUSE_MARK.test(body[i]!) && !isClockColon(body, i))) i++;
+  return i;
+}
+
+/** The colon of a clock time (17:30) does not end a clause. */
+function isClockColon(body: string, i: number): boolean {
+  return /[:：]/.test(body[i]!) && /\d/.test(body[i - 1] ?? '') && /\d/.test(body[i + 1] ?? '');
+}
+
+const CLAUSE_MARK = /[，,：:；;。！？!?\n]/;
+
+/** Words of a web page's byline: a sentence with one is about the page, not its subject. */
+const PAGE_LINE = /(来源|发布时间|发布日期|浏览次数|阅读次数|点击数|作者)[:：]|【(打印|关闭|字体)/;
+const PAGE_WORDS = /来源|发布|作者|浏览|阅读/;
+
+/** 0–1: how well a sentence holds a value of the kind asked; a span of time beats a lone clock time. */
+function kindMatch(kind: AnswerKind, norm: string): number {
+  if (!holdsKind(kind, norm)) return 0;
+  if (kind === 'clock') return /\d{1,2}[:：点]\d{0,2}\s*[至到~—\-－–]+\s*\d{1,2}[:：点]/.test(norm) ? 1 : 0.6;
+  return 1;
+}
 
 // A number with its measure word, or with 万 / 亿 (85万人, 570亿元, 十二条), and the words that
 // qualify it (超过2000万张, 大约70亿元). Dates, calendar years and a lone 一 / 两 (一次性, 一个) are not
@@ -297,14 +448,14 @@ function quantityIn(body: string, span: Span): Span | undefined {
 }
 
 /** The clause of a span that holds the asked-for fact. */
-function narrowToFact(body: string, span: Span, wanted: RegExp, questionPairs: Set<string>, normalize: (s: string) => string): Span {
+function narrowToFact(body: string, span: Span, wanted: FactTest, questionPairs: Set<string>, normalize: (s: string) => string): Span {
   // The fact sits next to the words the question asks about ("租房补贴每月1000元"): among the
   // clauses that hold a fact of the asked kind, take the one sharing most with the question.
   let best: Span | undefined;
   let bestShared = -1;
   for (const c of clausesOf(body, span)) {
     const text = normalize(body.slice(c.start, c.end));
-    if (!wanted.test(text)) continue;
+    if (!wanted(text)) continue;
     const shared = charPairs(text).filter((p) => questionPairs.has(p)).length;
     if (shared > bestShared) {
       bestShared = shared;
@@ -406,7 +557,7 @@ function clausesOf(body: string, span: Span): Span[] {
   const out: Span[] = [];
   let start = span.start;
   for (let i = span.start; i < span.end; i++) {
-    if ('，,：:；;'.includes(body[i]!)) {
+    if ('，,：:；;'.includes(body[i]!) && !isClockColon(body, i)) {
       out.push({ start, end: i + 1 });
       start = i + 1;
     }

@@ -19,6 +19,15 @@ describe('normalizeText', () => {
     expect(normalizeText('办理营业执照')).toBe('办理营业执照');
   });
 
+  // BUG: the replacer read its arguments one place off (the unit's capture group came first), so
+  // the checks on the character before a run never ran: 200万元 became 2000元 (万 read as a
+  // numeral of its own, worth 0), and 20万元 could not be told from 200元.
+  it('leaves the multiplier after digits alone, and ordinals as they are', () => {
+    expect(normalizeText('给予一次性奖励200万元')).toBe('给予一次性奖励200万元');
+    expect(normalizeText('最高1.5万元')).toBe('最高1.5万元');
+    expect(normalizeText('第三个月')).toBe('第三个月');
+  });
+
   it('lower-cases Latin letters', () => {
     expect(normalizeText('APP下载')).toBe('app下载');
     expect(normalizeText('UKey')).toBe('ukey');

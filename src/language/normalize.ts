@@ -21,14 +21,18 @@ export function normalizeText(text: string): string {
 
 // A run of Chinese numerals followed by a unit of quantity or time. Bare numerals are left alone
 // because they are often part of words (一网通办, 三农, 一次性).
+// (The unit is looked ahead without a capture group, so that the replacer's arguments are the
+// run, its group, its offset and the whole text.)
 const NUMERAL_RUN =
-  /([零〇一二两三四五六七八九十百千万]+)(?=(个工作日|个月|个|周岁|岁|年|月|日|天|小时|周|名|人|家|项|元|万元|亿元|倍|次|份|%|％))/g;
+  /([零〇一二两三四五六七八九十百千万]+)(?=(?:个工作日|个月|个|周岁|岁|年|月|日|天|小时|周|名|人|家|项|元|万元|亿元|倍|次|份|%|％))/g;
 
 function convertChineseNumerals(text: string): string {
   return text.replace(NUMERAL_RUN, (run: string, _m: string, offset: number, whole: string) => {
     // 第一条 / 一是 / 星期一 style ordinals and a lone 一 in 一个/一次/一年 are words, not quantities.
     const before = whole[offset - 1];
     if (before === '第' || before === '星' || before === '期' || before === '周') return run;
+    // After digits the run is their multiplier, not a number of its own: 200万元 stays 200万元.
+    if (before !== undefined && /[\d.]/.test(before)) return run;
     if (run.length === 1 && (run === '一' || run === '两')) return run;
     const value = parseChineseNumber(run);
     return value === undefined ? run : String(value);
