@@ -56,6 +56,7 @@ describe('answeringSentence', () => {
   it('leaves questions about the whole guide to the overview', () => {
     expect(sentenceFor('研发项目补助怎么办')).toBeUndefined();
     expect(sentenceFor('介绍一下科技型企业研发项目补助')).toBeUndefined();
+    expect(sentenceFor('立项以后的研发补助咋申请下来')).toBeUndefined();
   });
 
   it('answers nothing when no sentence holds what is asked', () => {

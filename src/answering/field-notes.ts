@@ -63,8 +63,11 @@ export interface GuideSentence {
   sentence: string;
 }
 
-/** Asked for the guide as a whole: 怎么办, 介绍一下, 是什么 — the overview answers these, not one sentence. */
-const ASKS_WHOLE_GUIDE = /怎么办|咋办|如何办|怎么弄|咋弄|怎么搞|介绍|是什么|是啥|了解一下|说说|讲讲|有哪些规定|有什么规定|指南/;
+/**
+ * Asked for the guide as a whole — how to go about it (怎么办, 咋转过来, 如何弄), 介绍一下, 是什么 —
+ * the overview answers these, not one sentence.
+ */
+const ASKS_WHOLE_GUIDE = /怎么|咋|如何|怎样|介绍|是什么|是啥|了解一下|说说|讲讲|有哪些规定|有什么规定|指南/;
 
 /** What kind of fact the question wants, and how a sentence shows it. */
 const FACT_SHAPES: { asks: RegExp; shows: RegExp }[] = [
