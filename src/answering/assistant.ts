@@ -19,13 +19,13 @@ import {
   faqAnswer,
   guideFieldAnswer,
   guideFieldText,
-  guideOverviewAnswer,
+  guideQuestionAnswer,
   notFoundAnswer,
   passageAnswer,
   type FieldAnswerContext,
 } from './compose.js';
 import { extractAnswer } from './extract.js';
-import { detectFieldIntent, looksLikeFollowUp, parseChoice, stripIntentWords, type FieldIntent } from './intent.js';
+import { detectFieldIntent, isElliptical, looksLikeFollowUp, parseChoice, stripIntentWords, type FieldIntent } from './intent.js';
 import { DEFAULT_POLICY, type AnswerPolicy } from './policy.js';
 import { weightedDice } from './similarity.js';
 import { topicWordsOf, verifyItem, vouches, type Verdict } from './verify.js';
@@ -148,17 +148,28 @@ export class Assistant {
       return { answer, retrieved: [chosen.id], topic: chosen.id };
     }
 
-    // A follow-up ("那要多长时间？") is answered about the conversation's topic.
+    // A follow-up ("那要多长时间？", "硕士能拿多少") is answered about the conversation's topic.
     const topicItem = session.topicItemId ? this.index.getItem(session.topicItemId) : undefined;
     const topicWords = this.topicWords(normalized);
-    if (topicItem && looksLikeFollowUp(normalized, topicWords)) {
+    // Choices were just offered ("补贴怎么申请" → which one?) and the reply asks a field instead of
+    // choosing: offer them again; the choice then answers this question.
+    const offered = this.offeredItems(session);
+    if (offered.length && field && looksLikeFollowUp(normalized, topicWords)) {
+      return { answer: clarifyAnswer(offered, 0.5), retrieved: offered.map((i) => i.id) };
+    }
+    if (topicItem && this.followsUp(normalized, topicWords, topicItem, filters)) {
+      // "那博士呢？" asks the previous question's field again, about what it names.
+      const previous = session.lastQuestion ? this.analyzer.normalize(session.lastQuestion) : '';
+      const asked = field ?? (isElliptical(normalized) ? detectFieldIntent(previous) : undefined);
       const guide = topicItem.kind === 'guide' ? topicItem : this.linkedGuide(topicItem);
-      if (guide && field) {
-        const answer = guideFieldAnswer(guide, field, 0.9, [], this.fieldContext(normalized));
+      if (guide && asked) {
+        const answer = guideFieldAnswer(guide, asked, 0.9, [], this.fieldContext(normalized));
         return { answer, retrieved: [guide.id], topic: guide.id };
       }
-      const query = this.index.analyse(`${topicItem.title} ${question}`);
-      return { answer: this.answerFromItem(topicItem, query, field, 0.7, []), retrieved: [topicItem.id], topic: topicItem.id };
+      // The question alone: the item is settled, and its title's words would only pull the
+      // extract towards the document's opening lines.
+      const query = this.index.analyse(question);
+      return { answer: this.answerFromItem(topicItem, query, asked, 0.7, []), retrieved: [topicItem.id], topic: topicItem.id };
     }
 
     const result = this.index.search(question, filters, 10, dense);
@@ -231,7 +242,7 @@ export class Assistant {
       case 'guide':
         return field
           ? guideFieldAnswer(item, field, confidence, suggestions, this.fieldContext(query.normalized))
-          : guideOverviewAnswer(item, confidence, suggestions);
+          : guideQuestionAnswer(item, confidence, suggestions, this.fieldContext(query.normalized));
       case 'faq':
         return faqAnswer(item, confidence, suggestions);
       case 'policy':
@@ -365,9 +376,31 @@ export class Assistant {
     return undefined;
   }
 
+  /**
+   * Whether a question continues the conversation about its topic item: it reads like a follow-up,
+   * or every word naming its topic is one the topic item holds — unless the item the question
+   * finds first names one of those words in its title and the topic item does not (after 个体户注销,
+   * "营业执照怎么补办" is about the licence, though the 注销 guide mentions it).
+   */
+  private followsUp(normalized: string, topicWords: string[], topicItem: Item, filters: SearchFilters): boolean {
+    if (looksLikeFollowUp(normalized, topicWords)) return true;
+    // The words that name a topic, as verification reads them: no numbers, pronouns or modal + verb.
+    const named = topicWordsOf(this.analyzer, stripIntentWords(normalized), GENERIC_WORDS, (w) => this.index.stats.has(w));
+    const held = (w: string) => named.some((t) => t.word === w && t.forms.some((f) => this.index.holds(topicItem.id, f)));
+    if (!looksLikeFollowUp(normalized, named.map((t) => t.word), held)) return false;
+    if (!named.length) return true;
+    const top = this.index.search(normalized, filters, 1).hits[0]?.item;
+    if (!top || top.id === topicItem.id) return true;
+    return !named.some((t) => this.index.holds(top.id, t.word) === 'head' && this.index.holds(topicItem.id, t.word) !== 'head');
+  }
+
+  private offeredItems(session: SessionState): Item[] {
+    return (session.offeredItemIds ?? []).map((id) => this.index.getItem(id)).filter((i): i is Item => !!i);
+  }
+
   private chosenItem(normalized: string, session: SessionState): Item | undefined {
-    const offered = session.offeredItemIds?.map((id) => this.index.getItem(id)).filter((i): i is Item => !!i);
-    if (!offered?.length) return undefined;
+    const offered = this.offeredItems(session);
+    if (!offered.length) return undefined;
     const n = parseChoice(normalized);
     if (n && n <= offered.length) return offered[n - 1];
     return offered.find((item) => this.analyzer.normalize(item.title) === normalized);
@@ -383,7 +416,9 @@ export class Assistant {
   /** The question's words (to pick a notes sentence) and the hotline, for a guide-field answer. */
   private fieldContext(normalized: string): FieldAnswerContext {
     const questionWords = this.analyzer.analyze(normalized, { normalized: true }).words;
-    return { questionWords, hotline: this.hotline };
+    // A pair no item uses weighs less: such pairs are mostly chatter, and no sentence holds them.
+    const pairWeight = (pair: string) => this.index.termWeight(pair) * (this.index.stats.has(pair) ? 1 : UNKNOWN_PAIR_WEIGHT);
+    return { questionWords, hotline: this.hotline, normalized, pairWeight };
   }
 
   private get hotline(): string {
@@ -392,6 +427,9 @@ export class Assistant {
 }
 
 const HAN_WORD = /^\p{Script=Han}{2,}$/u;
+
+/** Weight of a question's character pair no item uses, as a share of its IDF (field-notes.ts). */
+const UNKNOWN_PAIR_WEIGHT = 0.3;
 
 /** Verbs and fillers that ask about a topic without naming one. */
 export const GENERIC_WORDS = new Set([

@@ -5,7 +5,7 @@
  */
 import { guideSections, validUntil, type Guide, type Item, GUIDE_FIELD_LABELS } from '../knowledge/index.js';
 import type { Answer, Citation } from './answer.js';
-import { notesSentenceFor } from './field-notes.js';
+import { answeringSentence, notesSentenceFor } from './field-notes.js';
 import type { FieldIntent } from './intent.js';
 
 export function citationOf(item: Item): Citation {
@@ -36,6 +36,10 @@ export interface FieldAnswerContext {
   questionWords: string[];
   /** Offered when the guide has no phone of its own. */
   hotline: string;
+  /** The question as normalised, to find the sentence that answers a question no field holds. */
+  normalized?: string;
+  /** How much a pair of characters says across the knowledge base (IDF). */
+  pairWeight?: (pair: string) => number;
 }
 
 /**
@@ -72,6 +76,34 @@ function missingFieldText(guide: Guide, field: FieldIntent, hotline: string): st
       : `如需了解，请拨打服务热线 ${hotline}，或到政务服务中心窗口咨询。`,
   );
   return lines.join('\n');
+}
+
+/**
+ * A guide asked something no standard field holds: a specific question ("补助打给个人还是单位",
+ * "出生后多长时间内申报") gets the guide's sentence that answers it, under its section's label;
+ * a question about the guide as a whole (怎么办, 介绍一下), or one no sentence answers, the overview.
+ */
+export function guideQuestionAnswer(
+  guide: Guide,
+  confidence: number,
+  suggestions: string[],
+  context: FieldAnswerContext,
+): Answer {
+  const found = context.normalized
+    ? answeringSentence(guide, {
+        normalized: context.normalized,
+        ...(context.pairWeight ? { pairWeight: context.pairWeight } : {}),
+      })
+    : undefined;
+  if (!found) return guideOverviewAnswer(guide, confidence, suggestions);
+  return {
+    text: `【${guide.title}】${found.label}：\n${found.sentence}`,
+    type: 'guide-field',
+    field: found.field,
+    citations: [citationOf(guide)],
+    confidence,
+    suggestions,
+  };
 }
 
 /** The fields an overview shows, in print order: enough to act on, short enough to read. */

@@ -4,7 +4,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { normalizeText } from '../language/index.js';
-import { detectFieldIntent, looksLikeFollowUp, parseChoice, stripIntentWords, type FieldIntent } from './intent.js';
+import { detectFieldIntent, isElliptical, looksLikeFollowUp, parseChoice, stripIntentWords, type FieldIntent } from './intent.js';
 
 const intent = (q: string) => detectFieldIntent(normalizeText(q));
 
@@ -114,6 +114,57 @@ describe('detectFieldIntent: the fields people ask for in their own words', () =
     expect(intent(question)).toBe(field);
   });
 
+  // "资料交到哪个窗口" names the materials but asks where to hand them in.
+  it.each(['申请表填好了送到哪里', '资料递交到哪个窗口', '材料报到哪个部门', '表格交哪里'])('%s asks the place', (q) => {
+    expect(intent(q)).toBe('place');
+  });
+
+  it('keeps 交哪些材料 and 拿到哪些补贴 off the place', () => {
+    expect(intent('要交哪些材料')).toBe('materials');
+    expect(intent('申请要提交哪些资料')).toBe('materials');
+    expect(intent('能拿到哪些补贴')).not.toBe('place');
+  });
+
+  // What the office hands over once done, or where the money goes: the result of the item.
+  it.each(['备案完了给张啥回执', '审批结束以后发个什么文件', '补贴款打到个人账户还是公司账户', '奖金是打给企业还是打给本人'])(
+    '%s asks the result',
+    (q) => {
+      expect(intent(q)).toBe('result');
+    },
+  );
+
+  it('keeps a certificate to bring as materials', () => {
+    expect(intent('办好了要给什么证明')).not.toBe('result');
+  });
+
+  // The applicant's own deadline and a contribution paid every month are no standard field:
+  // the guide's sentence that states them answers (field-notes.ts), not 办理时限 or 收费标准.
+  it.each([
+    '孩子出生后多少天内要去上户口',
+    '营业执照到期前多久要申请换发',
+    '入职之日起几个月以内办理',
+    '最迟哪天要交材料',
+    '养老保险一年最少交多少',
+    '社保每个月要缴多少',
+    '医保缴费基数是多少',
+  ])('%s asks no standard field', (q) => {
+    expect(intent(q)).toBeUndefined();
+  });
+
+  it('keeps the office\'s time limit, the fee and the yearly window apart from those', () => {
+    expect(intent('交上去以后多久能办好')).toBe('timeLimit');
+    expect(intent('办证要交多少钱')).toBe('fee');
+    expect(intent('今年最晚什么时候申报')).toBe('applicationPeriod');
+  });
+
+  it.each(['法人要亲自去大厅吗', '他本人需要到窗口吗', '本人必须到场吗', '还得跑一趟现场吗'])('%s asks the visits', (q) => {
+    expect(intent(q)).toBe('visits');
+  });
+
+  it('strips the whole of 咨询电话, so nothing is left to name a topic', () => {
+    expect(stripIntentWords('咨询电话多少')).toBe('多少');
+  });
+
   it('keeps the benefit word as the topic when stripping the amount words', () => {
     expect(stripIntentWords('失业金每月多少钱')).toContain('失业金');
     expect(stripIntentWords('博士安家补贴多少钱')).toContain('补贴');
@@ -147,9 +198,33 @@ describe('looksLikeFollowUp', () => {
     expect(looksLikeFollowUp('在哪里办', [])).toBe(true);
   });
 
+  it.each(['他本人要来吗', '她需要带户口本吗', '他们几点下班'])('%s opens with a pronoun: a follow-up', (q) => {
+    expect(looksLikeFollowUp(normalizeText(q), ['某个词'])).toBe(true);
+  });
+
+  it('does not count words of time as a topic', () => {
+    expect(looksLikeFollowUp('今年什么时候申报', ['今年'])).toBe(true);
+  });
+
+  it('counts a question whose every topic word the topic item holds as a follow-up', () => {
+    const held = (w: string) => w === '硕士';
+    expect(looksLikeFollowUp('硕士能拿多少', ['硕士'], held)).toBe(true);
+    expect(looksLikeFollowUp('营业执照怎么补办', ['营业执照', '补办'], (w) => w === '营业执照')).toBe(false);
+  });
+
   it('does not count a question that names its own topic', () => {
     expect(looksLikeFollowUp('失业保险金在哪里办', ['失业保险金'])).toBe(false);
     expect(looksLikeFollowUp('高企认定要多长时间', ['高新技术企业', '认定'])).toBe(false);
+  });
+});
+
+describe('isElliptical', () => {
+  it.each(['那博士后呢？', '重新认定的呢', '那个体户呢'])('%s names only what changes', (q) => {
+    expect(isElliptical(normalizeText(q))).toBe(true);
+  });
+
+  it.each(['那要多久呢', '博士后补贴多少', '在哪里办呢'])('%s asks its own field or no ellipsis', (q) => {
+    expect(isElliptical(normalizeText(q))).toBe(false);
   });
 });
 
