@@ -24,6 +24,7 @@ import {
   passageAnswer,
   type FieldAnswerContext,
 } from './compose.js';
+import { askedKind, holdsKind } from './answer-kinds.js';
 import { extractAnswer } from './extract.js';
 import { detectFieldIntent, isElliptical, looksLikeFollowUp, parseChoice, stripIntentWords, type FieldIntent } from './intent.js';
 import { DEFAULT_POLICY, type AnswerPolicy } from './policy.js';
@@ -228,7 +229,40 @@ export class Assistant {
     if ((answer.missingField || answersOther) && faq && faq.similarity >= this.policy.missingFieldFaqSimilarity) {
       return { answer: faqAnswer(faq.item, Math.min(1, faq.similarity + 0.2), suggestions(1)), retrieved, topic: faq.item.id };
     }
+    // The guide does not say (「签了技术转让合同，卖方能拿多少奖励」: the registration guide names no
+    // award); the policy that sets the award does, in a sentence holding a value of the kind asked.
+    if (answer.missingField) {
+      const stated = this.documentStating(hits, answerItem, result.query, normalized, verify, confidence);
+      if (stated) return { answer: stated.answer, retrieved, topic: stated.id };
+    }
     return { answer, retrieved, topic: answerItem.id };
+  }
+
+  /**
+   * A policy or article among the close candidates (scoring `missingFieldDocumentRatio` of the
+   * best) that is about the question and whose extracted passage holds a value of the kind the
+   * question asks (an amount, a date, a length of time…).
+   */
+  private documentStating(
+    hits: ItemHit[],
+    skip: Item,
+    query: AnalysedQuery,
+    normalized: string,
+    verify: (item: Item) => Verdict,
+    confidence: number,
+  ): { answer: Answer; id: string } | undefined {
+    const kind = askedKind(normalized);
+    if (!kind) return undefined;
+    const least = hits[0]!.score * this.policy.missingFieldDocumentRatio;
+    for (const hit of hits) {
+      if (hit.score < least) break;
+      if (hit.item === skip || (hit.item.kind !== 'policy' && hit.item.kind !== 'article') || !verify(hit.item).ok) continue;
+      const answer = this.answerFromItem(hit.item, query, undefined, confidence, []);
+      const text = this.analyzer.normalize(answer.text);
+      // An award is often a rate (成交额的3%): a share answers "多少钱" too.
+      if (holdsKind(kind, text) || (kind === 'money' && /\d%|百分之/.test(text))) return { answer, id: hit.item.id };
+    }
+    return undefined;
   }
 
   private answerFromItem(

@@ -20,6 +20,11 @@ export interface AnswerPolicy {
    * its question is at least this similar (below `faqSimilarity`, which wins outright).
    */
   missingFieldFaqSimilarity: number;
+  /**
+   * When the guide lacks the field asked for and no FAQ answers, a policy or article scoring at
+   * least this share of the best answers with its passage, if that holds a value of the kind asked.
+   */
+  missingFieldDocumentRatio: number;
   /** How much of the question the chosen item must cover to answer it (answering/verify). */
   verify: VerifyPolicy;
 }
@@ -31,5 +36,6 @@ export const DEFAULT_POLICY: AnswerPolicy = {
   clarifyMaxTopicWords: 1,
   fieldGuideRatio: 0.85,
   missingFieldFaqSimilarity: 0.35,
+  missingFieldDocumentRatio: 0.5,
   verify: DEFAULT_VERIFY_POLICY,
 };
