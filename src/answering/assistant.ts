@@ -42,6 +42,12 @@ export interface AssistantOptions {
   /** Optional OpenAI-compatible embeddings endpoint; dense retrieval is off without it. */
   embeddings?: EmbeddingsConfig;
   policy?: Partial<AnswerPolicy>;
+  /**
+   * The home zone (XIAOXIN_ZONE_NAME, e.g. 星河高新区政务服务中心): a question naming no zone, or
+   * "本区"/"区里", is about it when several zones hold the same service. A name that names no
+   * zone (高新区政务服务中心) sets none.
+   */
+  zoneName?: string;
 }
 
 export interface Response {
