@@ -81,7 +81,7 @@ export class Assistant {
   static async create(store: Store, options: AssistantOptions = {}): Promise<Assistant> {
     const analyzer = new TextAnalyzer(options.analyzer);
     const revision = await store.revision();
-    const index = await SearchIndex.build(await store.listItems(), analyzer);
+    const index = await SearchIndex.build(await store.listItems(), analyzer, undefined, { homeZone: options.zoneName });
     const assistant = new Assistant(store, analyzer, index, revision, options);
     await assistant.buildDense();
     return assistant;
@@ -98,7 +98,7 @@ export class Assistant {
   async refresh(): Promise<boolean> {
     const revision = await this.store.revision();
     if (revision === this.revision) return false;
-    this.index = await SearchIndex.build(await this.store.listItems(), this.analyzer);
+    this.index = await SearchIndex.build(await this.store.listItems(), this.analyzer, undefined, { homeZone: this.options.zoneName });
     this.revision = revision;
     this.faqCache.clear();
     await this.buildDense();
