@@ -43,6 +43,12 @@ export interface AssistantOptions {
   /** Optional OpenAI-compatible embeddings endpoint; dense retrieval is off without it. */
   embeddings?: EmbeddingsConfig;
   policy?: Partial<AnswerPolicy>;
+  /**
+   * The home zone (XIAOXIN_ZONE_NAME, e.g. 星河高新区政务服务中心): a question naming no zone, or
+   * "本区"/"区里", is about it when several zones hold the same service. A name that names no
+   * zone (高新区政务服务中心) sets none.
+   */
+  zoneName?: string;
 }
 
 export interface Response {
@@ -76,7 +82,7 @@ export class Assistant {
   static async create(store: Store, options: AssistantOptions = {}): Promise<Assistant> {
     const analyzer = new TextAnalyzer(options.analyzer);
     const revision = await store.revision();
-    const index = await SearchIndex.build(await store.listItems(), analyzer);
+    const index = await SearchIndex.build(await store.listItems(), analyzer, undefined, { homeZone: options.zoneName });
     const assistant = new Assistant(store, analyzer, index, revision, options);
     await assistant.buildDense();
     return assistant;
@@ -93,7 +99,7 @@ export class Assistant {
   async refresh(): Promise<boolean> {
     const revision = await this.store.revision();
     if (revision === this.revision) return false;
-    this.index = await SearchIndex.build(await this.store.listItems(), this.analyzer);
+    this.index = await SearchIndex.build(await this.store.listItems(), this.analyzer, undefined, { homeZone: this.options.zoneName });
     this.revision = revision;
     this.faqCache.clear();
     await this.buildDense();

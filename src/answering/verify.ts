@@ -3,7 +3,7 @@
  * Whether the item chosen to answer a question is about what the question is about (issue #10).
  * Ranking always finds a best item; this step asks whether that item covers the question's topic
  * words — the rarer, more specific ones weighing more (社保卡 over 补办, 提取 over 公积金) — and
- * whether a named entity conflicts: a card or certificate, a degree level, a year. When it fails the question
+ * whether a named entity conflicts: another zone, a card or certificate, a degree level, a year. When it fails the question
  * gets an honest "not found" with the closest items as suggestions, not another service's answer.
  */
 import type { TextAnalyzer } from '../language/index.js';
@@ -132,7 +132,7 @@ export const DEFAULT_VERIFY_POLICY: VerifyPolicy = {
   vouchCoverage: 0.7,
 };
 
-export type VerifyFailure = 'topic' | 'head' | 'degree' | 'year' | 'certificate' | 'sibling' | 'act';
+export type VerifyFailure = 'topic' | 'head' | 'degree' | 'year' | 'certificate' | 'sibling' | 'act' | 'zone';
 
 export interface Verdict {
   ok: boolean;
@@ -203,7 +203,10 @@ export function verifyItem(
   const text = index.itemText(itemId);
   // Where the item applies is ranking's place fit to judge (a city's item answers for its
   // province); here a place named in the question is no topic word.
-  const words = topicWords.filter((w) => !w.forms.some((f) => query.places.some((p) => f.includes(p))));
+  // Nor is a zone (青溪高新区, 本区): another zone's item fails on its own, below.
+  const words = topicWords.filter(
+    (w) => !w.forms.some((f) => query.places.some((p) => f.includes(p)) || query.zones.some((z) => z.includes(f) || f.includes(z))),
+  );
   // Short questions are held to each of their words only by a guide or FAQ, which names one
   // service; a policy or article is worded its own way throughout.
   const short = curated && words.length <= policy.shortQuestionWords;
@@ -245,6 +248,7 @@ export function verifyItem(
     words: words.length,
   });
 
+  if (index.otherZone(itemId, query)) return verdict('zone');
   if (words.some((w) => CERTIFICATE.test(w.word) && missing.includes(w.word))) return verdict('certificate');
   const lacking = words.filter((w) => missing.includes(w.word));
   const named = (w: TopicWord) => (m: string): boolean => !w.context || index.namesAnItem(m);

@@ -32,12 +32,13 @@ export async function openCliStore(flags: { data?: string }): Promise<Store> {
   return openStore(options);
 }
 
-/** The assistant's options from the configuration: the hotline, and dense retrieval when configured. */
+/** The assistant's options from the configuration: the hotline, the home zone, and dense retrieval when configured. */
 export function assistantOptions(config: Config = cliConfig()): AssistantOptions {
-  const { embeddings, hotline, lexiconDir } = config;
+  const { embeddings, hotline, lexiconDir, zoneName } = config;
   const analyzer = lexiconDir ? zoneLexicon(lexiconDir) : undefined;
   return {
     hotline,
+    zoneName,
     ...(analyzer ? { analyzer } : {}),
     ...(embeddings ? { embeddings: { baseUrl: embeddings.url, model: embeddings.model, apiKey: embeddings.key } } : {}),
   };

@@ -58,7 +58,7 @@ export interface Config {
    * homophones.txt — the formats of resources/lexicon/), added to the shipped ones.
    */
   lexiconDir?: string;
-  /** XIAOXIN_ZONE_NAME: the name the web app shows. */
+  /** XIAOXIN_ZONE_NAME: the name the web app shows, and the home zone when it names one (search/zone-scope). */
   zoneName: string;
   /** XIAOXIN_SERVICE_WINDOW: where to find a person to ask. */
   serviceWindow: string;

@@ -105,4 +105,12 @@ describe('runEval', () => {
     expect(report.metrics.rougeL).toBeGreaterThan(0);
     expect(report.results.every((r) => r.ms > 0)).toBe(true);
   }, 120_000);
+
+  it("loads the demo zone's knowledge beside the dataset with withDemo", async () => {
+    dir ??= await writeTinyDataset();
+    const report = await runEval(dir, { withDemo: true, assistant: { zoneName: '星河高新区' } });
+    expect(report.titles.get('guide-talent-apartment')).toBe('人才公寓申请');
+    expect(report.importProblems).toEqual([]);
+    expect(report.metrics.questions).toBe(3);
+  }, 120_000);
 });

@@ -7,12 +7,15 @@
 import { randomUUID } from 'node:crypto';
 import { performance } from 'node:perf_hooks';
 import { Assistant, type AssistantOptions } from '../answering/index.js';
+import { demoFiles } from '../demo/load.js';
+import { formatProblem, importPaths } from '../ingestion/index.js';
+import { itemBody } from '../knowledge/index.js';
 import { TextAnalyzer } from '../language/index.js';
 import { openStore } from '../storage/index.js';
 import { calibrate, formatCalibration, type Calibration } from './calibration.js';
 import { lastTurn, readDataset, type Dataset, type LabelledQuestion } from './dataset.js';
 import { diagnose, type Diagnosis } from './diagnose.js';
-import { datasetKnowledge } from './knowledge.js';
+import { datasetKnowledge, type DatasetKnowledge } from './knowledge.js';
 import { covers, holdsExpected, isRelevant, percentile, rougeL, round } from './metrics.js';
 import { addNoise, HomophoneTable, type NoiseKind } from './noise.js';
 
@@ -104,12 +107,19 @@ export interface EvalOptions {
    * `traditional` (繁体), `spoken` (filler words). Measures robustness against the tidy run.
    */
   noise?: NoiseKind;
+  /**
+   * Also load the demo zone's knowledge base (星河高新区) into the eval store: a zone's real
+   * knowledge base holds other zones' and levels' copies of its services, and a question naming
+   * the dataset's zone must still be answered from that zone's items.
+   */
+  withDemo?: boolean;
 }
 
 /** Runs the whole evaluation of the dataset in `dir`. */
 export async function runEval(dir: string, options: EvalOptions = {}): Promise<EvalReport> {
   const dataset = halfOf(readDataset(dir), options.half);
   const knowledge = await datasetKnowledge(dataset);
+  if (options.withDemo) await addDemoKnowledge(knowledge);
   // Never the user's data: a throw-away database in memory.
   const store = await openStore({ dataDir: 'memory://' });
   try {
@@ -128,6 +138,20 @@ export async function runEval(dir: string, options: EvalOptions = {}): Promise<E
     };
   } finally {
     await store.close();
+  }
+}
+
+/** The demo's items beside the dataset's (not its seed pages: they are the same for every zone). */
+async function addDemoKnowledge(knowledge: DatasetKnowledge): Promise<void> {
+  const demo = await importPaths(await demoFiles());
+  const taken = new Set(knowledge.items.map((item) => item.id));
+  const clash = demo.items.find((item) => taken.has(item.id));
+  if (clash) throw new Error(`--with-demo: the dataset and the demo both have an item "${clash.id}"`);
+  knowledge.items.push(...demo.items);
+  knowledge.problems.push(...demo.problems.map(formatProblem));
+  for (const item of demo.items) {
+    knowledge.texts.set(item.id, itemBody(item));
+    knowledge.titles.set(item.id, item.title);
   }
 }
 

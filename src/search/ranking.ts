@@ -47,6 +47,16 @@ export interface RankingWeights {
   localPenalty: number;
   /** Places in the titles of at least this share of the items are the zone's own (no penalty). */
   homePlaceShare: number;
+  /**
+   * Score taken from an item by how badly its zone fits the question's, times (1 − fit) (see
+   * `search/zone-scope`): at 3, more than the topical signals together, so another zone's item
+   * ranks below every item that fits.
+   */
+  zones: number;
+  /** Zone fit of an item naming no zone nor a zone's city, for a question naming a zone. */
+  generalZoneFit: number;
+  /** Zone fit of another zone's item, for a question naming none when the home zone is known. */
+  otherZoneFit: number;
 }
 
 export const DEFAULT_RANKING: RankingWeights = {
@@ -71,4 +81,7 @@ export const DEFAULT_RANKING: RankingWeights = {
   generalPlaces: 0.3,
   localPenalty: 0.1,
   homePlaceShare: 0.25,
+  zones: 3,
+  generalZoneFit: 0.8,
+  otherZoneFit: 0,
 };

@@ -16,6 +16,8 @@ import { DEFAULT_RANKING, type RankingWeights } from './ranking.js';
 import { reciprocalRankFusion } from './fusion.js';
 import { countPairs, HomophoneCorrector, soundOf } from './homophones.js';
 import { bestWindow, sentenceEntries, TermStatistics, type SentenceEntry, type WindowMatch } from './rerank.js';
+import { ZoneScopes, type ItemScope, type ItemZoneText, type QuestionScope } from './zone-scope.js';
+import { zoneSpans } from '../language/zones.js';
 
 export interface SearchFilters {
   kinds?: ItemKind[];
@@ -44,6 +46,11 @@ export interface ItemHit {
   window?: WindowMatch;
   /** Share of the question's word weight found anywhere in the item (set for re-ranked hits). */
   coverage?: number;
+}
+
+export interface IndexOptions {
+  /** The home zone's name (XIAOXIN_ZONE_NAME): preferred for questions naming no zone. */
+  homeZone?: string;
 }
 
 export interface SearchResult {
@@ -76,6 +83,9 @@ export class SearchIndex {
   private readonly titlePlaces = new Map<string, string[]>();
   /** Places in the titles of a large share of the items: the zone's own, not a narrower scope. */
   private homePlaces = new Set<string>();
+  /** Each item's zone, read once the whole knowledge base is in (an FAQ takes its guide's). */
+  private zoneScopes: ZoneScopes;
+  private readonly zoneTexts: ItemZoneText[] = [];
   readonly stats = new TermStatistics();
   private readonly homophones: HomophoneCorrector;
   private readonly itemIndex: MiniSearch<AnalysedDoc>;
@@ -88,6 +98,7 @@ export class SearchIndex {
     this.itemIndex = createAnalysedIndex(ITEM_FIELDS);
     this.passageIndex = createAnalysedIndex(PASSAGE_FIELDS);
     this.homophones = new HomophoneCorrector((text) => analyzer.segmenter.cutKnownWords(text));
+    this.zoneScopes = new ZoneScopes([], undefined, weights);
   }
 
   /**
@@ -98,6 +109,7 @@ export class SearchIndex {
     items: Item[],
     analyzer: TextAnalyzer,
     weights: RankingWeights = DEFAULT_RANKING,
+    options: IndexOptions = {},
   ): Promise<SearchIndex> {
     // Titles and departments become dictionary words first, so they segment whole everywhere.
     analyzer.addTerms(items.flatMap((i) => [i.title, ...(i.kind === 'guide' && i.department ? [i.department] : [])]));
@@ -115,6 +127,7 @@ export class SearchIndex {
     index.homophones.trust(analyzer.questionWords);
     index.homophones.seal();
     index.findHomePlaces();
+    index.zoneScopes = new ZoneScopes(index.zoneTexts, options.homeZone, weights);
     await index.itemIndex.addAllAsync(itemDocs, { chunkSize: 50 });
     await index.passageIndex.addAllAsync(passageDocs, { chunkSize: 200 });
     return index;
@@ -131,6 +144,13 @@ export class SearchIndex {
     const body = analyzer.analyze(itemBody(item));
     const sentences = sentenceEntries(item, (t) => analyzer.normalize(t));
     this.sentences.set(item.id, sentences);
+    this.zoneTexts.push({
+      id: item.id,
+      title: headNorm.split('\n')[0] ?? '',
+      text: [headNorm, ...sentences.map((s) => s.norm)].join('\n'),
+      ...(item.kind === 'policy' && item.level ? { level: item.level } : {}),
+      ...(item.kind === 'faq' ? { links: item.links } : {}),
+    });
     this.homophones.add(headNorm);
     for (const s of sentences) this.homophones.add(s.norm);
     this.wordSets.set(item.id, new Set([...head.words, ...body.words]));
@@ -170,8 +190,10 @@ export class SearchIndex {
   }
 
   analyse(question: string): AnalysedQuery {
-    return analyseQuery(this.analyzer, question, (text) => this.homophones.correct(text));
+    return analyseQuery(this.analyzer, question, (text) => this.homophones.correct(text), this.zoneSpans);
   }
+
+  private readonly zoneSpans = (normalized: string) => zoneSpans(normalized, this.zoneScopes.knownHeads);
 
   /**
    * The question read once more against the item chosen to answer it: speech-recognition
@@ -182,7 +204,7 @@ export class SearchIndex {
     const head = this.heads.get(itemId) ?? '';
     const pairs = countPairs([head, ...this.sentencesOf(itemId).map((s) => s.norm)]);
     const corrected = this.homophones.correctAgainst(query.normalized, pairs);
-    return corrected === query.normalized ? query : { ...analyseQuery(this.analyzer, corrected), text: query.text };
+    return corrected === query.normalized ? query : { ...analyseQuery(this.analyzer, corrected, undefined, this.zoneSpans), text: query.text };
   }
 
   /** Every passage, for building a dense index over the same units. */
@@ -406,6 +428,21 @@ export class SearchIndex {
     return local ? 0 : w.generalPlaces;
   }
 
+  /** The zones a question is about (named, or the home zone for 本区), for zone fit. */
+  zoneScope(query: AnalysedQuery): QuestionScope {
+    return this.zoneScopes.question(query.normalized);
+  }
+
+  /** Whether an item is another zone's than the one the question names: never its answer. */
+  otherZone(itemId: string, query: AnalysedQuery): boolean {
+    return this.zoneScopes.conflicts(itemId, this.zoneScope(query));
+  }
+
+  /** The zones an item belongs to (keys, 青溪·高新区), or the zone city it names. */
+  zoneOf(itemId: string): ItemScope {
+    return this.zoneScopes.scopeOf(itemId);
+  }
+
   /** Places named in the titles of at least `homePlaceShare` of the items. */
   private findHomePlaces(): void {
     const counts = new Map<string, number>();
@@ -439,6 +476,7 @@ export class SearchIndex {
     const depth = Math.min(hits.length, w.rerankDepth);
     if (!depth) return;
     const top = hits[0]!.score || 1;
+    const zones = this.zoneScope(query);
     // What the item says is judged on the question's topic; where it applies, by place fit alone.
     for (let i = 0; i < depth; i++) {
       const hit = hits[i]!;
@@ -455,7 +493,9 @@ export class SearchIndex {
         w.window * window +
         w.coverage * match.coverage +
         (curated ? w.curatedHeadShare : w.headShare) * head +
-        w.places * this.placeFit(hit.item.id, query);
+        w.places * this.placeFit(hit.item.id, query) -
+        // A penalty, not a bonus: a knowledge base of one zone keeps its scores (and their ratios).
+        w.zones * (1 - this.zoneScopes.fit(hit.item.id, zones));
     }
     const head = hits.slice(0, depth).sort((a, b) => b.score - a.score);
     hits.splice(0, depth, ...head);

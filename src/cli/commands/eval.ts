@@ -1,6 +1,7 @@
 /**
  * @module cli/commands/eval
- * `xiaoxin eval --dataset DIR [--json] [--limit N] [--half odd|even] [--noise KIND] [--report FILE]`:
+ * `xiaoxin eval --dataset DIR [--json] [--limit N] [--half odd|even] [--noise KIND] [--report FILE]
+ *  [--with-demo] [--zone NAME]`:
  * retrieval and answer quality on a labelled set, in a throw-away in-memory store. With `--json`
  * the last line of stdout is the metrics object (the calibration table in it); with `--report`
  * every question's outcome goes to FILE, one JSON line each.
@@ -21,6 +22,8 @@ interface EvalFlags {
   half?: Half;
   noise?: NoiseKind;
   report?: string;
+  withDemo?: boolean;
+  zone?: string;
 }
 
 export function registerEval(program: Command, setExit: (code: number) => void): void {
@@ -33,6 +36,8 @@ export function registerEval(program: Command, setExit: (code: number) => void):
     .option('--half <half>', `ask only the questions at ${HALVES.join(' or ')} positions of questions.jsonl (tune on one, confirm on the other)`, half)
     .option('--noise <kind>', `ask noisy forms of the questions: ${NOISE_KINDS.join(', ')}`, noiseKind)
     .option('--report <file>', 'write one JSON line per question, with what was retrieved and why a miss missed')
+    .option('--with-demo', "also load the demo zone's knowledge base (星河高新区): the dataset's zone among other zones' items")
+    .option('--zone <name>', 'the home zone, preferred when a question names none (default: XIAOXIN_ZONE_NAME)')
     .action(async (flags: EvalFlags) => {
       setExit(await runEvalCommand(flags));
     });
@@ -44,7 +49,7 @@ export async function runEvalCommand(flags: EvalFlags): Promise<number> {
   if (flags.report !== undefined && !existsSync(path.dirname(path.resolve(flags.report)))) {
     throw new UsageError(`--report: cannot write ${flags.report}: the folder "${path.dirname(flags.report)}" does not exist`);
   }
-  const assistant = assistantOptions();
+  const assistant = { ...assistantOptions(), ...(flags.zone !== undefined ? { zoneName: flags.zone } : {}) };
   const dense = assistant.embeddings ? `, dense retrieval with ${assistant.embeddings.model}` : '';
   note(`evaluating ${flags.dataset} in a temporary in-memory store (your data is not touched${dense})`);
   // Progress only for a person watching; logs and pipes get the result alone.
@@ -55,7 +60,16 @@ export async function runEvalCommand(flags: EvalFlags): Promise<number> {
       }
     : undefined;
   if (flags.noise) note(`questions rewritten with "${flags.noise}" noise`);
-  const report = await runEval(flags.dataset, { limit: flags.limit, half: flags.half, assistant, onProgress, noise: flags.noise });
+  if (flags.withDemo) note('the demo knowledge base (星河高新区) is loaded beside the dataset');
+  if (assistant.zoneName) note(`home zone: ${assistant.zoneName}`);
+  const report = await runEval(flags.dataset, {
+    limit: flags.limit,
+    half: flags.half,
+    assistant,
+    onProgress,
+    noise: flags.noise,
+    withDemo: flags.withDemo,
+  });
   if (report.importProblems.length > 0) {
     note(`${report.importProblems.length} knowledge rows could not be imported; first: ${report.importProblems[0]}`);
   }

@@ -45,7 +45,9 @@ export async function runServe(flags: ServeFlags): Promise<number> {
     if (flags.demo) await loadDemo(store, config.seedsDir);
     const today = () => dayIn(config.timeZone);
     // Policy validity by the zone's calendar, not UTC: in Beijing a new day starts at 16:00 UTC.
-    const assistant = createAssistant(store, { today });
+    // The web app's name is the home zone, the demo's under `--demo` unless one is configured.
+    const zoneName = flags.demo && config.zoneName === DEFAULT_ZONE_NAME ? DEMO_ZONE_NAME : config.zoneName;
+    const assistant = createAssistant(store, { today, zoneName });
     // Handled here below; this keeps an early failure from counting as unhandled meanwhile.
     assistant.catch(() => undefined);
     const dailyJob = new DailyUpkeepJob(store, {
@@ -56,7 +58,7 @@ export async function runServe(flags: ServeFlags): Promise<number> {
     });
     const app = buildServer(assistant, store, {
       hotline: config.hotline,
-      zoneName: flags.demo && config.zoneName === DEFAULT_ZONE_NAME ? DEMO_ZONE_NAME : config.zoneName,
+      zoneName,
       serviceWindow: config.serviceWindow,
       kioskIdleSeconds: config.kioskIdleSeconds,
       kiosk: config.kiosk,
