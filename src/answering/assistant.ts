@@ -195,7 +195,13 @@ export class Assistant {
       (w) => this.index.stats.has(w),
       refined.normalized,
     );
-    const verify = (item: Item): Verdict => verifyItem(this.index, item.id, verifiedWords, refined, this.policy.verify);
+    // The same items are checked at several steps (the gate, the answering item, a stating policy).
+    const verdicts = new Map<string, Verdict>();
+    const verify = (item: Item): Verdict => {
+      let verdict = verdicts.get(item.id);
+      if (!verdict) verdicts.set(item.id, (verdict = verifyItem(this.index, item.id, verifiedWords, refined, this.policy.verify)));
+      return verdict;
+    };
 
     // A curated FAQ whose question is close to this one wins: staff wrote it for exactly this.
     const faq = this.bestFaq(hits, result.query, field);

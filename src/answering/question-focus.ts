@@ -37,8 +37,22 @@ interface Clause {
  * clause names a topic.
  */
 export function askingClauses(question: string, hasTopic: (clause: string) => boolean = () => true): string[] {
+  return questionFocus(question, hasTopic).asking;
+}
+
+/**
+ * A question read once: its asking clauses (as `askingClauses`) and its clauses other than the
+ * asker introducing themselves (我是人事, 我们公司有个…).
+ */
+export function questionFocus(
+  question: string,
+  hasTopic: (clause: string) => boolean = () => true,
+): { asking: string[]; notAboutAsker: string[] } {
   const clauses = readClauses(question);
-  if (clauses.length <= 1 || !clauses.some((c) => c.asks)) return clauses.length ? clauses.map((c) => c.text) : [question];
+  const notAboutAsker = clauses.map((c) => c.text).filter((text) => !SELF_DESCRIPTION.test(text));
+  if (clauses.length <= 1 || !clauses.some((c) => c.asks)) {
+    return { asking: clauses.length ? clauses.map((c) => c.text) : [question], notAboutAsker };
+  }
   const asking = new Set<number>();
   clauses.forEach((clause, i) => {
     if (!clause.asks) return;
@@ -50,7 +64,7 @@ export function askingClauses(question: string, hasTopic: (clause: string) => bo
       if (hasTopic(clauses[j]!.text)) break;
     }
   });
-  return clauses.filter((_, i) => asking.has(i)).map((c) => c.text);
+  return { asking: clauses.filter((_, i) => asking.has(i)).map((c) => c.text), notAboutAsker };
 }
 
 function readClauses(question: string): Clause[] {
@@ -71,16 +85,6 @@ function readClauses(question: string): Clause[] {
   }
   push(question.slice(start), '');
   return clauses;
-}
-
-/** The clauses of a question, as written. */
-export function clauseTexts(question: string): string[] {
-  return readClauses(question).map((c) => c.text);
-}
-
-/** The clauses of a question where the asker introduces themselves (我是人事, 我们公司有个…). */
-export function selfDescriptions(question: string): string[] {
-  return clauseTexts(question).filter((text) => SELF_DESCRIPTION.test(text));
 }
 
 /**

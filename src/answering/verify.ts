@@ -9,7 +9,7 @@
 import type { TextAnalyzer } from '../language/index.js';
 import type { SearchIndex } from '../search/search-index.js';
 import type { AnalysedQuery } from '../search/query.js';
-import { askingClauses, clauseTexts, isContextWord, selfDescriptions } from './question-focus.js';
+import { isContextWord, questionFocus } from './question-focus.js';
 import { actsConflict, isSibling } from './service-conflicts.js';
 
 /** A word of the question as written and as its synonym group's canonical word. */
@@ -58,10 +58,8 @@ export function topicWordsOf(
   if (!question) return found;
   // The question as written (its clauses and question words): which words tell circumstances.
   const said = [...tokens.values()].flat();
-  const asking = askingClauses(question, (clause) => said.some((t) => clause.includes(t)));
+  const { asking, notAboutAsker: rest } = questionFocus(question, (clause) => said.some((t) => clause.includes(t)));
   const only = (w: TopicWord, clauses: readonly string[]): boolean => tokens.get(w.word)!.every((t) => isContextWord(t, clauses));
-  const self = selfDescriptions(question);
-  const rest = clauseTexts(question).filter((c) => !self.includes(c));
   let context = found.filter((w) => only(w, asking));
   // No asking clause names a topic: the question asks about what it said, except where the asker
   // introduced themselves.

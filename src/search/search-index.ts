@@ -342,13 +342,18 @@ export class SearchIndex {
    * (养老保险), not the asker's circumstances (奶茶店). The union of head words is made on first use.
    */
   namesAnItem(word: string): boolean {
+    const heads = this.everyHead();
+    return heads.words.has(word) || heads.text.includes(word);
+  }
+
+  /** Every item's head words, and their heads as written (养老保险 inside 企业职工基本养老保险, which segments another way). */
+  private everyHead(): { words: Set<string>; text: string } {
     if (!this.allHeads) {
       const words = new Set<string>();
       for (const set of this.headWords.values()) for (const w of set) words.add(w);
-      // The heads as written too: 养老保险 inside 企业职工基本养老保险, which segments another way.
       this.allHeads = { words, text: [...this.heads.values()].join('\n') };
     }
-    return this.allHeads.words.has(word) || this.allHeads.text.includes(word);
+    return this.allHeads;
   }
 
   /**
@@ -356,12 +361,11 @@ export class SearchIndex {
    * 医疗保险, 失业保险 → 3 for 保险): whether the knowledge base names kinds of it. Cached per index.
    */
   kindsOf(tail: string): number {
-    this.namesAnItem(tail);
     let kinds = this.tailKinds.get(tail);
     if (kinds === undefined) {
       const modifiers = new Set<string>();
       // Words are letters, digits and Han characters only: nothing in `tail` needs escaping.
-      for (const match of this.allHeads!.text.matchAll(new RegExp(`(\\p{Script=Han}{2})${tail}`, 'gu'))) {
+      for (const match of this.everyHead().text.matchAll(new RegExp(`(\\p{Script=Han}{2})${tail}`, 'gu'))) {
         modifiers.add(match[1]!);
       }
       kinds = modifiers.size;

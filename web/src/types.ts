@@ -52,8 +52,8 @@ export interface Material {
   notes?: string;
 }
 
-export interface Guide extends ItemBase {
-  kind: 'guide';
+/** A service guide's own fields, as the public app and the back office both read them. */
+export interface GuideFields {
   department?: string;
   servedParty?: string;
   conditions?: string[];
@@ -74,6 +74,10 @@ export interface Guide extends ItemBase {
   complaintPhone?: string;
   legalBasis?: string[];
   notes?: string;
+}
+
+export interface Guide extends ItemBase, GuideFields {
+  kind: 'guide';
 }
 
 export interface Policy extends ItemBase {

@@ -6,7 +6,7 @@ export type Role = 'admin' | 'editor' | 'reviewer' | 'window';
 export type Permission = 'knowledge:read' | 'knowledge:edit' | 'knowledge:publish' | 'insights:read' | 'questions:log' | 'accounts:manage' | 'audit:read' | string;
 // The knowledge model's shapes are the public app's: one definition for both.
 export type { ItemKind, Material } from '../types';
-import type { ItemKind, Material } from '../types';
+import type { GuideFields, ItemKind } from '../types';
 
 export interface User {
   name: string;
@@ -49,8 +49,11 @@ export interface VersionSummary {
 }
 
 
-/** An item as the knowledge model has it; the editor works on this loose shape. */
-export interface Item {
+/**
+ * An item as the knowledge model has it; the editor works on this loose shape. A guide's fields
+ * are the public app's (`GuideFields`): one definition for both.
+ */
+export interface Item extends GuideFields {
   kind: ItemKind;
   id: string;
   title: string;
@@ -67,27 +70,6 @@ export interface Item {
   level?: string;
   text?: string;
   interpretation?: string;
-  // guide
-  department?: string;
-  servedParty?: string;
-  conditions?: string[];
-  materials?: Material[];
-  steps?: string[];
-  statutoryTimeLimit?: string;
-  promisedTimeLimit?: string;
-  fee?: string;
-  place?: string;
-  hours?: string;
-  phone?: string;
-  onlineUrl?: string;
-  itemType?: string;
-  subsidy?: string;
-  applicationPeriod?: string;
-  visits?: string;
-  result?: string;
-  complaintPhone?: string;
-  legalBasis?: string[];
-  notes?: string;
   reviewDate?: string;
   // faq
   similarQuestions?: string[];
