@@ -1,0 +1,73 @@
+/**
+ * `xiaoxin serve` as a zone runs it, measured from outside: time from start to /readyz, its RSS
+ * then, and /api/chat under 50 concurrent connections (autocannon), questions taken in turn.
+ */
+import { spawn } from 'node:child_process';
+import { readFileSync } from 'node:fs';
+import autocannon from 'autocannon';
+
+export interface ServeFigures {
+  readyMs: number;
+  rssMb: number;
+  requestsPerSecond: number;
+  p50Ms: number;
+  p99Ms: number;
+  errors: number;
+  non2xx: number;
+}
+
+export async function measureServe(env: Record<string, string>, port: number, questions: string[], seconds: number): Promise<ServeFigures> {
+  const child = spawn(process.execPath, ['bin/xiaoxin.js', 'serve', '--host', '127.0.0.1', '--port', String(port)], {
+    env: { ...process.env, XIAOXIN_RATE_LIMIT: '0', ...env },
+    stdio: ['ignore', 'ignore', 'inherit'],
+  });
+  const exited = new Promise<number | null>((resolve) => child.once('exit', resolve));
+  try {
+    const start = performance.now();
+    const base = `http://127.0.0.1:${port}`;
+    for (;;) {
+      if (child.exitCode !== null) throw new Error(`xiaoxin serve exited with ${child.exitCode} before it was ready`);
+      const ready = await fetch(`${base}/readyz`).then((r) => r.ok, () => false);
+      if (ready) break;
+      await new Promise((resolve) => setTimeout(resolve, 100));
+    }
+    const readyMs = performance.now() - start;
+    const rssMb = rssOf(child.pid!);
+    let next = 0;
+    const result = await autocannon({
+      url: `${base}/api/chat`,
+      connections: 50,
+      duration: seconds,
+      // A request's body is chosen when it is sent: each connection asks the next question.
+      requests: [
+        {
+          method: 'POST',
+          setupRequest: (request) => ({
+            ...request,
+            headers: { 'content-type': 'application/json' },
+            body: JSON.stringify({ message: questions[next++ % questions.length] }),
+          }),
+        },
+      ],
+    });
+    return {
+      readyMs: Math.round(readyMs),
+      rssMb,
+      requestsPerSecond: Math.round(result.requests.average * 10) / 10,
+      p50Ms: result.latency.p50,
+      p99Ms: result.latency.p99,
+      errors: result.errors + result.timeouts,
+      non2xx: result.non2xx,
+    };
+  } finally {
+    child.kill('SIGTERM');
+    await exited;
+  }
+}
+
+/** Resident memory of a process in MB, from /proc (Linux). */
+function rssOf(pid: number): number {
+  const status = readFileSync(`/proc/${pid}/status`, 'utf8');
+  const kb = Number(/VmRSS:\s+(\d+)/.exec(status)?.[1] ?? 0);
+  return Math.round(kb / 1024);
+}
