@@ -42,6 +42,7 @@ import { registerSecurityHeaders } from './security.js';
 import { DEFAULT_WEB_DIR, registerWebApp } from './static.js';
 import { installInputGuard } from './input-guard.js';
 import { installValidation } from './validation.js';
+import { StoreWatch } from './store-watch.js';
 
 export type { ChatEngine } from './engine.js';
 export { MAX_MESSAGE_CHARS } from './schemas.js';
@@ -92,6 +93,11 @@ export interface ServerOptions {
   dailyJob?: DailyUpkeepJob;
   /** Caps on reading one imported file (XIAOXIN_IMPORT_*; default DEFAULT_IMPORT_LIMITS). */
   importLimits?: Partial<ImportLimits>;
+  /**
+   * Watches the database for outages (give the engine its `forAnswering()` store, so that a
+   * conversation outlives one); default: one over `store`, logging to `logError`.
+   */
+  storeWatch?: StoreWatch;
 }
 
 /**
@@ -112,12 +118,15 @@ export function buildServer(
   const reviewWindowDays = options.reviewWindowDays ?? DEFAULT_DUE_WINDOW_DAYS;
   const catalog = new KnowledgeCatalog(store, today);
   const now = () => new Date();
+  const storeWatch = options.storeWatch ?? new StoreWatch(store, { log: logError });
+  metrics.watchStore(storeWatch);
   const ctx: ServerContext = {
     engine: new EngineGate(engine, (e) => {
       metrics.error('startup');
       logError(`the assistant could not start: ${e instanceof Error ? (e.stack ?? e.message) : String(e)}`);
     }),
     store,
+    storeWatch,
     catalog,
     metrics,
     settings: {
@@ -163,7 +172,8 @@ export function buildServer(
   registerAdminApi(app, ctx);
   app.register(healthRoutes, ctx);
   const fallback = registerWebApp(app, { webDir: options.webDir ?? DEFAULT_WEB_DIR, note: logNote });
-  installErrorHandling(app, { logError, onInternalError: () => metrics.error('internal'), fallback });
+  installErrorHandling(app, { logError, onInternalError: () => metrics.error('internal'), isOutage: (e) => storeWatch.failed(e), fallback });
+  app.addHook('onClose', async () => storeWatch.close());
 
   // Built in the background, so that the first keystroke does not wait for it.
   app.addHook('onReady', async () => {
@@ -181,6 +191,8 @@ export function buildServer(
       },
     };
     const refresher = startRefresher(knowledge, refreshMs, (e) => {
+      // An outage is logged once by the watch; answers go on from the index in memory.
+      if (storeWatch.failed(e)) return;
       metrics.error('index_refresh');
       logError(`index refresh failed: ${String(e)}`);
     });

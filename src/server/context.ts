@@ -9,6 +9,7 @@ import type { KnowledgeCatalog } from './catalog.js';
 import type { EngineGate } from './engine.js';
 import type { HotQuestionsService } from './hot.js';
 import type { ServerMetrics } from './metrics.js';
+import type { StoreWatch } from './store-watch.js';
 
 /** What GET /api/config tells the web app about this installation. */
 export interface PublicSettings {
@@ -42,6 +43,8 @@ export interface AdminSettings {
 export interface ServerContext {
   engine: EngineGate;
   store: Store;
+  /** Whether the database answers; the question log's buffer while it does not. */
+  storeWatch: StoreWatch;
   catalog: KnowledgeCatalog;
   metrics: ServerMetrics;
   settings: PublicSettings;

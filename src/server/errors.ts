@@ -39,10 +39,18 @@ export const tooManyRequests = (retryAfterSeconds: number) =>
 export const unavailable = (message: string, retryAfterSeconds = 5) =>
   new HttpError(503, message, { 'retry-after': String(retryAfterSeconds) });
 
+/** What a client is told to wait while the database is unreachable (the store is probed every 2 s). */
+const OUTAGE_RETRY_SECONDS = 5;
+
 export interface ErrorHandlingOptions {
   logError: (message: string) => void;
   /** Called for every unexpected error (a 5xx the code did not mean to give), for the error counter. */
   onInternalError?: () => void;
+  /**
+   * Told of every unexpected error; true when it was the database being unreachable, which is
+   * answered with a 503 and Retry-After, and logged once per outage (by whoever is told), not per request.
+   */
+  isOutage?: (error: unknown) => boolean;
   /** Gets a chance to answer an unknown path (the web app's client-side routes) before the JSON 404. */
   fallback?: (request: FastifyRequest, reply: FastifyReply) => Promise<boolean> | boolean;
 }
@@ -56,6 +64,10 @@ export function installErrorHandling(app: FastifyInstance, options: ErrorHandlin
       return reply.status(400).send({ error: refused.message });
     }
     const status = error.statusCode && error.statusCode >= 400 ? error.statusCode : 500;
+    if (status >= 500 && !(error instanceof HttpError) && options.isOutage?.(error)) {
+      reply.header('retry-after', String(OUTAGE_RETRY_SECONDS));
+      return reply.status(503).send({ error: 'the database is unreachable; try again in a few seconds' });
+    }
     if (status >= 500 && !(error instanceof HttpError)) {
       options.onInternalError?.();
       options.logError(error.stack ?? error.message);

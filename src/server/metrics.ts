@@ -5,7 +5,8 @@
  * latency, answers by type, and errors by kind. Served as text at /metrics.
  */
 import type { FastifyInstance, FastifyRequest } from 'fastify';
-import { collectDefaultMetrics, Counter, Histogram, Registry } from 'prom-client';
+import { collectDefaultMetrics, Counter, Gauge, Histogram, Registry } from 'prom-client';
+import type { StoreWatch } from './store-watch.js';
 
 export type ErrorKind = 'internal' | 'index_refresh' | 'question_log' | 'startup';
 
@@ -40,6 +41,34 @@ export class ServerMetrics {
 
   constructor(processMetrics = true) {
     if (processMetrics) collectDefaultMetrics({ register: this.registry, prefix: 'xiaoxin_' });
+  }
+
+  /** Whether the database answers, and the question log kept (or dropped) while it does not: read when scraped. */
+  watchStore(watch: StoreWatch): void {
+    new Gauge({
+      name: 'xiaoxin_store_up',
+      help: '1 while the database answers, 0 while it is unreachable (answers come from memory)',
+      registers: [this.registry],
+      collect() {
+        this.set(watch.outage ? 0 : 1);
+      },
+    });
+    new Gauge({
+      name: 'xiaoxin_question_log_buffered',
+      help: 'Question-log turns kept in memory until the database is back',
+      registers: [this.registry],
+      collect() {
+        this.set(watch.buffered);
+      },
+    });
+    new Gauge({
+      name: 'xiaoxin_question_log_dropped',
+      help: 'Question-log turns lost since start: more than the buffer holds during an outage',
+      registers: [this.registry],
+      collect() {
+        this.set(watch.dropped);
+      },
+    });
   }
 
   error(kind: ErrorKind): void {

@@ -16,7 +16,11 @@ export async function openPostgresDb(url: string): Promise<Db> {
   const pool = new pg.Pool({ connectionString: url, connectionTimeoutMillis: CONNECT_TIMEOUT_MS });
   // An idle connection that breaks (server restart, network) is dropped by the pool and replaced on
   // the next query; without a listener the 'error' event would bring the whole process down.
+  // Said once a minute at most: a restarting server breaks every idle connection at once.
+  let warnedAt = -Infinity;
   pool.on('error', (error) => {
+    if (performance.now() - warnedAt < 60_000) return;
+    warnedAt = performance.now();
     process.emitWarning(`xiaoxin storage: an idle connection to ${where} failed: ${error.message}`);
   });
   try {

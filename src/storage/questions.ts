@@ -34,7 +34,9 @@ export async function insertQuestion(db: Db, q: NewQuestion, now: Date): Promise
   await db.query(
     `INSERT INTO question_log (id, session_id, channel, question, question_key, answer_type, confidence, cited_ids, created_at,
        question_kind, theme, logged_by, staff_note)
-     VALUES ($1, $2, $3, $4, $5, $6, $7, $8::jsonb, $9::timestamptz, $10, $11, $12, $13)`,
+     VALUES ($1, $2, $3, $4, $5, $6, $7, $8::jsonb, $9::timestamptz, $10, $11, $12, $13)
+     -- A turn written again after a connection broke mid-write (did it land?) is stored once.
+     ON CONFLICT (id) DO NOTHING`,
     [
       q.id,
       q.sessionId ?? null,

@@ -136,7 +136,7 @@ export class SqlStore implements Store {
   }
 
   async logQuestion(question: NewQuestion): Promise<void> {
-    await insertQuestion(this.db, question, this.#now());
+    await insertQuestion(this.db, question, question.askedAt ?? this.#now());
   }
 
   async getQuestion(id: string): Promise<LoggedQuestion | undefined> {

@@ -56,10 +56,12 @@ export interface NewQuestion {
   loggedBy?: string;
   /** A clerk's note on a counter question. */
   note?: string;
+  /** When it was asked, for a turn written late (kept while the database was unreachable); default now. */
+  askedAt?: Date;
 }
 
 /** A logged turn as read back, with its feedback when there is some. */
-export interface LoggedQuestion extends NewQuestion {
+export interface LoggedQuestion extends Omit<NewQuestion, 'askedAt'> {
   createdAt: string;
   helpful?: boolean;
   feedbackComment?: string;

@@ -10,6 +10,7 @@ import { InvalidArgumentError, type Command } from 'commander';
 import { DEFAULT_ZONE_NAME } from '../../config/env.js';
 import { DEMO_ZONE_NAME, loadDemoIfEmpty } from '../../demo/load.js';
 import { buildServer } from '../../server/app.js';
+import { StoreWatch } from '../../server/store-watch.js';
 import type { Store } from '../../storage/index.js';
 import { dayIn } from '../../upkeep/calendar.js';
 import { DailyUpkeepJob } from '../../upkeep/daily-job.js';
@@ -47,7 +48,9 @@ export async function runServe(flags: ServeFlags): Promise<number> {
     // Policy validity by the zone's calendar, not UTC: in Beijing a new day starts at 16:00 UTC.
     // The web app's name is the home zone, the demo's under `--demo` unless one is configured.
     const zoneName = flags.demo && config.zoneName === DEFAULT_ZONE_NAME ? DEMO_ZONE_NAME : config.zoneName;
-    const assistant = createAssistant(store, { today, zoneName });
+    const storeWatch = new StoreWatch(store, { log: (m) => note(m) });
+    // The engine's conversations outlive a database outage (their context does not).
+    const assistant = createAssistant(storeWatch.forAnswering(), { today, zoneName });
     // Handled here below; this keeps an early failure from counting as unhandled meanwhile.
     assistant.catch(() => undefined);
     const dailyJob = new DailyUpkeepJob(store, {
@@ -74,6 +77,7 @@ export async function runServe(flags: ServeFlags): Promise<number> {
       allowSelfPublish: config.allowSelfPublish,
       importLimits: config.importLimits,
       dailyJob,
+      storeWatch,
     });
     const port = flags.port ?? config.port;
     const host = flags.host ?? config.host;

@@ -45,6 +45,16 @@ const schema = {
   },
 };
 
+/** Whether a session was issued; while the database is unreachable every one is taken on trust (its context is lost). */
+async function knownSession(ctx: ServerContext, sessionId: string): Promise<boolean> {
+  try {
+    return (await ctx.store.getSession(sessionId)) !== undefined;
+  } catch (error) {
+    if (ctx.storeWatch.failed(error)) return true;
+    throw error;
+  }
+}
+
 export const chatRoutes: FastifyPluginAsync<ServerContext> = async (app, ctx) => {
   app.post<{ Body: ChatBody }>(
     '/api/chat',
@@ -55,7 +65,7 @@ export const chatRoutes: FastifyPluginAsync<ServerContext> = async (app, ctx) =>
       const engine = ctx.engine.require();
       let sessionId = request.body.sessionId;
       if (sessionId === undefined) sessionId = randomUUID();
-      else if (!(await ctx.store.getSession(sessionId))) {
+      else if (!(await knownSession(ctx, sessionId))) {
         throw notFound(`unknown session "${sessionId}" (never issued, or idle for more than a day); send the message without a sessionId to start again`);
       }
       const answer = await engine.ask(message, { sessionId });

@@ -1,7 +1,8 @@
 /**
  * @module server/routes/health
  * Probes and metrics for operators: /healthz (the process is alive; touches nothing), /readyz
- * (the store answers and the search index is built) and /metrics (Prometheus text, for this machine
+ * (the search index is built and the store answers; `degraded` while the database is unreachable:
+ * the instance still answers questions, so it stays in service) and /metrics (Prometheus text, for this machine
  * or the holder of the metrics token only).
  */
 import type { FastifyPluginAsync } from 'fastify';
@@ -30,6 +31,14 @@ export const healthRoutes: FastifyPluginAsync<ServerContext> = async (app, ctx) 
         const [items, revision] = await Promise.all([ctx.store.countItems(), ctx.store.revision()]);
         return { status: 'ready', items, revision };
       } catch (error) {
+        if (ctx.storeWatch.failed(error)) {
+          const since = ctx.storeWatch.outage?.since.toISOString() ?? ctx.now().toISOString();
+          return {
+            status: 'degraded',
+            error: `the database is unreachable since ${since}: questions are answered from memory, changes cannot be saved`,
+            questionsKept: ctx.storeWatch.buffered,
+          };
+        }
         ctx.logError(`readiness check: the store does not answer: ${error instanceof Error ? error.message : String(error)}`);
         return reply.status(503).send({ status: 'unavailable', error: 'the store does not answer' });
       }
