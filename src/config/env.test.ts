@@ -49,6 +49,7 @@ describe('loadConfig', () => {
       kioskIdleSeconds: 120,
       kiosk: false,
       rateLimit: 120,
+      answerQueue: { maxWaiting: 64, maxWaitMs: 2000 },
       embedOrigins: ['*'],
       trustProxy: false,
       alerts: { webhookUrl: undefined, smtpUrl: undefined, emailTo: [], emailFrom: undefined },

@@ -8,6 +8,7 @@ import path from 'node:path';
 import { z } from 'zod';
 import { DEFAULT_IMPORT_LIMITS, type ImportLimits } from '../ingestion/limits.js';
 import { DEFAULT_TIME_ZONE, isTimeZone } from '../upkeep/calendar.js';
+import { DEFAULT_MAX_WAIT_MS, DEFAULT_MAX_WAITING } from '../server/answer-queue.js';
 
 /** The national government-service hotline (12345 政务服务便民热线), named in "not found" answers. */
 export const DEFAULT_HOTLINE = '12345';
@@ -67,6 +68,8 @@ export interface Config {
   kiosk: boolean;
   /** XIAOXIN_RATE_LIMIT: requests a minute per client address to /api/*; 0 turns limiting off. */
   rateLimit: number;
+  /** XIAOXIN_ANSWER_QUEUE, XIAOXIN_ANSWER_WAIT_MS: questions that may wait for a turn, and for how long. */
+  answerQueue: { maxWaiting: number; maxWaitMs: number };
   /** XIAOXIN_EMBED_ORIGINS: the origins that may frame the app (`['*']` for any). */
   embedOrigins: string[];
   /**
@@ -172,6 +175,8 @@ const envSchema = z
     XIAOXIN_KIOSK_IDLE_SECONDS: optional(wholeNumber(10, 86400)),
     XIAOXIN_KIOSK: optional(flag),
     XIAOXIN_RATE_LIMIT: optional(wholeNumber(0, 1_000_000)),
+    XIAOXIN_ANSWER_QUEUE: optional(wholeNumber(0, 100_000)),
+    XIAOXIN_ANSWER_WAIT_MS: optional(wholeNumber(1, 600_000)),
     XIAOXIN_EMBED_ORIGINS: optional(embedOrigins),
     XIAOXIN_TRUST_PROXY: optional(trustProxy),
     XIAOXIN_ALERT_WEBHOOK: optional(httpUrl),
@@ -252,6 +257,7 @@ export function loadConfig(env: Env = process.env, cwd: string = process.cwd()):
     kioskIdleSeconds: e.XIAOXIN_KIOSK_IDLE_SECONDS ?? DEFAULT_KIOSK_IDLE_SECONDS,
     kiosk: e.XIAOXIN_KIOSK ?? false,
     rateLimit: e.XIAOXIN_RATE_LIMIT ?? DEFAULT_RATE_LIMIT,
+    answerQueue: { maxWaiting: e.XIAOXIN_ANSWER_QUEUE ?? DEFAULT_MAX_WAITING, maxWaitMs: e.XIAOXIN_ANSWER_WAIT_MS ?? DEFAULT_MAX_WAIT_MS },
     embedOrigins: e.XIAOXIN_EMBED_ORIGINS ?? ['*'],
     trustProxy: e.XIAOXIN_TRUST_PROXY ?? false,
     alerts: {
@@ -293,6 +299,8 @@ export const ENV_VARS = [
   'XIAOXIN_KIOSK_IDLE_SECONDS',
   'XIAOXIN_KIOSK',
   'XIAOXIN_RATE_LIMIT',
+  'XIAOXIN_ANSWER_QUEUE',
+  'XIAOXIN_ANSWER_WAIT_MS',
   'XIAOXIN_EMBED_ORIGINS',
   'XIAOXIN_TRUST_PROXY',
   'XIAOXIN_ALERT_WEBHOOK',

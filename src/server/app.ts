@@ -43,6 +43,7 @@ import { DEFAULT_WEB_DIR, registerWebApp } from './static.js';
 import { installInputGuard } from './input-guard.js';
 import { installValidation } from './validation.js';
 import { StoreWatch } from './store-watch.js';
+import { AnswerQueue, type AnswerQueueOptions } from './answer-queue.js';
 
 export type { ChatEngine } from './engine.js';
 export { MAX_MESSAGE_CHARS } from './schemas.js';
@@ -98,6 +99,8 @@ export interface ServerOptions {
    * conversation outlives one); default: one over `store`, logging to `logError`.
    */
   storeWatch?: StoreWatch;
+  /** How many questions are answered at once, may wait, and how long (defaults in server/answer-queue). */
+  answerQueue?: AnswerQueueOptions;
 }
 
 /**
@@ -120,11 +123,14 @@ export function buildServer(
   const now = () => new Date();
   const storeWatch = options.storeWatch ?? new StoreWatch(store, { log: logError });
   metrics.watchStore(storeWatch);
+  const answerQueue = new AnswerQueue(options.answerQueue);
+  metrics.watchQueue(answerQueue);
   const ctx: ServerContext = {
     engine: new EngineGate(engine, (e) => {
       metrics.error('startup');
       logError(`the assistant could not start: ${e instanceof Error ? (e.stack ?? e.message) : String(e)}`);
     }),
+    answerQueue,
     store,
     storeWatch,
     catalog,

@@ -8,6 +8,7 @@ import type { DailyUpkeepJob } from '../upkeep/daily-job.js';
 import type { KnowledgeCatalog } from './catalog.js';
 import type { EngineGate } from './engine.js';
 import type { HotQuestionsService } from './hot.js';
+import type { AnswerQueue } from './answer-queue.js';
 import type { ServerMetrics } from './metrics.js';
 import type { StoreWatch } from './store-watch.js';
 
@@ -42,6 +43,8 @@ export interface AdminSettings {
 
 export interface ServerContext {
   engine: EngineGate;
+  /** Bounded concurrency and waiting for answers (503 beyond them). */
+  answerQueue: AnswerQueue;
   store: Store;
   /** Whether the database answers; the question log's buffer while it does not. */
   storeWatch: StoreWatch;

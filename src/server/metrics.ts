@@ -6,6 +6,7 @@
  */
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { collectDefaultMetrics, Counter, Gauge, Histogram, Registry } from 'prom-client';
+import type { AnswerQueue } from './answer-queue.js';
 import type { StoreWatch } from './store-watch.js';
 
 export type ErrorKind = 'internal' | 'index_refresh' | 'question_log' | 'startup';
@@ -67,6 +68,26 @@ export class ServerMetrics {
       registers: [this.registry],
       collect() {
         this.set(watch.dropped);
+      },
+    });
+  }
+
+  /** Questions waiting for a turn, and those turned away under load: read when scraped. */
+  watchQueue(queue: AnswerQueue): void {
+    new Gauge({
+      name: 'xiaoxin_answers_waiting',
+      help: 'Questions waiting for a turn to be answered',
+      registers: [this.registry],
+      collect() {
+        this.set(queue.waiting);
+      },
+    });
+    new Gauge({
+      name: 'xiaoxin_answers_refused',
+      help: 'Questions turned away with 503 since start: the queue was full or the wait too long',
+      registers: [this.registry],
+      collect() {
+        this.set(queue.refused);
       },
     });
   }

@@ -66,6 +66,7 @@ export async function runServe(flags: ServeFlags): Promise<number> {
       kioskIdleSeconds: config.kioskIdleSeconds,
       kiosk: config.kiosk,
       rateLimit: config.rateLimit,
+      answerQueue: config.answerQueue,
       embedOrigins: config.embedOrigins,
       trustProxy: config.trustProxy,
       logNote: note,

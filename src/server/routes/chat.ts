@@ -41,6 +41,7 @@ const schema = {
       },
       required: ['sessionId', 'turnId', 'answer'],
     },
+    // 503 with Retry-After: the assistant is starting, or too busy to answer soon (try again).
     ...errorReplies(400, 404, 413, 415, 429, 503),
   },
 };
@@ -68,7 +69,7 @@ export const chatRoutes: FastifyPluginAsync<ServerContext> = async (app, ctx) =>
       else if (!(await knownSession(ctx, sessionId))) {
         throw notFound(`unknown session "${sessionId}" (never issued, or idle for more than a day); send the message without a sessionId to start again`);
       }
-      const answer = await engine.ask(message, { sessionId });
+      const answer = await ctx.answerQueue.run(() => engine.ask(message, { sessionId }));
       const turnId = randomUUID();
       ctx.metrics.answers.inc({ type: answer.type });
       await recordTurn(ctx, { id: turnId, sessionId, channel: request.body.channel ?? 'api', question: message, answer });
