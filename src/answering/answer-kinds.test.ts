@@ -23,6 +23,12 @@ describe('askedKind', () => {
     expect(kindOf('从哪几个方面入手')).toBeUndefined();
     expect(kindOf('咨询电话是多少')).toBe('phone');
   });
+
+  it('reads a rough number the asker tells (十几年) as no question word', () => {
+    expect(kindOf('我开了十几年出租车，今年考了驾驶员证，能补多少')).toBe('money');
+    expect(kindOf('公司有二十几个人，社保一个月交多少')).toBe('quantity');
+    expect(kindOf('驿站能住几天')).toBe('duration');
+  });
 });
 
 describe('valuesOf', () => {

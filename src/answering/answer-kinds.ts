@@ -76,6 +76,8 @@ const COLLOQUIAL: [RegExp, string][] = [
   [/咋样/g, '怎么样'],
   [/咋/g, '怎么'],
   [/哪块儿|哪块|哪旮旯/g, '哪里'],
+  // 十几年, 二十几个: a rough number the asker tells, not a question word (几年).
+  [/(?<=十)几/g, '多'],
 ];
 
 export function tidyQuestionWords(question: string): string {

@@ -5,7 +5,7 @@
  * the passage of a document that answers it, a clarifying choice, or an honest "not found".
  */
 import { randomUUID } from 'node:crypto';
-import { itemBody, type Guide, type Item } from '../knowledge/index.js';
+import { GUIDE_FIELD_LABELS, itemBody, type Guide, type Item } from '../knowledge/index.js';
 import { TextAnalyzer, type AnalyzerOptions } from '../language/index.js';
 import { redact } from '../language/redact.js';
 import { SearchIndex, type ItemHit, type SearchFilters } from '../search/search-index.js';
@@ -24,7 +24,8 @@ import {
   passageAnswer,
   type FieldAnswerContext,
 } from './compose.js';
-import { askedKind, holdsKind } from './answer-kinds.js';
+import { askedKind, holdsKind, tidyQuestionWords, valuesOf } from './answer-kinds.js';
+import { asksWhatARuleSays } from './source-preference.js';
 import { extractAnswer } from './extract.js';
 import { detectFieldIntent, isElliptical, looksLikeFollowUp, parseChoice, stripIntentWords, type FieldIntent } from './intent.js';
 import { DEFAULT_POLICY, type AnswerPolicy } from './policy.js';
@@ -228,12 +229,14 @@ export class Assistant {
     if (ambiguous) return { answer: clarifyAnswer(ambiguous, confidence), retrieved };
 
     const guide = field ? this.fieldGuide(hits, field) : undefined;
-    const answerItem = guide ?? top.item;
+    // A news report came first, the policy it retells close behind: the policy answers what it rules.
+    const ruling = guide ? undefined : this.rulingPolicy(hits, result.query, normalized, field, verify);
+    const answerItem = guide ?? ruling?.item ?? top.item;
     // Before answering: is the item about what was asked (社保卡 is not 营业执照)?
     if (!verify(answerItem).ok) return notFound();
     const answer = guide && field
       ? guideFieldAnswer(guide, field, confidence, suggestions(1), this.fieldContext(normalized))
-      : this.answerFromItem(top.item, result.query, field, confidence, suggestions(1));
+      : this.answerFromItem(answerItem, ruling?.query ?? result.query, field, confidence, suggestions(1));
     // The guide lacks the field asked for (and its notes do not state it), or the top FAQ answers
     // another question: an FAQ asking for the same field, somewhat less close than one that wins
     // outright, answers better than 「未写明」 or than that other question's answer.
@@ -248,6 +251,46 @@ export class Assistant {
       if (stated) return { answer: stated.answer, retrieved, topic: stated.id };
     }
     return { answer, retrieved, topic: answerItem.id };
+  }
+
+  /**
+   * For a question about what a policy rules (its application window, its term, its amounts) and
+   * asking a kind of value (a date, an amount), when the top item is a news article whose passage
+   * holds such a value: a policy scoring at least `ruleOverReportRatio` of it, about the question
+   * too, whose passage states another value of that kind (answering/source-preference). When the
+   * article alone states a value (a policy interpretation quoting the amounts), or both state the
+   * same, the article answers as ranked. The policy's passage is sought with the field's label
+   * too: people say 啥时候报, the policy prints 申报时间.
+   */
+  private rulingPolicy(
+    hits: ItemHit[],
+    query: AnalysedQuery,
+    normalized: string,
+    field: FieldIntent | undefined,
+    verify: (item: Item) => Verdict,
+  ): { item: Item; query: AnalysedQuery } | undefined {
+    const top = hits[0]!;
+    if (top.item.kind !== 'article' || !asksWhatARuleSays(normalized, field)) return undefined;
+    const kind = askedKind(tidyQuestionWords(normalized));
+    if (!kind) return undefined;
+    const values = (item: Item, q: AnalysedQuery): string[] => {
+      const text = this.analyzer.normalize(this.answerFromItem(item, q, undefined, 0, []).text);
+      return valuesOf(kind, text).map((v) => text.slice(v.start, v.end));
+    };
+    const reported = values(top.item, query);
+    if (!reported.length) return undefined;
+    const least = top.score * this.policy.ruleOverReportRatio;
+    const labelled = field ? this.index.analyse(`${normalized} ${GUIDE_FIELD_LABELS[field]}`) : query;
+    for (const hit of hits) {
+      if (hit.score < least) break;
+      if (hit.item.kind !== 'policy' || !verify(hit.item).ok) continue;
+      const ruled = values(hit.item, labelled);
+      // The report states what the policy states: either answers, and the ranking stands.
+      if (ruled.length && ruled.some((v) => !reported.some((r) => r.includes(v) || v.includes(r)))) {
+        return { item: hit.item, query: labelled };
+      }
+    }
+    return undefined;
   }
 
   /**

@@ -53,6 +53,16 @@ describe('detectFieldIntent', () => {
     expect(intent('办完要多长时间')).toBe('timeLimit');
   });
 
+  it('reads the field from the last sentence that asks one, after what the asker heard', () => {
+    // 不用跑 repeats the hearsay; the question is where online.
+    expect(intent('听邻居说年检现在不用跑了，是真的吗？在哪个网站上弄？')).toBe('onlineUrl');
+    expect(intent('礼拜六能去办吗？要带啥材料？')).toBe('materials');
+    // A last sentence naming no field leaves the question to the sentences before it.
+    expect(intent('周六上午开门吗？谢谢。')).toBe('hours');
+    // Nor is a deadline of one's own read from an earlier sentence's field.
+    expect(intent('材料我都备齐了。到期前多少天要去申请？')).toBeUndefined();
+  });
+
   it('reads traditional characters after normalisation', () => {
     expect(intent('要帶什麼材料')).toBe('materials');
     expect(intent('在哪裡辦')).toBe('place');

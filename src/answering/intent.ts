@@ -124,11 +124,29 @@ const FIELD_PATTERNS: [FieldIntent, RegExp][] = [
   ['notes', /注意事项|要注意|注意什么|注意啥|温馨提示|特别提示|有什么提醒|需要提醒/],
 ];
 
-/** The guide field a question asks about, if any. Expects normalised text. */
+/**
+ * The guide field a question asks about, if any. Expects normalised text. A question of several
+ * sentences asks last what it wants to know, after the circumstances and the hearsay: in
+ * 「听说注销不用跑，是真的吗？在哪个网上办？」 the 不用跑 repeats what was heard, 在哪个网上办 is
+ * asked. So the last sentence that names a field (or a fact no field holds) decides.
+ */
 export function detectFieldIntent(question: string): FieldIntent | undefined {
-  if (NOT_A_FIELD.some((p) => p.test(question))) return undefined;
-  for (const [field, pattern] of FIELD_PATTERNS) if (pattern.test(question)) return field;
-  return undefined;
+  const sentences = question.split(/[。？?！!]+/u).filter((s) => s.trim());
+  for (const sentence of sentences.length > 1 ? sentences.reverse() : []) {
+    const read = fieldOf(sentence);
+    if (read !== NO_FIELD_NAMED) return read;
+  }
+  const read = fieldOf(question);
+  return read === NO_FIELD_NAMED ? undefined : read;
+}
+
+/** The text names no field at all (as opposed to asking a fact no field holds). */
+const NO_FIELD_NAMED = Symbol('no field named');
+
+function fieldOf(text: string): FieldIntent | undefined | typeof NO_FIELD_NAMED {
+  if (NOT_A_FIELD.some((p) => p.test(text))) return undefined;
+  for (const [field, pattern] of FIELD_PATTERNS) if (pattern.test(text)) return field;
+  return NO_FIELD_NAMED;
 }
 
 /** Question words that name a field; removed before judging whether a question names a topic. */

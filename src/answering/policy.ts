@@ -25,6 +25,11 @@ export interface AnswerPolicy {
    * least this share of the best answers with its passage, if that holds a value of the kind asked.
    */
   missingFieldDocumentRatio: number;
+  /**
+   * A news article ranks first, yet the question asks what a policy rules (申报时间, 有效期): a
+   * policy scoring at least this share of the article answers instead (answering/source-preference).
+   */
+  ruleOverReportRatio: number;
   /** How much of the question the chosen item must cover to answer it (answering/verify). */
   verify: VerifyPolicy;
 }
@@ -37,5 +42,6 @@ export const DEFAULT_POLICY: AnswerPolicy = {
   fieldGuideRatio: 0.85,
   missingFieldFaqSimilarity: 0.35,
   missingFieldDocumentRatio: 0.5,
+  ruleOverReportRatio: 0.5,
   verify: DEFAULT_VERIFY_POLICY,
 };

@@ -153,6 +153,12 @@ describe('verifyItem', () => {
     expect(verify('老外的工作证延期，一般多久能批下来', 'guide-work-permit-renewal')).toMatchObject({ ok: true });
   });
 
+  it('reads 外籍 as the 外国人 documents write', () => {
+    const verdict = verify('单位外籍技术人员的工作许可证过期前要续，咋办', 'guide-work-permit-renewal');
+    expect(verdict.missing).not.toContain('外籍');
+    expect(vouches(verdict), JSON.stringify(verdict)).toBe(true);
+  });
+
   it('vouches for a long question whose circumstances the item does not mention', () => {
     const question = '我们公司有个德国工程师，工作许可下个月就到期了，他还要接着在这干。我是人事，需要准备哪些材料？';
     const verdict = verify(question, 'guide-work-permit-renewal');
