@@ -29,7 +29,23 @@ const ASKED: [AnswerKind, RegExp][] = [
 
 /** The kind of value a question asks for, if it asks for one. */
 export function askedKind(question: string): AnswerKind | undefined {
-  return ASKED.find(([, pattern]) => pattern.test(question))?.[0];
+  return ASKED.find(([kind, pattern]) => (kind === 'phone' ? asksPhone(question) : pattern.test(question)))?.[0];
+}
+
+// The question words of `slot.ts` and the spoken ones (tidied): whether a question has one.
+const QUESTION_WORD = /什么|多少|多久|哪|如何|怎|何时|何地|几|谁|是否/;
+// A phone number is asked by a question word next to the phone words: 电话是多少, 打哪个电话,
+// 怎么打电话咨询.
+const PHONE_ASKED =
+  /(电话|热线|号码|联系方式)(号码)?(是|为)?(多少|什么|几号)|(什么|哪个|哪些|多少)(电话|热线|号码|联系方式)|(如何|怎么|怎样)(打|拨打|通过)?(电话|热线)/;
+
+/**
+ * Whether the question asks a phone number. A hotline named elsewhere only sets the scene:
+ * 「热线从什么时候开通」 asks a date, 「热线受理了多少件」 a count, 「热线电话是多少」 the number. A
+ * question without a question word ("社保中心的咨询电话") asks for what it names.
+ */
+function asksPhone(question: string): boolean {
+  return QUESTION_WORD.test(question) ? PHONE_ASKED.test(question) : ASKED[0]![1].test(question);
 }
 
 const NUM = '(?:\\d[\\d.,]*|[一二两三四五六七八九十百千零〇半]+)';

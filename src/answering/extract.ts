@@ -122,9 +122,16 @@ export function extractAnswer(
   // Where the answer starts: after the clauses that only restate the question
   // ("对于因疫情影响暂停举办的展会项目，…"), or after the whole sentence when it only introduces
   // what follows ("四、实施援企稳岗政策。", "…通知如下：", "问：…？").
-  let start = sentence.start;
-  for (const clause of clausesOf(body, sentence)) {
-    if (givenShare(normalize(body.slice(clause.start, clause.end)), questionPairs) < options.givenThreshold) break;
+  const fact = factTest(asked, kind);
+  // The opening sentence of a flattened page begins with the page's title: the answer does not.
+  const opening = textOf(sentence);
+  const title = best.index === 0 ? titleLine(opening) : opening;
+  let start = title.length < opening.length ? sentence.start + title.length : sentence.start;
+  while (start < sentence.end && /\s/.test(body[start]!)) start++;
+  for (const clause of clausesOf(body, { start, end: sentence.end })) {
+    const norm = normalize(body.slice(clause.start, clause.end));
+    // "全国铁路预计发送旅客85万人次，" restates most of "…发送旅客多少人次" but holds the answer.
+    if (givenShare(norm, questionPairs) < options.givenThreshold || (fact && fact(norm) && holdsNewNumber(norm, query.normalized))) break;
     start = clause.end;
   }
   let last = best.index;
@@ -170,13 +177,20 @@ export function extractAnswer(
 
   // A question for one fact or thing is answered where its question word stands in the source.
   if (options.narrowFactoids) {
-    const fact = factTest(asked, kind);
+    const whole = span;
     const slot = shape && !introduced ? narrowToSlot(body, span, shape, fact, questionPairs, normalize) : undefined;
     span = slot ?? (fact ? narrowToFact(body, span, fact, questionPairs, normalize) : span);
     // "多少 / 几" ask for a quantity: the number with its measure word ("200个", "570亿元").
     // Not for a clock time or a phone number: "几点" is not answered by "32项".
     const counted = kind === undefined || kind === 'money' || kind === 'quantity' || kind === 'duration';
-    if (shape && /^(多少|几)$/.test(shape.wh) && counted) span = quantityIn(body, span) ?? span;
+    if (shape && /^(多少|几)$/.test(shape.wh) && counted) {
+      // "开放了多少床位": of "9个方舱医院，有6960多张床位" the quantity of beds, wherever the slot fell.
+      // The slot's own quantity stands, unless it counts something else and another one counts it.
+      const thing = countedThing(asked, shape.wh);
+      const quantity = quantityIn(body, span);
+      const counts = !thing || (quantity && countedQuantity(body, quantity, thing));
+      span = (counts ? quantity : countedQuantity(body, whole, thing) ?? quantity) ?? span;
+    }
     // A bare value is not an answer people understand: "最长7天", "自2025年4月1日起施行".
     if (kind) span = readableValue(body, span, kind, normalize);
   }
@@ -198,7 +212,7 @@ function locate(
   // Words of the document's title line and place names locate the document, not the sentence
   // within it; so do words the document repeats in many sentences. The question's own clause
   // ("…，对于免税进口物资已征收的怎么办") says what is asked; the rest often only sets the scene.
-  const topic = sentences.length > 1 ? sentences[0]!.norm : undefined;
+  const topic = sentences.length > 1 ? titleLine(sentences[0]!.norm) : undefined;
   const focus = focusOf(tidyQuestionWords(query.normalized), shape);
   // Sentences as matched: with the question's words they say in other words (周四 for 礼拜四).
   const matched = sentences.map((s) => withAliases(s.norm, aliases));
@@ -210,7 +224,7 @@ function locate(
   });
   const total = weights.reduce((a, b) => a + b, 0);
   // A question for a phone number is answered by a sentence holding one, when the item has any.
-  const phoneOnly = ASKS_PHONE.test(query.normalized) && sentences.some((s) => PHONE.test(s.norm));
+  const phoneOnly = kind === 'phone' && sentences.some((s) => PHONE.test(s.norm));
   // Sentences without a value of the kind asked are unlikely answers, when the document has one.
   // (Places and channels are told by words too common to rule a sentence out: 室, 中心, 网.)
   const kindIn = kind && kind !== 'place' && kind !== 'channel' ? sentences.map((s) => holdsKind(kind, s.norm)) : [];
@@ -246,6 +260,16 @@ function locate(
     if (score > best.score) best = { index: i, support, score };
   });
   return best;
+}
+
+/**
+ * The document's title line: its opening sentence, or only the head of it when a page flattened
+ * onto one line runs the title into the first paragraph ("…热线的通告 为认真做好…，…提供…服务。"):
+ * the paragraph's words answer questions, they do not only name the topic.
+ */
+function titleLine(opening: string): string {
+  const head = /^(\S{4,60}?)\s+\S/u.exec(opening)?.[1];
+  return head && opening.length - head.length > head.length ? head : opening;
 }
 
 /** The clause of the question that holds its question word (the whole question without one). */
@@ -291,6 +315,10 @@ function narrowToSlot(
   for (const c of candidates) {
     const slot = slotIn(sameLengthNorm(body.slice(c.start, c.end), normalize), shape);
     if (!slot) continue;
+    // What stands where the question word stood must be new, and of the kind asked: after "产能"
+    // in "全市17家口罩企业在逐步恢复产能，" nothing is (the 17家 before it counts firms, not output).
+    const proper = normalize(body.slice(c.start + slot.start, c.start + slot.end));
+    if (!/[\p{L}\p{N}]/u.test(proper) || (fact && !fact(proper))) continue;
     let start = c.start + slot.start;
     let anchor = slot.before + slot.after;
     // Only what restates the question may be cut off the front.
@@ -302,7 +330,7 @@ function narrowToSlot(
     const end = c.start + slot.end;
     if (end <= start || givenShare(normalize(body.slice(start, end)), questionPairs) > 0.5) continue;
     if (fact && !fact(normalize(body.slice(start, end)))) continue;
-    if (anchor > bestAnchor) {
+    if (!best || anchor > bestAnchor) {
       bestAnchor = anchor;
       best = { start, end, clauseEnd: c.end };
     }
@@ -435,6 +463,54 @@ const QUANTITY = new RegExp(
   'gu',
 );
 
+/** What a "多少 / 几" question counts: the measure word it names (件, 人次) and the thing (床位). */
+interface Counted {
+  measure?: string;
+  thing?: string;
+}
+
+const LEADING_MEASURE = new RegExp(`^${MEASURE}`, 'u');
+const HAN_NOUN = /^\p{Script=Han}{2,}$/u;
+
+/**
+ * "咨询多少件" counts 件, "开放了多少床位" 床位 (the head of the noun phrase after the question word:
+ * "多少新冠肺炎防控补助资金" counts 资金). Money (多少钱) and a question word ending the question count nothing.
+ */
+function countedThing(asked: string, wh: string): Counted | undefined {
+  const at = asked.indexOf(wh);
+  const phrase = asked.slice(at + wh.length).split(/[，,。；;？?！!\s吗呢]/)[0]!;
+  const measure = LEADING_MEASURE.exec(phrase)?.[0];
+  // 床位 is a thing, not 床 + 位: a measure word starts the phrase only when a noun follows it.
+  const noun = [phrase.slice(measure?.length ?? 0), phrase].map((p) => p.replace(/^(的|种|类)/, '')).find((p) => HAN_NOUN.test(p));
+  const thing = noun && !/钱|资金$/.test(noun) ? noun.slice(-2) : undefined;
+  return measure || thing ? { ...(measure ? { measure } : {}), ...(thing ? { thing } : {}) } : undefined;
+}
+
+/**
+ * The quantity of the span that counts what was asked: one in the unit asked ("590余件" for 多少件),
+ * or one standing next to the thing counted ("6960多张床位", "各类单位986户"). Undefined when none does.
+ */
+function countedQuantity(body: string, span: Span, counted: Counted): Span | undefined {
+  for (const c of clausesOf(body, span)) {
+    const text = body.slice(c.start, c.end);
+    for (const m of text.matchAll(QUANTITY)) {
+      if (/^\d{4}年$|^[一两].$/.test(m[0])) continue;
+      const end = m.index + m[0].length;
+      const thing = counted.thing;
+      const inUnit = [counted.measure, thing].some((unit) => unit !== undefined && m[0].endsWith(unit));
+      const nextTo =
+        thing !== undefined && (text.slice(end, end + thing.length + 1).includes(thing) || text.slice(Math.max(0, m.index - thing.length - 2), m.index).includes(thing));
+      if (inUnit || nextTo) return { start: c.start + m.index, end: c.start + end };
+    }
+  }
+  return undefined;
+}
+
+/** Whether a clause holds a number the question does not: it says something new ("85万人次"). */
+function holdsNewNumber(clause: string, question: string): boolean {
+  return (clause.match(/\d+(?:\.\d+)?/g) ?? []).some((n) => !question.includes(n));
+}
+
 /** The stretch of a span's first clause with a quantity, from its first to its last quantity. */
 function quantityIn(body: string, span: Span): Span | undefined {
   for (const c of clausesOf(body, span)) {
@@ -468,14 +544,14 @@ function narrowToFact(body: string, span: Span, wanted: FactTest, questionPairs:
   return { start: best.start, end };
 }
 
-/** 1 when the sentence holds the kind of thing the question asks for (a number, a date), else 0. */
-const ASKS_PHONE = /电话|热线|联系方式/;
 // Service hotlines have five digits (12345, 12320); other numbers have an area code.
 const PHONE = /\d{5,}|\d{3,4}-\d{6,}/;
 
+/**
+ * 1 when the sentence holds the kind of thing the question asks for (a number, a date), else 0.
+ * For questions of no kind in `answer-kinds.ts` (a phone number asked is one: 「热线电话是多少」).
+ */
 export function answerTypeMatch(question: string, sentence: string): number {
-  // Asked first: "电话是多少" wants a phone number, not any number.
-  if (ASKS_PHONE.test(question)) return PHONE.test(sentence) ? 1 : 0;
   if (/多少|几[个项家天月年条名次]|比例|金额|标准是/.test(question)) return /\d/.test(sentence) ? 1 : 0;
   if (/什么时[候间]|何时|哪天|截止|期限|多久|多长时间/.test(question)) return /\d+个?(工作日|小时|[年月日时天周])|日起|之前|以前/.test(sentence) ? 1 : 0;
   if (/网址|网站|平台|渠道|app/i.test(question)) return /http|www|app|网|平台|公众号|小程序/i.test(sentence) ? 1 : 0;

@@ -54,12 +54,17 @@ export function slotIn(
 ): { start: number; end: number; before: number; after: number } | undefined {
   let start = 0;
   let before = 0;
-  for (let k = Math.min(shape.before.length, MAX_ANCHOR); k >= MIN_ANCHOR; k--) {
-    const at = text.indexOf(shape.before.slice(-k));
-    if (at >= 0) {
-      start = at + k;
-      before = k;
-      break;
+  // The question's last light words may be said otherwise in the source: "复工率达到了多少" ↔
+  // "复工率达89.8%", "产能有多少" ↔ "产能可达400万只".
+  const light = shape.before.replace(LIGHT_END, '');
+  for (const anchor of light !== shape.before ? [shape.before, light] : [shape.before]) {
+    for (let k = Math.min(anchor.length, MAX_ANCHOR); k > Math.max(before, MIN_ANCHOR - 1); k--) {
+      const at = text.indexOf(anchor.slice(-k));
+      if (at >= 0) {
+        start = at + k;
+        before = k;
+        break;
+      }
     }
   }
   let end = text.length;
@@ -74,6 +79,9 @@ export function slotIn(
   }
   return before + after > 0 && end > start ? { start, end, before, after } : undefined;
 }
+
+/** Words ending the question before its question word that the source often says otherwise. */
+const LIGHT_END = /[了到有是为]+$/;
 
 /** One shared character says nothing; sixteen in a row say all there is to say. */
 const MIN_ANCHOR = 2;
