@@ -18,6 +18,9 @@ export interface RankingWeights {
   /** Keep MiniSearch's coordination factor (score × number of query terms matched). */
   coordination: boolean;
   itemBm25: BM25Params;
+  /** Postings one question's first stage may touch, and the rarest terms kept whatever they cost (search/term-budget). */
+  firstStageBudget: number;
+  firstStageMinTerms: number;
   /** How many first-stage hits the second stage re-scores. */
   rerankDepth: number;
   /** Weight of the best sentence window's share of the question (0–1). */
@@ -70,6 +73,8 @@ export const DEFAULT_RANKING: RankingWeights = {
   coordination: true,
   itemBm25: { k: 1.2, b: 0.75, d: 0.5 },
   passageBm25: { k: 1.2, b: 0.75, d: 0.5 },
+  firstStageBudget: 5_000,
+  firstStageMinTerms: 6,
   rerankDepth: 30,
   window: 1,
   windowSentences: 2,

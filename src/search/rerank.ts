@@ -33,6 +33,11 @@ export class TermStatistics {
     for (const t of new Set(terms)) this.df.set(t, (this.df.get(t) ?? 0) + 1);
   }
 
+  /** How many indexed items hold the term. */
+  frequency(term: string): number {
+    return this.df.get(term) ?? 0;
+  }
+
   /** Whether any indexed item holds the term at all. */
   has(term: string): boolean {
     return this.df.has(term);

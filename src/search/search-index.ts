@@ -16,6 +16,7 @@ import { DEFAULT_RANKING, type RankingWeights } from './ranking.js';
 import { reciprocalRankFusion } from './fusion.js';
 import { countPairs, HomophoneCorrector, soundOf } from './homophones.js';
 import { bestWindow, sentenceEntries, TermStatistics, type SentenceEntry, type WindowMatch } from './rerank.js';
+import { withinBudget } from './term-budget.js';
 import { ZoneScopes, type ItemScope, type ItemZoneText, type QuestionScope } from './zone-scope.js';
 import { zoneSpans } from '../language/zones.js';
 
@@ -87,6 +88,8 @@ export class SearchIndex {
   private zoneScopes: ZoneScopes;
   private readonly zoneTexts: ItemZoneText[] = [];
   readonly stats = new TermStatistics();
+  /** Document frequencies of pinyin pairs, for the first stage's budget. */
+  private readonly soundStats = new TermStatistics();
   private readonly homophones: HomophoneCorrector;
   private readonly itemIndex: MiniSearch<AnalysedDoc>;
   private readonly passageIndex: MiniSearch<AnalysedDoc>;
@@ -156,6 +159,7 @@ export class SearchIndex {
     this.wordSets.set(item.id, new Set([...head.words, ...body.words]));
     this.headWords.set(item.id, new Set(head.words));
     this.stats.add([...head.words, ...body.words, ...head.bigrams, ...body.bigrams]);
+    this.soundStats.add([...head.pinyinBigrams, ...body.pinyinBigrams]);
     itemDocs.push({
       id: item.id,
       hw: termsField(head.words),
@@ -243,9 +247,17 @@ export class SearchIndex {
     return this.lexicalHits(query, allowed, (term) => (topical.has(term) ? 1 : share));
   }
 
-  /** Items scored by MiniSearch over the terms (each weighed by `boostTerm`): item BM25 mixed with the best passage's. */
-  private lexicalHits(terms: QueryTerms, allowed: (itemId: string) => boolean, boostTerm?: (term: string) => number): ItemHit[] {
+  /**
+   * Items scored by MiniSearch over the terms (each weighed by `boostTerm`): item BM25 mixed with
+   * the best passage's. Only the terms within the first stage's budget are looked up (search/term-budget).
+   */
+  private lexicalHits(question: QueryTerms, allowed: (itemId: string) => boolean, boostTerm?: (term: string) => number): ItemHit[] {
     const w = this.weights;
+    const terms = withinBudget(
+      question,
+      (term, kind) => (kind === 'pinyinBigrams' ? this.soundStats : this.stats).frequency(term),
+      { budget: w.firstStageBudget, minTerms: w.firstStageMinTerms },
+    );
     const itemScores = new Map<string, { score: number; terms: string[] }>();
     for (const r of this.itemIndex.search(
       {
