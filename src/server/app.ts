@@ -202,7 +202,15 @@ export function buildServer(
       metrics.error('index_refresh');
       logError(`index refresh failed: ${String(e)}`);
     });
-    app.addHook('onClose', async () => refresher.stop());
+    // Told at once of changes by any instance; the interval above is the fallback.
+    const listening = store.watchRevision(() => refresher.poke()).catch((e: unknown) => {
+      logError(`not notified of changes (the store is polled every ${refreshMs} ms instead): ${e instanceof Error ? e.message : String(e)}`);
+      return undefined;
+    });
+    app.addHook('onClose', async () => {
+      refresher.stop();
+      await (await listening)?.();
+    });
   }
   return app;
 }

@@ -18,6 +18,11 @@ export interface Db {
    * transaction's `tx`, it nests through a savepoint.
    */
   transaction<T>(fn: (tx: Db) => Promise<T>): Promise<T>;
+  /**
+   * Calls `onNotify` whenever a NOTIFY on `channel` is committed, by this process or another on
+   * the same database (and once after a lost connection is back). Returns the means to stop.
+   */
+  listen(channel: string, onNotify: () => void): Promise<() => Promise<void>>;
   /** Releases the database; a second call does nothing. */
   close(): Promise<void>;
 }

@@ -110,8 +110,13 @@ export async function lockWriters(tx: Db): Promise<void> {
   if (rows.length === 0) throw missingRevisionRow();
 }
 
+/** Channel on which every instance on the database hears that the revision moved. */
+export const REVISION_CHANNEL = 'xiaoxin_revision';
+
 export async function bumpRevision(tx: Db): Promise<void> {
   await tx.query('UPDATE store_revision SET value = value + 1 WHERE id = 1');
+  // Delivered when the transaction commits, to every instance listening (server/app's refresher).
+  await tx.query(`NOTIFY ${REVISION_CHANNEL}`);
 }
 
 export function missingRevisionRow(): Error {

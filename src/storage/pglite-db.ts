@@ -49,6 +49,14 @@ class PgliteDb implements Db {
     await this.pglite.exec(sql);
   }
 
+  async listen(channel: string, onNotify: () => void): Promise<() => Promise<void>> {
+    // One process holds a PGlite folder: only its own writes notify, which is all there is to hear.
+    const stop = await this.pglite.listen(channel, () => onNotify());
+    return async () => {
+      if (!this.#closed) await stop();
+    };
+  }
+
   transaction<T>(fn: (tx: Db) => Promise<T>): Promise<T> {
     // PGlite has a single connection; its transaction() holds a lock so that other queries on
     // this instance wait instead of landing inside our transaction.

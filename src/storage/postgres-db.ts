@@ -5,6 +5,7 @@
  */
 import pg from 'pg';
 import type { Db } from './db.js';
+import { listenPostgres } from './pg-listener.js';
 import { TransactionDb } from './transaction-db.js';
 
 /** How long to wait for a connection before giving up; pg's default is to wait forever. */
@@ -30,7 +31,7 @@ export async function openPostgresDb(url: string): Promise<Db> {
     const reason = error instanceof Error ? error.message || error.name : String(error);
     throw new Error(`xiaoxin storage: cannot connect to PostgreSQL at ${where}: ${reason}`, { cause: error });
   }
-  return new PostgresDb(pool);
+  return new PostgresDb(pool, url);
 }
 
 /** A connection string fit for messages and logs: the password and query options left out. */
@@ -49,7 +50,14 @@ class PostgresDb implements Db {
   readonly kind = 'postgres' as const;
   #closed = false;
 
-  constructor(private readonly pool: pg.Pool) {}
+  constructor(
+    private readonly pool: pg.Pool,
+    private readonly url: string,
+  ) {}
+
+  listen(channel: string, onNotify: () => void): Promise<() => Promise<void>> {
+    return listenPostgres(this.url, channel, onNotify);
+  }
 
   async query<T = Record<string, unknown>>(sql: string, params?: unknown[]): Promise<T[]> {
     return (await this.pool.query(sql, params)).rows as T[];

@@ -8,7 +8,7 @@ import { AccountRepository } from './accounts.js';
 import { AuditLog } from './audit.js';
 import { InsightsQueries } from './insights.js';
 import { ITEM_COLUMNS, itemFromRow, type ItemRow } from './item-rows.js';
-import { missingRevisionRow, unpublishItem, writeItems } from './item-writes.js';
+import { missingRevisionRow, REVISION_CHANNEL, unpublishItem, writeItems } from './item-writes.js';
 import { VersionRepository } from './versions.js';
 import { HotQuestionRepository } from './hot-questions.js';
 import { JobRuns } from './job-runs.js';
@@ -113,6 +113,10 @@ export class SqlStore implements Store {
   /** Takes an item out of what is answered; its versions stay for the history. */
   async deleteItem(id: string): Promise<boolean> {
     return this.db.transaction((tx) => unpublishItem(tx, id));
+  }
+
+  watchRevision(onChange: () => void): Promise<() => Promise<void>> {
+    return this.db.listen(REVISION_CHANNEL, onChange);
   }
 
   async revision(): Promise<number> {

@@ -105,6 +105,11 @@ export interface Store {
    * memory (possibly by several instances) know when to rebuild.
    */
   revision(): Promise<number>;
+  /**
+   * Calls `onChange` soon after the revision moves, whichever instance wrote: PostgreSQL's
+   * LISTEN/NOTIFY (polling `revision` stays the fallback). Returns the means to stop.
+   */
+  watchRevision(onChange: () => void): Promise<() => Promise<void>>;
   getSession(id: string): Promise<SessionState | undefined>;
   saveSession(id: string, state: SessionState): Promise<void>;
   /** Adds a turn to the question log, stamped with the store's clock. */

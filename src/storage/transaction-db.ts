@@ -30,6 +30,11 @@ export class TransactionDb implements Db {
     return this.executor.exec(sql);
   }
 
+  listen(): Promise<() => Promise<void>> {
+    // A transaction ends; a listener lives as long as the store it was asked of.
+    return Promise.reject(new Error('xiaoxin storage: listen on the store, not inside a transaction'));
+  }
+
   async transaction<T>(fn: (tx: Db) => Promise<T>): Promise<T> {
     this.#assertOpen();
     // Savepoint names are generated, never taken from input, so interpolating them is safe.
