@@ -9,6 +9,7 @@ import { datasetKnowledge } from '../../src/eval/knowledge.js';
 import type { Dataset } from '../../src/eval/dataset.js';
 import { isRelevant } from '../../src/eval/metrics.js';
 import { validateItem, type Item } from '../../src/knowledge/index.js';
+import { seededRandom } from '../../src/eval/seeded-random.js';
 
 export interface BenchKnowledge {
   items: Item[];
@@ -22,23 +23,11 @@ export function benchRelevant(item: { id: string; text: string }, goldId: string
 /** Sentences of a document: cut after 。！？； (a run of them is what a paragraph item holds). */
 const sentencesOf = (text: string): string[] => text.match(/[^。！？；\n]+[。！？；]?/gu)?.map((s) => s.trim()).filter((s) => s.length >= 8) ?? [];
 
-/** Mulberry32: a small seeded generator, so that every run builds the same knowledge base. */
-function seeded(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
 export async function benchKnowledge(dataset: Dataset, size: number): Promise<BenchKnowledge> {
   const base = await datasetKnowledge(dataset);
   const items = base.items.slice(0, size);
   const docs = dataset.corpus.map((d) => ({ id: d.id, title: d.title.trim() || d.text.slice(0, 20), sentences: sentencesOf(d.text) })).filter((d) => d.sentences.length >= 2);
-  const random = seeded(size);
+  const random = seededRandom(size);
   for (let n = 0; items.length < size; n++) {
     const doc = docs[Math.floor(random() * docs.length)]!;
     const length = 2 + Math.floor(random() * 5);

@@ -6,6 +6,7 @@
  */
 import * as OpenCC from 'opencc-js';
 import { charPinyin } from '../language/index.js';
+import { seededRandom } from './seeded-random.js';
 
 export const NOISE_KINDS = ['asr', 'traditional', 'spoken'] as const;
 export type NoiseKind = (typeof NOISE_KINDS)[number];
@@ -35,18 +36,6 @@ export class HomophoneTable {
   }
 }
 
-/** A small deterministic generator (mulberry32), so noisy runs are repeatable. */
-function random(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
 const SPOKEN_OPENERS = ['请问一下，', '你好，我想问问，', '麻烦问下，', '那个，', ''];
 const SPOKEN_CLOSERS = ['呢？', '啊？', '，谢谢。', '？', '呀'];
 
@@ -55,7 +44,7 @@ const SPOKEN_CLOSERS = ['呢？', '啊？', '，谢谢。', '？', '呀'];
  * by a homophone, as a speech recogniser does when it picks the wrong character for a sound.
  */
 export function addNoise(question: string, kind: NoiseKind, homophones: HomophoneTable, seed: number): string {
-  const rand = random(seed);
+  const rand = seededRandom(seed);
   switch (kind) {
     case 'traditional':
       return toTraditional(question);

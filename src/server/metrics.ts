@@ -44,50 +44,29 @@ export class ServerMetrics {
     if (processMetrics) collectDefaultMetrics({ register: this.registry, prefix: 'xiaoxin_' });
   }
 
-  /** Whether the database answers, and the question log kept (or dropped) while it does not: read when scraped. */
+  /** Whether the database answers, and the question log kept (or dropped) while it does not. */
   watchStore(watch: StoreWatch): void {
-    new Gauge({
-      name: 'xiaoxin_store_up',
-      help: '1 while the database answers, 0 while it is unreachable (answers come from memory)',
-      registers: [this.registry],
-      collect() {
-        this.set(watch.outage ? 0 : 1);
-      },
-    });
-    new Gauge({
-      name: 'xiaoxin_question_log_buffered',
-      help: 'Question-log turns kept in memory until the database is back',
-      registers: [this.registry],
-      collect() {
-        this.set(watch.buffered);
-      },
-    });
-    new Gauge({
-      name: 'xiaoxin_question_log_dropped',
-      help: 'Question-log turns lost since start: more than the buffer holds during an outage',
-      registers: [this.registry],
-      collect() {
-        this.set(watch.dropped);
-      },
-    });
+    this.#readOnScrape('xiaoxin_store_up', '1 while the database answers, 0 while it is unreachable (answers come from memory)', () =>
+      watch.outage ? 0 : 1,
+    );
+    this.#readOnScrape('xiaoxin_question_log_buffered', 'Question-log turns kept in memory until the database is back', () => watch.buffered);
+    this.#readOnScrape('xiaoxin_question_log_dropped', 'Question-log turns lost since start: more than the buffer holds during an outage', () => watch.dropped);
   }
 
-  /** Questions waiting for a turn, and those turned away under load: read when scraped. */
+  /** Questions waiting for a turn, and those turned away under load. */
   watchQueue(queue: AnswerQueue): void {
+    this.#readOnScrape('xiaoxin_answers_waiting', 'Questions waiting for a turn to be answered', () => queue.waiting);
+    this.#readOnScrape('xiaoxin_answers_refused', 'Questions turned away with 503 since start: the queue was full or the wait too long', () => queue.refused);
+  }
+
+  /** A gauge whose value is read when /metrics is scraped. */
+  #readOnScrape(name: string, help: string, read: () => number): void {
     new Gauge({
-      name: 'xiaoxin_answers_waiting',
-      help: 'Questions waiting for a turn to be answered',
+      name,
+      help,
       registers: [this.registry],
       collect() {
-        this.set(queue.waiting);
-      },
-    });
-    new Gauge({
-      name: 'xiaoxin_answers_refused',
-      help: 'Questions turned away with 503 since start: the queue was full or the wait too long',
-      registers: [this.registry],
-      collect() {
-        this.set(queue.refused);
+        this.set(read());
       },
     });
   }
