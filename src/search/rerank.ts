@@ -23,19 +23,35 @@ export function sentenceEntries(item: Item, normalize: (s: string) => string): S
   return splitSentences(body).map((s) => ({ start: s.start, end: s.end, norm: normalize(s.text) }));
 }
 
-/** Inverse document frequency over the indexed items: rare terms say more. */
+/**
+ * Inverse document frequency over the indexed items: rare terms say more. Items added as not
+ * `counted` (another zone's, in a zone's own assistant: search/zone-scope) are known to hold their
+ * terms but leave the statistics alone: their copies of the same services would make the words of
+ * those services look common, and move every margin that weighs words by how rare they are.
+ */
 export class TermStatistics {
   private readonly df = new Map<string, number>();
+  /** Terms of the items not counted: they exist in the knowledge base. */
+  private readonly elsewhere = new Set<string>();
   private documents = 0;
 
-  add(terms: Iterable<string>): void {
+  add(terms: Iterable<string>, counted = true): void {
+    if (!counted) {
+      for (const t of terms) this.elsewhere.add(t);
+      return;
+    }
     this.documents++;
     for (const t of new Set(terms)) this.df.set(t, (this.df.get(t) ?? 0) + 1);
   }
 
-  /** Whether any indexed item holds the term at all. */
+  /** Whether any counted item holds the term. */
   has(term: string): boolean {
     return this.df.has(term);
+  }
+
+  /** Whether any item at all holds the term, counted or not: a word no item uses is likely misheard or off-topic. */
+  anywhere(term: string): boolean {
+    return this.df.has(term) || this.elsewhere.has(term);
   }
 
   idf(term: string): number {
