@@ -31,6 +31,19 @@ const TONGXI: ItemInput[] = [
     phone: '0000-7100101',
   },
   {
+    kind: 'guide',
+    id: 'tx-patent-award',
+    title: '发明专利授权奖励',
+    category: '知识产权',
+    tags: ['专利奖励'],
+    audience: ['enterprise'],
+    department: '桐溪高新区科技局',
+    conditions: ['注册在桐溪高新区的企业', '上一年度获得发明专利授权'],
+    materials: [{ name: '专利证书', form: '复印件', copies: 1 }],
+    subsidy: '每件发明专利奖励5000元',
+    place: '桐溪高新区政务服务中心二楼C03窗口',
+  },
+  {
     kind: 'article',
     id: 'tx-evening-news',
     title: '区政务服务中心推出周三夜间服务',
@@ -163,7 +176,7 @@ describe("a zone's assistant with another zone's items beside its own", () => {
   });
 
   it('does not answer from an item holding only the circumstances told, not the thing asked', async () => {
-    // The national rules hold 高新技术企业 and 认定, never an award.
+    // The national rules hold 高新技术企业 and 认定, never an award; the zone's only award is for patents.
     expect((await cited(both, '我们公司今年刚认定了高新技术企业，奖励有多少')).type).toBe('none');
   });
 });

@@ -11,6 +11,7 @@ import type { SearchIndex } from '../search/search-index.js';
 import type { AnalysedQuery } from '../search/query.js';
 import { isContextWord, questionFocus } from './question-focus.js';
 import { actsConflict, isSibling } from './service-conflicts.js';
+import { questionShape } from './slot.js';
 
 /** A word of the question as written and as its synonym group's canonical word. */
 export interface TopicWord {
@@ -265,7 +266,11 @@ export function verifyItem(
   if (degreesConflict(degreesIn(query.normalized), degreesIn(text))) return verdict('degree');
   if (conflicts(yearsIn(query.normalized), yearsIn(text))) return verdict('year');
   const least = short ? policy.minShortCoverage : curated ? policy.minCoverage : policy.minDocumentCoverage;
-  if (coverage < least || onlyCircumstances(words, missing, text)) return verdict('topic');
+  // A noun no item holds may be misheard (贵定 for 规定): only a thing the knowledge base knows is asked for.
+  const namesKnownThing = (w: TopicWord): boolean => !!w.noun && w.forms.some((f) => index.stats.has(f));
+  // 通知作了哪些规定 asks for a whole statement, in the document's own words: its 规定 is no thing to hold.
+  const open = questionShape(query.normalized)?.scope === 'open';
+  if (coverage < least || (!open && onlyCircumstances(words, missing, text, namesKnownThing))) return verdict('topic');
   // Equal weights make shares such as 0.05 exactly, give or take rounding: a share at the bound fails.
   if (curated && headCoverage < policy.minHeadCoverage + ROUNDING) return verdict('head');
   return verdict();
@@ -277,11 +282,16 @@ export function verifyItem(
  * 奖励是多少」 is not answered by a text on 高企认定 that never names an award, however much of the
  * question it holds. An asking clause of verbs only (拨打哪个电话, 受到什么处理) says how one asks.
  */
-function onlyCircumstances(words: readonly TopicWord[], missing: readonly string[], text: string): boolean {
+function onlyCircumstances(
+  words: readonly TopicWord[],
+  missing: readonly string[],
+  text: string,
+  namesThing: (w: TopicWord) => boolean,
+): boolean {
   if (!words.some((w) => w.context)) return false;
   const asked = words.filter((w) => !w.context);
   const lacks = (w: TopicWord): boolean => missing.includes(w.word) && pairShare(w.word, text) < 0.5;
-  return asked.some((w) => w.noun) && asked.every(lacks);
+  return asked.some(namesThing) && asked.every(lacks);
 }
 
 /** Whether a verdict is sure enough to answer a question that scored low on its sentences. */
