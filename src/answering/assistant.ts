@@ -187,6 +187,9 @@ export class Assistant {
     if (!hits.length) return { answer: notFoundAnswer(this.hotline, []), retrieved };
 
     const notFound = () => ({ answer: notFoundAnswer(this.hotline, hits.slice(0, 3).map((h) => h.item.title)), retrieved });
+    // Another zone's items than the one the question is about (named, or here) answer nothing:
+    // not as the FAQ written for it, the guide stating a field, a choice offered or a policy.
+    const candidates = hits.filter((h) => !this.index.otherZone(h.item.id, result.query));
     // The question read as the top item's words (homophones settled) names the topic to verify.
     const refined = this.index.refine(result.query, hits[0]!.item.id);
     const verifiedWords = topicWordsOf(
@@ -205,7 +208,7 @@ export class Assistant {
     };
 
     // A curated FAQ whose question is close to this one wins: staff wrote it for exactly this.
-    const faq = this.bestFaq(hits, result.query, field);
+    const faq = this.bestFaq(candidates, result.query, field);
     if (faq && faq.similarity >= this.policy.faqSimilarity) {
       if (!verify(faq.item).ok) return notFound();
       const answer = faqAnswer(faq.item, Math.min(1, faq.similarity + 0.2), suggestions(1));
@@ -225,12 +228,12 @@ export class Assistant {
     const confidence = vouched ? this.policy.notFoundBelow : scored;
     if (confidence < this.policy.notFoundBelow) return notFound();
 
-    const ambiguous = this.ambiguousCandidates(hits, topicWords);
+    const ambiguous = this.ambiguousCandidates(candidates, topicWords);
     if (ambiguous) return { answer: clarifyAnswer(ambiguous, confidence), retrieved };
 
-    const guide = field ? this.fieldGuide(hits, field) : undefined;
+    const guide = field && candidates.length ? this.fieldGuide(candidates, field) : undefined;
     // A news report came first, the policy it retells close behind: the policy answers what it rules.
-    const ruling = guide ? undefined : this.rulingPolicy(hits, result.query, normalized, field, verify);
+    const ruling = guide ? undefined : this.rulingPolicy(candidates, result.query, normalized, field, verify);
     const answerItem = guide ?? ruling?.item ?? top.item;
     // Before answering: is the item about what was asked (社保卡 is not 营业执照)?
     if (!verify(answerItem).ok) return notFound();
@@ -247,7 +250,7 @@ export class Assistant {
     // The guide does not say (「签了技术转让合同，卖方能拿多少奖励」: the registration guide names no
     // award); the policy that sets the award does, in a sentence holding a value of the kind asked.
     if (answer.missingField) {
-      const stated = this.documentStating(hits, answerItem, result.query, normalized, verify, confidence);
+      const stated = this.documentStating(candidates, answerItem, result.query, normalized, verify, confidence);
       if (stated) return { answer: stated.answer, retrieved, topic: stated.id };
     }
     return { answer, retrieved, topic: answerItem.id };
@@ -269,8 +272,8 @@ export class Assistant {
     field: FieldIntent | undefined,
     verify: (item: Item) => Verdict,
   ): { item: Item; query: AnalysedQuery } | undefined {
-    const top = hits[0]!;
-    if (top.item.kind !== 'article' || !asksWhatARuleSays(normalized, field)) return undefined;
+    const top = hits[0];
+    if (top?.item.kind !== 'article' || !asksWhatARuleSays(normalized, field)) return undefined;
     const kind = askedKind(tidyQuestionWords(normalized));
     if (!kind) return undefined;
     const values = (item: Item, q: AnalysedQuery): string[] => {
@@ -307,7 +310,7 @@ export class Assistant {
     confidence: number,
   ): { answer: Answer; id: string } | undefined {
     const kind = askedKind(normalized);
-    if (!kind) return undefined;
+    if (!kind || !hits.length) return undefined;
     const least = hits[0]!.score * this.policy.missingFieldDocumentRatio;
     for (const hit of hits) {
       if (hit.score < least) break;
@@ -379,7 +382,7 @@ export class Assistant {
    */
   private knowsAnyOf(topicWords: string[]): boolean {
     const words = topicWords.filter((w) => HAN_WORD.test(w));
-    return !words.length || words.some((w) => this.index.stats.has(w));
+    return !words.length || words.some((w) => this.index.stats.anywhere(w));
   }
 
   /** An FAQ's questions as analysed, once per index (this runs for every question asked). */

@@ -11,6 +11,7 @@ import type { SearchIndex } from '../search/search-index.js';
 import type { AnalysedQuery } from '../search/query.js';
 import { isContextWord, questionFocus } from './question-focus.js';
 import { actsConflict, isSibling } from './service-conflicts.js';
+import { questionShape } from './slot.js';
 
 /** A word of the question as written and as its synonym group's canonical word. */
 export interface TopicWord {
@@ -21,6 +22,8 @@ export interface TopicWord {
    * `self` when only where the asker introduces themselves (我们公司有个德国工程师, 我是人事).
    */
   context?: 'circumstance' | 'self';
+  /** jieba calls it a noun (补贴, 变更登记, 奖励 as vn, 高企 as j): it names a subject, not how one asks (拨打, 处理). */
+  noun?: boolean;
 }
 
 /**
@@ -51,7 +54,9 @@ export function topicWordsOf(
     if (!listed && tag === 'x' && !known(token)) continue;
     if (!listed && (tag === 'x' || tag.startsWith('v')) && VERB_PHRASE.test(token)) continue;
     const word = canonical ?? token;
-    if (!words.has(word)) words.set(word, { word, forms: [...new Set([word, token, ...written])] });
+    if (!words.has(word)) {
+      words.set(word, { word, forms: [...new Set([word, token, ...written])], ...(NOUN_TAGS.test(tag) ? { noun: true } : {}) });
+    }
     tokens.set(word, [...(tokens.get(word) ?? []), token]);
   }
   const found = [...words.values()];
@@ -74,6 +79,8 @@ export function topicWordsOf(
  * 调过来): how the question asks, not what about.
  */
 const VERB_PHRASE = /^[要想能得该需会可][\p{Script=Han}]$|^[\p{Script=Han}][到了过着完好]$|^[\p{Script=Han}]{1,2}(下来|出来|上来|起来|下去|过来|回来)$/u;
+
+const NOUN_TAGS = /^(n.*|vn|j)$/;
 
 const NOT_TOPIC_TAGS = /^(r|m|mq|d|a|ad|ag|p|c|u.*|y|e|o|q|f|s|t|z.*)$/;
 
@@ -145,6 +152,9 @@ export interface Verdict {
   /** How many topic words the question has (none: nothing to vouch for). */
   words: number;
 }
+
+/** Below any real difference of two shares: what floating-point rounding leaves. */
+const ROUNDING = 1e-9;
 
 /** Credit for a missing word of three or more characters, per share of its character pairs the item holds. */
 const PART_CREDIT = 0.5;
@@ -256,9 +266,32 @@ export function verifyItem(
   if (degreesConflict(degreesIn(query.normalized), degreesIn(text))) return verdict('degree');
   if (conflicts(yearsIn(query.normalized), yearsIn(text))) return verdict('year');
   const least = short ? policy.minShortCoverage : curated ? policy.minCoverage : policy.minDocumentCoverage;
-  if (coverage < least) return verdict('topic');
-  if (curated && headCoverage < policy.minHeadCoverage) return verdict('head');
+  // A noun no item holds may be misheard (贵定 for 规定): only a thing the knowledge base knows is asked for.
+  const namesKnownThing = (w: TopicWord): boolean => !!w.noun && w.forms.some((f) => index.stats.has(f));
+  // 通知作了哪些规定 asks for a whole statement, in the document's own words: its 规定 is no thing to hold.
+  const open = questionShape(query.normalized)?.scope === 'open';
+  if (coverage < least || (!open && onlyCircumstances(words, missing, text, namesKnownThing))) return verdict('topic');
+  // Equal weights make shares such as 0.05 exactly, give or take rounding: a share at the bound fails.
+  if (curated && headCoverage < policy.minHeadCoverage + ROUNDING) return verdict('head');
   return verdict();
+}
+
+/**
+ * Whether the item holds only what the question tells of the asker's circumstances and none of
+ * what it asks, where that names a thing (a noun: 奖励, 变更登记): 「我们企业在外区认定了高企，
+ * 奖励是多少」 is not answered by a text on 高企认定 that never names an award, however much of the
+ * question it holds. An asking clause of verbs only (拨打哪个电话, 受到什么处理) says how one asks.
+ */
+function onlyCircumstances(
+  words: readonly TopicWord[],
+  missing: readonly string[],
+  text: string,
+  namesThing: (w: TopicWord) => boolean,
+): boolean {
+  if (!words.some((w) => w.context)) return false;
+  const asked = words.filter((w) => !w.context);
+  const lacks = (w: TopicWord): boolean => missing.includes(w.word) && pairShare(w.word, text) < 0.5;
+  return asked.some(namesThing) && asked.every(lacks);
 }
 
 /** Whether a verdict is sure enough to answer a question that scored low on its sentences. */

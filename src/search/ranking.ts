@@ -58,8 +58,13 @@ export interface RankingWeights {
   zones: number;
   /** Zone fit of an item naming no zone nor a zone's city, for a question naming a zone. */
   generalZoneFit: number;
-  /** Zone fit of another zone's item, for a question naming none when the home zone is known. */
+  /** Zone fit of another zone's item, for a question naming none when the home zone is known but has no items. */
   otherZoneFit: number;
+  /**
+   * Zone fit of an item naming no zone nor a zone's city (a national FAQ), for a question naming
+   * none when the home zone has items: below 1, the home zone's own item wins a near tie.
+   */
+  homeGeneralFit: number;
 }
 
 export const DEFAULT_RANKING: RankingWeights = {
@@ -89,4 +94,5 @@ export const DEFAULT_RANKING: RankingWeights = {
   zones: 3,
   generalZoneFit: 0.8,
   otherZoneFit: 0,
+  homeGeneralFit: 0.7,
 };

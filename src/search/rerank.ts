@@ -23,24 +23,40 @@ export function sentenceEntries(item: Item, normalize: (s: string) => string): S
   return splitSentences(body).map((s) => ({ start: s.start, end: s.end, norm: normalize(s.text) }));
 }
 
-/** Inverse document frequency over the indexed items: rare terms say more. */
+/**
+ * Inverse document frequency over the indexed items: rare terms say more. Items added as not
+ * `counted` (another zone's, in a zone's own assistant: search/zone-scope) are known to hold their
+ * terms but leave the statistics alone: their copies of the same services would make the words of
+ * those services look common, and move every margin that weighs words by how rare they are.
+ */
 export class TermStatistics {
   private readonly df = new Map<string, number>();
+  /** Terms of the items not counted (with how many hold each): they exist in the knowledge base. */
+  private readonly elsewhere = new Map<string, number>();
   private documents = 0;
 
-  add(terms: Iterable<string>): void {
+  add(terms: Iterable<string>, counted = true): void {
+    if (!counted) {
+      for (const t of new Set(terms)) this.elsewhere.set(t, (this.elsewhere.get(t) ?? 0) + 1);
+      return;
+    }
     this.documents++;
     for (const t of new Set(terms)) this.df.set(t, (this.df.get(t) ?? 0) + 1);
   }
 
-  /** How many indexed items hold the term. */
+  /** How many items hold the term, counted or not: what looking it up in the index costs (search/term-budget). */
   frequency(term: string): number {
-    return this.df.get(term) ?? 0;
+    return (this.df.get(term) ?? 0) + (this.elsewhere.get(term) ?? 0);
   }
 
-  /** Whether any indexed item holds the term at all. */
+  /** Whether any counted item holds the term. */
   has(term: string): boolean {
     return this.df.has(term);
+  }
+
+  /** Whether any item at all holds the term, counted or not: a word no item uses is likely misheard or off-topic. */
+  anywhere(term: string): boolean {
+    return this.df.has(term) || this.elsewhere.has(term);
   }
 
   idf(term: string): number {

@@ -87,6 +87,8 @@ export class SearchIndex {
   /** Each item's zone, read once the whole knowledge base is in (an FAQ takes its guide's). */
   private zoneScopes: ZoneScopes;
   private readonly zoneTexts: ItemZoneText[] = [];
+  /** Each item's terms and texts, until the zones are read and the statistics made (see `countTerms`). */
+  private pendingTerms: { id: string; terms: string[]; texts: string[] }[] = [];
   readonly stats = new TermStatistics();
   /** Document frequencies of pinyin pairs, for the first stage's budget. */
   private readonly soundStats = new TermStatistics();
@@ -127,13 +129,30 @@ export class SearchIndex {
         sliceStart = performance.now();
       }
     }
+    index.zoneScopes = new ZoneScopes(index.zoneTexts, options.homeZone, weights);
+    index.countTerms();
     index.homophones.trust(analyzer.questionWords);
     index.homophones.seal();
     index.findHomePlaces();
-    index.zoneScopes = new ZoneScopes(index.zoneTexts, options.homeZone, weights);
     await index.itemIndex.addAllAsync(itemDocs, { chunkSize: 50 });
     await index.passageIndex.addAllAsync(passageDocs, { chunkSize: 200 });
     return index;
+  }
+
+  /**
+   * The word statistics (IDF, and the character pairs homophones are read against) over the items
+   * this assistant answers from: in a zone's own assistant (a home zone with items here), the home
+   * zone's, its city's and the general ones, not another zone's copies of the same services
+   * (search/zone-scope), which stay searchable. Else a question's margins, and how its misheard
+   * words are read (俺家 as another zone's 安家补贴), would move with what other zones publish.
+   */
+  private countTerms(): void {
+    for (const { id, terms, texts } of this.pendingTerms) {
+      const counted = !this.zoneScopes.outsideHome(id);
+      this.stats.add(terms, counted);
+      if (counted) for (const text of texts) this.homophones.add(text);
+    }
+    this.pendingTerms = [];
   }
 
   /** Analyses one item and its passages; the MiniSearch documents go to the two lists. */
@@ -154,12 +173,14 @@ export class SearchIndex {
       ...(item.kind === 'policy' && item.level ? { level: item.level } : {}),
       ...(item.kind === 'faq' ? { links: item.links } : {}),
     });
-    this.homophones.add(headNorm);
-    for (const s of sentences) this.homophones.add(s.norm);
     this.wordSets.set(item.id, new Set([...head.words, ...body.words]));
     this.headWords.set(item.id, new Set(head.words));
-    this.stats.add([...head.words, ...body.words, ...head.bigrams, ...body.bigrams]);
     this.soundStats.add([...head.pinyinBigrams, ...body.pinyinBigrams]);
+    this.pendingTerms.push({
+      id: item.id,
+      terms: [...head.words, ...body.words, ...head.bigrams, ...body.bigrams],
+      texts: [headNorm, ...sentences.map((s) => s.norm)],
+    });
     itemDocs.push({
       id: item.id,
       hw: termsField(head.words),
@@ -330,7 +351,7 @@ export class SearchIndex {
       total += idf;
       if (words.has(word)) found += idf;
       // A word no item uses, that sounds like one of this item's, was probably misheard (问港 → 稳岗).
-      else if (options.bySound && !this.stats.has(word) && this.soundsOf(itemId).has(soundOf(word))) found += idf;
+      else if (options.bySound && !this.stats.anywhere(word) && this.soundsOf(itemId).has(soundOf(word))) found += idf;
     }
     return { window, coverage: total ? found / total : 0 };
   }
@@ -345,7 +366,7 @@ export class SearchIndex {
     const head = this.heads.get(itemId) ?? '';
     if (this.headWords.get(itemId)?.has(word) || head.includes(word)) return 'head';
     if (this.wordSets.get(itemId)?.has(word) || this.sentencesOf(itemId).some((s) => s.norm.includes(word))) return 'body';
-    if (!this.stats.has(word) && this.soundsOf(itemId).has(soundOf(word))) return 'body';
+    if (!this.stats.anywhere(word) && this.soundsOf(itemId).has(soundOf(word))) return 'body';
     return undefined;
   }
 

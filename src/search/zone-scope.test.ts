@@ -6,7 +6,7 @@
 import { describe, expect, it } from 'vitest';
 import { ZoneScopes, type ItemZoneText } from './zone-scope.js';
 
-const WEIGHTS = { generalZoneFit: 0.8, otherZoneFit: 0 };
+const WEIGHTS = { generalZoneFit: 0.8, otherZoneFit: 0, homeGeneralFit: 1 };
 const ITEMS: ItemZoneText[] = [
   { id: 'a-guide', title: '人才公寓申请', text: '办理地点：桐溪高新区政务服务中心二楼' },
   { id: 'b-guide', title: '云港高新区人才公寓申请', text: '办理地点：政务服务中心一楼' },
@@ -34,12 +34,33 @@ describe('ZoneScopes', () => {
     expect(scopes.conflicts('a-guide', q)).toBe(true);
   });
 
-  it('reads a question naming no zone, or 区里, as about the home zone', () => {
+  it('reads a question naming no zone, or 区里, as about the home zone: another zone’s item is no answer to it', () => {
     expect(scopes.question('区里的人才公寓怎么申请').zones).toEqual(['桐溪·高新区']);
     const q = scopes.question('人才公寓怎么申请');
+    expect(q).toMatchObject({ zones: ['桐溪·高新区'], implied: true });
     expect(scopes.fit('a-guide', q)).toBe(1);
+    expect(scopes.fit('national', q)).toBe(1);
     expect(scopes.fit('b-guide', q)).toBe(0);
-    expect(scopes.conflicts('b-guide', q)).toBe(false);
+    expect(scopes.conflicts('b-guide', q)).toBe(true);
+    expect(scopes.conflicts('b-faq', q)).toBe(true);
+    expect(scopes.conflicts('national', q)).toBe(false);
+    expect(scopes.conflicts('news', q)).toBe(false);
+  });
+
+  it('keeps another zone’s items out of the home zone’s view, and everything in when home has no items', () => {
+    expect(['a-guide', 'b-guide', 'b-faq', 'news', 'national', 'a-city'].filter((id) => scopes.outsideHome(id))).toEqual(['b-guide', 'b-faq']);
+    const elsewhere = new ZoneScopes(ITEMS, '岚湾高新区', WEIGHTS);
+    expect(elsewhere.homeHasItems).toBe(false);
+    expect(ITEMS.some((item) => elsewhere.outsideHome(item.id))).toBe(false);
+    expect(elsewhere.question('人才公寓怎么申请')).toEqual({ zones: [], heads: [] });
+  });
+
+  it('leaves a question naming another zone’s city alone (在云港), and prefers home items to general ones by homeGeneralFit', () => {
+    const city = new ZoneScopes([...ITEMS, { id: 'b-city', title: '云港市人才公寓', text: '云港市人才公寓由云港高新区代管' }], '桐溪高新区', WEIGHTS);
+    expect(city.question('在云港怎么申请人才公寓').implied).toBeUndefined();
+    const picky = new ZoneScopes(ITEMS, '桐溪高新区', { ...WEIGHTS, homeGeneralFit: 0.7 });
+    expect(picky.fit('national', picky.question('人才公寓怎么申请'))).toBe(0.7);
+    expect(picky.fit('a-guide', picky.question('人才公寓怎么申请'))).toBe(1);
   });
 
   it('hears a misheard zone name as the zone that sounds like it', () => {

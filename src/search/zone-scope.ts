@@ -4,7 +4,8 @@
  * docs/SEARCH.md). A knowledge base may hold several zones' copies of one service: a question
  * naming a zone is answered from that zone's items or from its city's and the levels above (items
  * naming no zone); another zone's item never fits it. A question naming none is about the home
- * zone (XIAOXIN_ZONE_NAME) when two zones hold the same service.
+ * zone (XIAOXIN_ZONE_NAME) when the knowledge base holds items of it: asked at this zone's kiosk,
+ * it is about here, and another zone's copy of the service is no answer to it.
  */
 import { placeIn } from '../language/places.js';
 import { soundOf } from './homophones.js';
@@ -32,11 +33,13 @@ export interface ItemScope {
   head?: string;
 }
 
-/** The zones a question is about: named, or the home zone for 本区/区里/高新区; none → any. */
+/** The zones a question is about: named, or the home zone for 本区/区里/高新区 or for naming none. */
 export interface QuestionScope {
   zones: string[];
   /** Heads of those zones and heads named alone (在青溪): an item of that city fits. */
   heads: string[];
+  /** The question names no zone: it is about the home zone only because it is asked here. */
+  implied?: boolean;
 }
 
 export interface ZoneWeights {
@@ -44,6 +47,12 @@ export interface ZoneWeights {
   generalZoneFit: number;
   /** Fit of another zone's item to a question naming none, when the home zone is known. */
   otherZoneFit: number;
+  /**
+   * Fit of an item naming no zone nor city (a national FAQ, a province's policy) to a question
+   * naming none, when the home zone's items are in: the home zone's own item is preferred when
+   * both answer, the higher level's still answers when the zone has none.
+   */
+  homeGeneralFit: number;
 }
 
 export class ZoneScopes {
@@ -57,6 +66,8 @@ export class ZoneScopes {
    * zone's city. A division's name is a place, and place fit judges it already.
    */
   private readonly cityHeads: string[];
+  /** Whether some item is the home zone's (or its city's): only then is a question naming none about it. */
+  readonly homeHasItems: boolean;
 
   constructor(items: readonly ItemZoneText[], homeName: string | undefined, private readonly weights: ZoneWeights) {
     const home = homeName ? zoneNamed(homeName) : undefined;
@@ -90,19 +101,34 @@ export class ZoneScopes {
         if (head) this.scopes.set(item.id, { zones: [], head });
       }
     }
+    const homeKey = this.home;
+    this.homeHasItems = !!homeKey && [...this.scopes.values()].some(
+      (scope) => scope.zones.some((z) => sameZone(z, homeKey)) || scope.head === zoneHead(homeKey),
+    );
   }
 
   scopeOf(itemId: string): ItemScope {
     return this.scopes.get(itemId) ?? { zones: [] };
   }
 
-  /** The zones a question (normalised) names, or the home zone when it says 本区 or names a zone without its name. */
+  /**
+   * The zones a question (normalised) names, or the home zone when it says 本区 or names a zone
+   * without its name, or names no zone nor zone city at all and the home zone has items here.
+   */
   question(normalized: string): QuestionScope {
     const mentions = zoneMentions(normalized, this.knownHeads);
     const zones = [...new Set(mentions.map((m) => zoneKey(this.heard(m.head), m.kind)))];
     if (!zones.length && this.home && mentionsThisZone(normalized, mentions)) zones.push(this.home);
     const named = this.cityHeads.filter((h) => normalized.includes(h));
+    if (!zones.length && !named.length && this.home && this.homeHasItems) {
+      return { zones: [this.home], heads: [zoneHead(this.home)], implied: true };
+    }
     return { zones, heads: [...new Set([...zones.map(zoneHead), ...named])] };
+  }
+
+  /** Whether an item is another zone's (or another zone city's) than the home zone: outside what this kiosk answers from. */
+  outsideHome(itemId: string): boolean {
+    return this.homeHasItems && this.conflicts(itemId, { zones: [this.home!], heads: [zoneHead(this.home!)] });
   }
 
   /**
@@ -124,6 +150,7 @@ export class ZoneScopes {
     if (this.conflicts(itemId, question)) return 0;
     const scope = this.scopeOf(itemId);
     const local = scope.zones.length > 0 || !!scope.head;
+    if (question.implied) return local ? 1 : this.weights.homeGeneralFit;
     if (question.zones.length || question.heads.length) return local ? 1 : this.weights.generalZoneFit;
     const home = this.home;
     if (!home || !local) return 1;
