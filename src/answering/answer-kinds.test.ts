@@ -31,6 +31,20 @@ describe('askedKind', () => {
   });
 });
 
+describe('tidyQuestionWords: question words misheard by speech recognition', () => {
+  it('reads a question word written with other characters of its sound', () => {
+    expect(tidyQuestionWords('办居住证要带纳协材料')).toBe('办居住证要带哪些材料');
+    expect(kindOf('新房契税能减免夺绍')).toBe('quantity');
+    expect(kindOf('社保卡丢了去纳理补办')).toBe('place');
+    expect(tidyQuestionWords('退休人员优何照顾')).toBe('退休人员有何照顾');
+  });
+
+  it('leaves words that only share a sound with 何时 or 几个 alone', () => {
+    expect(tidyQuestionWords('请核实一下我的缴费记录')).toBe('请核实一下我的缴费记录');
+    expect(tidyQuestionWords('考试及格线是多少')).toBe('考试及格线是多少');
+  });
+});
+
 describe('valuesOf', () => {
   it('finds values of the kind in a sentence', () => {
     const text = '本措施自2024年6月1日起施行,有效期3年';

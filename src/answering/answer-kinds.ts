@@ -6,6 +6,8 @@
  * to the question's own words: "几点到几点" is answered by "17:30至20:00", not by the lead paragraph.
  */
 
+import { charPinyin } from '../language/index.js';
+
 export type AnswerKind = 'phone' | 'clock' | 'effectiveDate' | 'date' | 'duration' | 'money' | 'quantity' | 'place' | 'channel';
 
 /**
@@ -97,5 +99,26 @@ const COLLOQUIAL: [RegExp, string][] = [
 ];
 
 export function tidyQuestionWords(question: string): string {
-  return COLLOQUIAL.reduce((q, [pattern, written]) => q.replace(pattern, written), question);
+  return readQuestionWordsBySound(COLLOQUIAL.reduce((q, [pattern, written]) => q.replace(pattern, written), question));
+}
+
+/**
+ * Question words a speech recogniser writes with other characters of the same sound: "措施包括纳协"
+ * asks 哪些, "增加夺绍额度" 多少, "有申么要求" 什么. Only words no common written word shares a sound
+ * with (not 何时: 核实, 合适; not 几个: 及格), and the length is kept.
+ */
+const SOUNDED_QUESTION_WORDS = ['哪些', '哪里', '哪几', '多少', '什么', '如何', '有何', '怎么', '怎样'];
+const soundOf = (text: string): string => [...text].map(charPinyin).join('_');
+const QUESTION_WORD_BY_SOUND = new Map(SOUNDED_QUESTION_WORDS.map((w) => [soundOf(w), w]));
+
+export function readQuestionWordsBySound(question: string): string {
+  const chars = [...question];
+  for (let i = 0; i + 1 < chars.length; i++) {
+    const written = QUESTION_WORD_BY_SOUND.get(`${charPinyin(chars[i]!)}_${charPinyin(chars[i + 1]!)}`);
+    if (!written || chars[i]! + chars[i + 1]! === written) continue;
+    chars[i] = written[0]!;
+    chars[i + 1] = written[1]!;
+    i++;
+  }
+  return chars.join('');
 }

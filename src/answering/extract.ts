@@ -194,8 +194,18 @@ export function extractAnswer(
     // A bare value is not an answer people understand: "最长7天", "自2025年4月1日起施行".
     if (kind) span = readableValue(body, span, kind, normalize);
   }
+  span = beforeAdministrativeTail(body, span, options.minAnswerChars);
   if (span.end - span.start > options.maxAnswerChars) span.end = cutAtClause(body, span.start, options.maxAnswerChars);
   return { ...span, support: best.support, score: best.score };
+}
+
+// "（责任单位：市税务局、市财政局）": who carries a measure out, filed after it for the offices;
+// the citizen asked what the measure is, and what follows the note is the next measure.
+const ADMINISTRATIVE_TAIL = /\s*[（(](?:牵头单位|责任单位|配合单位|责任部门|牵头部门)[：:]/;
+
+function beforeAdministrativeTail(body: string, span: Span, minChars: number): Span {
+  const m = ADMINISTRATIVE_TAIL.exec(body.slice(span.start, span.end));
+  return m && m.index >= minChars ? { start: span.start, end: span.start + m.index } : span;
 }
 
 /** The sentence that best restates the question, with its support (0–1) and score. */

@@ -16,6 +16,13 @@ describe('questionShape', () => {
     expect(questionShape('请介绍一下人才政策')).toBeUndefined();
   });
 
+  it('reads a noun naming measures by its sound when speech recognition misspelt it', () => {
+    // 证测 is 政策, 内融 内容: the whole statement is asked, as for the written nouns.
+    expect(questionShape('开小餐馆有哪些证测？')?.scope).toBe('open');
+    expect(questionShape('这次会议讲了什么内融？')?.scope).toBe('open');
+    expect(questionShape('开小餐馆要办什么证？')?.scope).toBe('thing');
+  });
+
   it('keeps the measure word of 多少 / 几 with the answer', () => {
     expect(questionShape('云南省共设立多少个发热门诊？')).toMatchObject({ before: '云南省共设立', after: '', scope: 'fact' });
   });

@@ -6,6 +6,8 @@
  * answer is the stretch of the source between the two.
  */
 
+import { charPinyin } from '../language/index.js';
+
 /** A question split at its question word. */
 export interface QuestionShape {
   /** The question word (多少, 哪些, 如何 …). */
@@ -28,8 +30,16 @@ const FACT = /^(什么时候|什么时间|什么地方|多长时间|多少|多�
 const MANNER = /^(如何|怎样|怎么样|怎么|有何|是否)$/;
 // Nouns that name a set of measures or a whole statement: "有哪些(管理)措施" is answered at
 // length. The noun heads the short phrase after the question word, so it ends it: 管理要求 → 要求.
-const OPEN_NOUN =
-  /^.{0,4}(措施|举措|要求|政策|规定|内容|办法|工作|情况|作用|方面|服务|支持|安排|处理|方式|做法|意见|优惠|规范|保障|帮扶|行动|手段|对策|建议|努力|部署)/;
+const OPEN_NOUNS = '措施|举措|要求|政策|规定|内容|办法|工作|情况|作用|方面|服务|支持|安排|处理|方式|做法|意见|优惠|规范|保障|帮扶|行动|手段|对策|建议|努力|部署';
+const OPEN_NOUN = new RegExp(`^.{0,4}(${OPEN_NOUNS})`);
+// The same nouns as a speech recogniser may write them (证测 for 政策, 内融 for 内容).
+const OPEN_NOUN_SOUNDS = new Set(OPEN_NOUNS.split('|').map((w) => [...w].map(charPinyin).join('_')));
+
+function namesOpenNoun(after: string): boolean {
+  if (OPEN_NOUN.test(after)) return true;
+  const head = [...after.slice(0, 6)].map(charPinyin);
+  return head.slice(1).some((sound, i) => OPEN_NOUN_SOUNDS.has(`${head[i]}_${sound}`));
+}
 
 export function questionShape(normalized: string): QuestionShape | undefined {
   const m = QUESTION_WORD.exec(normalized);
@@ -38,7 +48,7 @@ export function questionShape(normalized: string): QuestionShape | undefined {
   const wh = m[0];
   // What follows "多少 / 几" (the measure word, the thing counted) belongs to the answer: "200个发热门诊".
   const after = /^(多少|几)$/.test(wh) ? '' : clean(normalized.slice(m.index + wh.length)).replace(/[吗呢啊呀]+$/, '');
-  const scope = FACT.test(wh) ? 'fact' : MANNER.test(wh) || !after || OPEN_NOUN.test(after) ? 'open' : 'thing';
+  const scope = FACT.test(wh) ? 'fact' : MANNER.test(wh) || !after || namesOpenNoun(after) ? 'open' : 'thing';
   return { wh, before: clean(normalized.slice(0, m.index)), after, scope };
 }
 
