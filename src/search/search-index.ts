@@ -86,7 +86,8 @@ export class SearchIndex {
   private homePlaces = new Set<string>();
   /** Each item's zone, read once the whole knowledge base is in (an FAQ takes its guide's). */
   private zoneScopes: ZoneScopes;
-  private readonly zoneTexts: ItemZoneText[] = [];
+  /** Each item's head and text for reading its zone; dropped once the zones are read. */
+  private zoneTexts: ItemZoneText[] = [];
   /** Each item's terms and texts, until the zones are read and the statistics made (see `countTerms`). */
   private pendingTerms: { id: string; terms: string[]; texts: string[] }[] = [];
   readonly stats = new TermStatistics();
@@ -130,6 +131,8 @@ export class SearchIndex {
       }
     }
     index.zoneScopes = new ZoneScopes(index.zoneTexts, options.homeZone, weights);
+    // A second copy of every item's text, needed only to read the zones: not kept for the index's life.
+    index.zoneTexts = [];
     index.countTerms();
     index.homophones.trust(analyzer.questionWords);
     index.homophones.seal();
