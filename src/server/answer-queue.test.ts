@@ -45,6 +45,21 @@ describe('AnswerQueue', () => {
     expect(await queue.run(async () => 'next')).toBe('next');
   });
 
+  it('on close, turns away those waiting at once and waits for those being answered', async () => {
+    const queue = new AnswerQueue({ concurrency: 1, maxWaitMs: 60_000 });
+    const { gate, open } = later();
+    const done: string[] = [];
+    const running = queue.run(() => gate.then(() => done.push('answered')));
+    const waiting = queue.run(async () => done.push('answered after close'));
+    await new Promise((resolve) => setImmediate(resolve));
+    const closed = queue.close().then(() => done.push('closed'));
+    await expect(waiting).rejects.toMatchObject({ statusCode: 503 });
+    open();
+    await Promise.all([running, closed]);
+    expect(done).toEqual(['answered', 'closed']);
+    await expect(queue.run(async () => 'late')).rejects.toMatchObject({ statusCode: 503 });
+  });
+
   it('an error in one answer frees its turn for the next', async () => {
     const queue = new AnswerQueue({ concurrency: 1 });
     await expect(queue.run(() => Promise.reject(new Error('engine failed')))).rejects.toThrow('engine failed');

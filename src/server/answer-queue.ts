@@ -26,12 +26,16 @@ interface Waiter {
 }
 
 const busy = () => unavailable('the assistant is busy; try again in a moment', 1);
+const stopping = () => unavailable('the server is stopping; try again in a moment', 1);
 
 export class AnswerQueue {
   #running = 0;
   readonly #waiting: Waiter[] = [];
   #pumpScheduled = false;
   #refused = 0;
+  #closed = false;
+  /** Resolved when the last running answer is done, while closing. */
+  #drained?: () => void;
   readonly #concurrency: number;
   readonly #maxWaiting: number;
   readonly #maxWaitMs: number;
@@ -52,8 +56,22 @@ export class AnswerQueue {
     return this.#refused;
   }
 
+  /**
+   * Stops taking questions: those waiting get a 503 at once, and this resolves when the ones being
+   * answered are done — before the store they need is closed under them.
+   */
+  async close(): Promise<void> {
+    this.#closed = true;
+    for (const waiter of this.#waiting.splice(0)) {
+      clearTimeout(waiter.timer);
+      waiter.reject(stopping());
+    }
+    if (this.#running > 0) await new Promise<void>((resolve) => (this.#drained = resolve));
+  }
+
   /** Runs `task` when a turn is free; rejects with a 503 when the queue is full or the wait too long. */
   async run<T>(task: () => Promise<T>): Promise<T> {
+    if (this.#closed) throw stopping();
     // Even a free turn is taken from the pump: an answer never starts while requests are being
     // read, so that every request that has arrived (a /healthz) is read before the next answer.
     await this.#turn();
@@ -61,6 +79,7 @@ export class AnswerQueue {
       return await task();
     } finally {
       this.#running--;
+      if (this.#running === 0) this.#drained?.();
       this.#schedulePump();
     }
   }

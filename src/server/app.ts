@@ -180,6 +180,9 @@ export function buildServer(
   const fallback = registerWebApp(app, { webDir: options.webDir ?? DEFAULT_WEB_DIR, note: logNote });
   installErrorHandling(app, { logError, onInternalError: () => metrics.error('internal'), isOutage: (e) => storeWatch.failed(e), fallback });
   app.addHook('onClose', async () => storeWatch.close());
+  // Before the server stops: questions still waiting for a turn would otherwise be answered after
+  // the store is closed (their clients may have gone, their handlers have not).
+  app.addHook('preClose', async () => answerQueue.close());
 
   // Built in the background, so that the first keystroke does not wait for it.
   app.addHook('onReady', async () => {
