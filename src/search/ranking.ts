@@ -42,6 +42,11 @@ export interface RankingWeights {
    * 1 counts places like any other word.
    */
   placeTerms: number;
+  /**
+   * Weight of the share of the question's quoted names (《…》, “…”) the item holds verbatim
+   * (search/quoted-names): the thing named, not its words scattered.
+   */
+  quoted: number;
   /** Weight of how well the item's places fit the question's (see `SearchIndex.placeFit`). */
   places: number;
   /** Place fit of an item whose title names no place, for a question about a place it does not mention. */
@@ -87,6 +92,7 @@ export const DEFAULT_RANKING: RankingWeights = {
   headShare: 0,
   curatedHeadShare: 0.5,
   placeTerms: 0.2,
+  quoted: 0.5,
   places: 0.8,
   generalPlaces: 0.3,
   localPenalty: 0.1,

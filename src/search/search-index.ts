@@ -17,6 +17,7 @@ import { reciprocalRankFusion } from './fusion.js';
 import { countPairs, HomophoneCorrector, soundOf } from './homophones.js';
 import { bestWindow, sentenceEntries, TermStatistics, type SentenceEntry, type WindowMatch } from './rerank.js';
 import { withinBudget } from './term-budget.js';
+import { quotedNames, quotedShare } from './quoted-names.js';
 import { ZoneScopes, type ItemScope, type ItemZoneText, type QuestionScope } from './zone-scope.js';
 import { zoneSpans } from '../language/zones.js';
 
@@ -517,6 +518,7 @@ export class SearchIndex {
     if (!depth) return;
     const top = hits[0]!.score || 1;
     const zones = this.zoneScope(query);
+    const quoted = quotedNames(query.normalized);
     // What the item says is judged on the question's topic; where it applies, by place fit alone.
     for (let i = 0; i < depth; i++) {
       const hit = hits[i]!;
@@ -533,6 +535,7 @@ export class SearchIndex {
         w.window * window +
         w.coverage * match.coverage +
         (curated ? w.curatedHeadShare : w.headShare) * head +
+        (quoted.length ? w.quoted * quotedShare(quoted, this.itemText(hit.item.id)) : 0) +
         w.places * this.placeFit(hit.item.id, query) -
         // A penalty, not a bonus: a knowledge base of one zone keeps its scores (and their ratios).
         w.zones * (1 - this.zoneScopes.fit(hit.item.id, zones));
