@@ -37,6 +37,8 @@ export interface ExtractOptions {
   headingAnswerChars: number;
   /** Answers run on (through a list, to the end of the paragraph) up to this many characters. */
   runOnChars: number;
+  /** A list (numbered items, a "；" series, what "…：" introduces) runs on up to this many characters. */
+  listRunOnChars: number;
   /** Never return more than this many characters. */
   maxAnswerChars: number;
   /** Answer "how many / when / which platform" questions with the stretch that states it. */
@@ -74,6 +76,7 @@ export const DEFAULT_EXTRACT: ExtractOptions = {
   minAnswerChars: 6,
   headingAnswerChars: 90,
   runOnChars: 200,
+  listRunOnChars: 300,
   maxAnswerChars: 300,
   narrowFactoids: true,
   referenceChars: 150,
@@ -163,14 +166,13 @@ export function extractAnswer(
     if (!listItem && (isSectionHeading(nextText) || isNumberedTitle(nextText))) break;
     const length = visibleLength(body.slice(span.start, span.end));
     const sameParagraph = !/\s/.test(body.slice(sentences[last]!.end, next.start));
+    const inList = introducesList || listItem || /[；;]$/.test(current);
     const continues =
-      introducesList ||
-      listItem ||
-      /[；;]$/.test(current) ||
+      inList ||
       length < options.minAnswerChars ||
       (introduced && length < options.headingAnswerChars) ||
       ((open || introduced) && sameParagraph);
-    if (!continues || next.end - span.start > options.runOnChars) break;
+    if (!continues || next.end - span.start > (inList ? options.listRunOnChars : options.runOnChars)) break;
     span = { start: span.start, end: next.end };
     last++;
   }
@@ -416,13 +418,19 @@ function readableValue(body: string, span: Span, kind: AnswerKind, normalize: (s
   const c = clause[0]!;
   const norm = sameLengthNorm(body.slice(c.start, c.end), normalize);
   let { start, end } = span;
-  for (const v of valuesOf(kind, norm)) {
-    const vs = c.start + v.start;
-    const ve = c.start + v.end;
-    if (ve > start && vs < end) {
-      start = Math.min(start, vs);
-      end = Math.max(end, ve);
+  const values = valuesOf(kind, norm).map((v) => ({ start: c.start + v.start, end: c.start + v.end }));
+  for (const v of values) {
+    if (v.end > start && v.start < end) {
+      start = Math.min(start, v.start);
+      end = Math.max(end, v.end);
     }
+  }
+  // "详见区税务局网站https://…": a web address or phone number follows the noun the question
+  // asked with (哪个网站, 什么电话), so the stretch in place of the question word only names its
+  // owner; the value after it is the answer.
+  if (APPOSITIVE_KINDS.has(kind)) {
+    const after = values.find((v) => v.start >= end && v.start - end <= APPOSITIVE_GAP);
+    if (after) end = after.end;
   }
   if (kind === 'money' || kind === 'quantity' || kind === 'duration') {
     const qualifier = QUALIFIER.exec(body.slice(c.start, start))?.[0] ?? '';
@@ -431,23 +439,61 @@ function readableValue(body: string, span: Span, kind: AnswerKind, normalize: (s
   return { start, end };
 }
 
+/** Kinds of value written after the noun that names them: 网站 https://…, 电话 0000-8888666. */
+const APPOSITIVE_KINDS = new Set<AnswerKind>(['channel', 'phone']);
+/** The noun between the stretch and the value it names: 站, 电话：. */
+const APPOSITIVE_GAP = 4;
+
 /** Where the clause holding `at` begins (after the last clause mark before it). */
 function clauseStart(body: string, at: number): number {
   let i = at;
-  while (i > 0 && !(CLAUSE_MARK.test(body[i - 1]!) && !isClockColon(body, i - 1))) i--;
+  while (i > 0 && !(CLAUSE_MARK.test(body[i - 1]!) && !isInnerMark(body, i - 1))) i--;
   return i;
 }
 
 /** Where the clause holding the character before `at` ends (at the next clause mark). */
 function clauseEnd(body: string, at: number): number {
   let i = Math.max(at, 0);
-  while (i < body.length && !(CLAUSE_MARK.test(body[i]!) && !isClockColon(body, i))) i++;
+  while (i < body.length && !(CLAUSE_MARK.test(body[i]!) && !isInnerMark(body, i))) i++;
   return i;
 }
 
-/** The colon of a clock time (17:30) does not end a clause. */
-function isClockColon(body: string, i: number): boolean {
-  return /[:：]/.test(body[i]!) && /\d/.test(body[i - 1] ?? '') && /\d/.test(body[i + 1] ?? '');
+/**
+ * A mark that does not end a clause: the colon of a clock time (17:30) or of a web address
+ * (http://…), and a comma or semicolon inside brackets ("至2月2日（农历正月初九，星期日）",
+ * "审批表(申请人自备,纸质)"): what is bracketed belongs to the clause it qualifies.
+ */
+function isInnerMark(body: string, i: number): boolean {
+  if (/[:：]/.test(body[i]!)) {
+    if (/\d/.test(body[i - 1] ?? '') && /\d/.test(body[i + 1] ?? '')) return true;
+    if (body.startsWith('//', i + 1)) return true;
+  }
+  return /[，,；;]/.test(body[i]!) && insideBrackets(body, i);
+}
+
+/** Brackets close within this many characters, or they are not read as brackets. */
+const BRACKET_REACH = 40;
+
+/** Whether position `i` stands between an opening bracket and its closing one, on one line. */
+function insideBrackets(body: string, i: number): boolean {
+  const opens = (c: string) => c === '（' || c === '(';
+  const closes = (c: string) => c === '）' || c === ')';
+  let opened = false;
+  for (let k = i - 1; k >= Math.max(0, i - BRACKET_REACH); k--) {
+    const c = body[k]!;
+    if (closes(c) || c === '。' || c === '\n') break;
+    if (opens(c)) {
+      opened = true;
+      break;
+    }
+  }
+  if (!opened) return false;
+  for (let k = i + 1; k < Math.min(body.length, i + BRACKET_REACH); k++) {
+    const c = body[k]!;
+    if (opens(c) || c === '。' || c === '\n') return false;
+    if (closes(c)) return true;
+  }
+  return false;
 }
 
 const CLAUSE_MARK = /[，,：:；;。！？!?\n]/;
@@ -521,14 +567,25 @@ function holdsNewNumber(clause: string, question: string): boolean {
   return (clause.match(/\d+(?:\.\d+)?/g) ?? []).some((n) => !question.includes(n));
 }
 
+const HAN_START = /^\p{Script=Han}{2}/u;
+/** The noun after a quantity: what it counts (up to ten characters). */
+const HAN_RUN = /^\p{Script=Han}{1,10}(?![\p{Script=Han}])/u;
+
 /** The stretch of a span's first clause with a quantity, from its first to its last quantity. */
 function quantityIn(body: string, span: Span): Span | undefined {
   for (const c of clausesOf(body, span)) {
-    const found = [...body.slice(c.start, c.end).matchAll(QUANTITY)].filter((m) => !/^\d{4}年$|^[一两].$/.test(m[0]));
+    const text = body.slice(c.start, c.end);
+    const found = [...text.matchAll(QUANTITY)].filter((m) => !/^\d{4}年$|^[一两].$/.test(m[0]));
     if (!found.length) continue;
     const first = found[0]!;
     const last = found[found.length - 1]!;
-    return { start: c.start + first.index, end: c.start + last.index + last[0].length };
+    let end = last.index + last[0].length;
+    // "11个消杀企业、5个防护类企业": when the first quantity names what it counts, so does the last.
+    const second = found[1];
+    if (second && HAN_START.test(text.slice(first.index + first[0].length, second.index))) {
+      end += HAN_RUN.exec(text.slice(end))?.[0].length ?? 0;
+    }
+    return { start: c.start + first.index, end: c.start + end };
   }
   return undefined;
 }
@@ -643,7 +700,7 @@ function clausesOf(body: string, span: Span): Span[] {
   const out: Span[] = [];
   let start = span.start;
   for (let i = span.start; i < span.end; i++) {
-    if ('，,：:；;'.includes(body[i]!) && !isClockColon(body, i)) {
+    if ('，,：:；;'.includes(body[i]!) && !isInnerMark(body, i)) {
       out.push({ start, end: i + 1 });
       start = i + 1;
     }
