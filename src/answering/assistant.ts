@@ -192,12 +192,14 @@ export class Assistant {
     const candidates = hits.filter((h) => !this.index.otherZone(h.item.id, result.query));
     // The question read as the top item's words (homophones settled) names the topic to verify.
     const refined = this.index.refine(result.query, hits[0]!.item.id);
+    // And as heard by the top item's sounds (防空 → its 防控): such words count for less (verify).
+    const heard = this.index.heard(refined, hits[0]!.item.id);
     const verifiedWords = topicWordsOf(
       this.analyzer,
-      stripIntentWords(refined.normalized),
+      stripIntentWords(heard.normalized),
       GENERIC_WORDS,
       (w) => this.index.stats.has(w),
-      refined.normalized,
+      heard.normalized,
     );
     // The same items are checked at several steps (the gate, the answering item, a stating policy).
     const verdicts = new Map<string, Verdict>();
@@ -220,7 +222,7 @@ export class Assistant {
     // in the knowledge base, so the hours found are not its answer. Confidence reads the question
     // against the top item's own words (a misheard 间设 is its 建设); extraction keeps the question
     // as corrected for the whole knowledge base, which measured better on `--noise asr`.
-    const scored = this.knowsAnyOf(topicWords) ? this.confidence(top, refined, field, topicWords) : 0;
+    const scored = this.knowsAnyOf(topicWords) ? this.confidence(top, refined, heard, field, topicWords) : 0;
     // A long, chatty question restates little of any sentence, so it scores low; an item whose
     // title and text hold all it is about answers it all the same, with the least confidence
     // that answers.
@@ -357,10 +359,14 @@ export class Assistant {
   private confidence(
     hit: ItemHit,
     query: AnalysedQuery,
+    heard: AnalysedQuery,
     field: FieldIntent | undefined,
     topicWords: string[],
   ): number {
-    const whole = this.coverageScore(hit, query);
+    const said = this.coverageScore(hit, query);
+    // A misheard word read as the item's (防空 as its 防控) counts, less than one said.
+    const credit = this.policy.verify.soundAlikeCredit;
+    const whole = heard === query ? said : Math.max(said, said + credit * (this.coverageScore(hit, heard) - said));
     // "一次性创业补贴周六能办吗": a guide answers a field question with one of its sections, so the
     // words asking for the field (周六能办吗, 要跑几趟) need not appear in it; the topic words must.
     if (!field || hit.item.kind !== 'guide' || !topicWords.length) return whole;

@@ -174,3 +174,59 @@ describe('verifyItem', () => {
     expect(vouches(verify('帮我写一首诗', 'article-contest'))).toBe(false);
   });
 });
+
+describe('verifyItem on a question as a speech recogniser wrote it', () => {
+  const RELIEF = itemSchema.parse({
+    kind: 'policy',
+    id: 'policy-relief',
+    title: '关于支持小微企业应对疫情的若干措施',
+    text:
+      '一、疫情防控期间，受影响的小微企业可申请延期缴纳社会保险费，最长不超过6个月。\n' +
+      '二、对承租国有房产的小微企业，免收2个月房租。',
+  });
+  // Another document asks questions of its own (有何, 哪几个): the knowledge base knows those words.
+  const QA = itemSchema.parse({
+    kind: 'article',
+    id: 'article-qa',
+    title: '政策问答',
+    text: '问：复工复产有何要求？答：企业应当落实防控责任。\n问：复工要做好哪几个方面？答：测温、消毒、登记。',
+  });
+  let heardIndex: SearchIndex;
+  beforeAll(async () => {
+    heardIndex = await SearchIndex.build([...ITEMS, RELIEF, QA], new TextAnalyzer());
+  });
+
+  /** As the assistant verifies: topic words as the item hears the question, shares against what was said. */
+  function verifyHeard(question: string, itemId: string): Verdict {
+    const said = heardIndex.refine(heardIndex.analyse(question), itemId);
+    const heard = heardIndex.heard(said, itemId);
+    const known = (w: string): boolean => heardIndex.stats.has(w);
+    const words = topicWordsOf(heardIndex.analyzer, stripIntentWords(heard.normalized), GENERIC_WORDS, known, heard.normalized);
+    return verifyItem(heardIndex, itemId, words, said);
+  }
+
+  it('holds a misheard word the item writes with the same sound (延企 for 延期), for less than one said', () => {
+    const tidy = verifyHeard('小微企业社保费有哪些延期办法', 'policy-relief');
+    const misheard = verifyHeard('小微企业社保费有哪些延企办法', 'policy-relief');
+    expect(misheard.missing, JSON.stringify(misheard)).not.toContain('延企');
+    expect(misheard.ok).toBe(true);
+    expect(misheard.coverage).toBeLessThan(tidy.coverage);
+    expect(misheard.coverage).toBeGreaterThan(0.7 * tidy.coverage);
+  });
+
+  it('does not count a question word as a topic the item lacks (有何, 哪几个)', () => {
+    const topicOf = (question: string): string[] => {
+      const normalized = heardIndex.analyse(question).normalized;
+      const known = (w: string): boolean => heardIndex.stats.has(w);
+      return topicWordsOf(heardIndex.analyzer, stripIntentWords(normalized), GENERIC_WORDS, known, normalized).map((w) => w.word);
+    };
+    expect(topicOf('小微企业延期缴纳社保费有何条件')).not.toContain('有何');
+    expect(topicOf('小微企业房租减免包括哪几个月')).not.toContain('哪几个');
+    expect(verifyHeard('小微企业延期缴纳社保费有何条件', 'policy-relief').missing).not.toContain('有何');
+  });
+
+  it('still refuses another service, however the rest of the question is heard', () => {
+    expect(verifyHeard('社保卡丢了咋补半', 'guide-license-replacement')).toMatchObject({ ok: false, failure: 'certificate' });
+    expect(verifyHeard('小微企业社保费有哪些延企办法', 'guide-fund-employer-account').ok).toBe(false);
+  });
+});

@@ -12,6 +12,7 @@ import type { AnalysedQuery } from '../search/query.js';
 import { isContextWord, questionFocus } from './question-focus.js';
 import { actsConflict, isSibling } from './service-conflicts.js';
 import { questionShape } from './slot.js';
+import { stripIntentWords } from './intent.js';
 
 /** A word of the question as written and as its synonym group's canonical word. */
 export interface TopicWord {
@@ -46,6 +47,8 @@ export function topicWordsOf(
   const tokens = new Map<string, string[]>();
   for (const { word: token, tag } of analyzer.segmenter.tagPrecise(normalized)) {
     if (token.length < 2 || !WORD.test(token) || analyzer.stopwords.has(token) || skip.has(token)) continue;
+    // 有何, 哪几个: how the question asks (question-words.txt), never what it is about.
+    if (asksOnly(analyzer, token)) continue;
     const canonical = analyzer.synonyms.canonical.get(token);
     // One-way synonyms: the words documents write for what people say (马路 → 道路).
     const written = (analyzer.synonyms.expansions.get(token) ?? []).map((w) => analyzer.synonyms.canonical.get(w) ?? w);
@@ -71,6 +74,15 @@ export function topicWordsOf(
   if (context.length === found.length) context = found.filter((w) => only(w, rest));
   for (const w of context) w.context = only(w, rest) ? 'self' : 'circumstance';
   return found;
+}
+
+const questionWordSets = new WeakMap<TextAnalyzer, Set<string>>();
+
+/** Whether a token is one of the words people ask with (question-words.txt and a zone's own). */
+function asksOnly(analyzer: TextAnalyzer, token: string): boolean {
+  let words = questionWordSets.get(analyzer);
+  if (!words) questionWordSets.set(analyzer, (words = new Set(analyzer.questionWords)));
+  return words.has(token);
 }
 
 /** jieba tags of words that do not name a topic: pronouns, numerals, adverbs, adjectives, particles… */
@@ -124,6 +136,12 @@ export interface VerifyPolicy {
    * `minHeadCoverage`), confirmed on the even half.
    */
   vouchCoverage: number;
+  /**
+   * Credit, as a share of an exact match, for a topic word the question holds only as heard by the
+   * item's sounds (防空 read as the item's 防控: `SearchIndex.heard`), and the same share of
+   * confidence: a speech recogniser's homophone is most likely the item's word, not surely.
+   */
+  soundAlikeCredit: number;
 }
 
 export const DEFAULT_VERIFY_POLICY: VerifyPolicy = {
@@ -135,6 +153,7 @@ export const DEFAULT_VERIFY_POLICY: VerifyPolicy = {
   missingContextWeight: 0.25,
   shortQuestionWords: 2,
   vouchCoverage: 0.7,
+  soundAlikeCredit: 0.75,
 };
 
 export type VerifyFailure = 'topic' | 'head' | 'degree' | 'year' | 'certificate' | 'sibling' | 'act' | 'zone';
@@ -223,8 +242,12 @@ export function verifyItem(
   let inHead = 0;
   const missing: string[] = [];
   const head = index.headOf(itemId);
+  // The question as said, also without its field words (their removal may join two words into one).
+  const said = `${query.normalized}\n${stripIntentWords(query.normalized)}`;
   for (const { word, forms, context } of words) {
     const known = forms.some((f) => index.stats.has(f));
+    // Not in the question as said: read by the item's sounds (防空 as 防控), worth less when held.
+    const credit = forms.some((f) => said.includes(f)) ? 1 : policy.soundAlikeCredit;
     let weight = index.termWeight(word) * (known || short ? 1 : policy.unknownWordWeight);
     const places = forms.map((f) => index.holds(itemId, f));
     // 社保卡 for 社会保障卡, 工作证 for 工作许可证: the short form people say, written out in the item.
@@ -235,13 +258,13 @@ export function verifyItem(
     if (!where && context === 'self') weight = 0;
     else if (!where && context && !forms.some((f) => index.namesAnItem(f))) weight *= policy.missingContextWeight;
     total += weight;
-    if (where) found += weight;
+    if (where) found += weight * credit;
     else {
       missing.push(word);
       // 沥青路 for 沥青混凝土车行道: a long word the item does not hold whole may still be half said.
       found += weight * PART_CREDIT * pairShare(word, text);
     }
-    if (where === 'head') inHead += weight;
+    if (where === 'head') inHead += weight * credit;
     // 博士后创新实践基地 against a title 博士后科研工作站（创新实践基地）: most of it is in the head.
     else inHead += weight * PART_CREDIT * pairShare(word, head);
   }

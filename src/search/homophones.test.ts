@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { countPairs, HomophoneCorrector } from './homophones.js';
+import { countPairs, heardAs, HomophoneCorrector, type FunctionWords } from './homophones.js';
 import { Segmenter } from '../language/index.js';
 
 const segmenter = new Segmenter();
@@ -66,5 +66,62 @@ describe('HomophoneCorrector.correctAgainst (the item chosen to answer)', () => 
     const pairs = countPairs(['工商登记窗口', '工商登记材料', '协调解决', '协调推进']);
     expect(c.correctAgainst('工伤认定要什么材料', pairs)).toBe('工伤认定要什么材料');
     expect(c.correctAgainst('满足哪些条例规定', pairs)).toBe('满足哪些条例规定');
+  });
+});
+
+describe('heardAs (the question as someone who knows the item hears it)', () => {
+  const item = countPairs([
+    '疫情防控期间，小微企业可以申请延期缴纳社会保险费。',
+    '省发改委从扩大产能、协调原料、畅通物流三个方面保障口罩供应。',
+    '健康码分为红、黄、绿三种颜色。',
+  ]);
+
+  it('reads a pair the item lacks as its pair of the same sound, one character apart', () => {
+    // 防空 and 改为 are words of their own, so nothing but the item says they were misheard.
+    expect(heardAs('疫情防空期间社保费能延企缴纳吗', item)).toBe('疫情防控期间社保费能延期缴纳吗');
+    expect(heardAs('省发改为从哪几个方面保障口罩供应', item)).toBe('省发改委从哪几个方面保障口罩供应');
+    expect(heardAs('健康码分为哪几中颜色', item)).toBe('健康码分为哪几种颜色');
+  });
+
+  it('leaves what the item says, and pairs sounding like none of its pairs', () => {
+    expect(heardAs('疫情防控期间社保费能延期缴纳吗', item)).toBe('疫情防控期间社保费能延期缴纳吗');
+    expect(heardAs('公积金怎么提取', item)).toBe('公积金怎么提取');
+  });
+
+  it('changes one character of a pair, never both (邮局 is not 有据)', () => {
+    expect(heardAs('邮局在哪', countPairs(['有据可查', '有据可依']))).toBe('邮局在哪');
+  });
+
+  it('keeps a character that makes one of the item’s pairs with its other neighbour', () => {
+    // 空间 is the item's: the 空 of 防空间 was heard right, though 防空 sounds like its 防控.
+    const pairs = countPairs(['做好疫情防控', '办公空间不足']);
+    expect(heardAs('防空间', pairs)).toBe('防空间');
+    expect(heardAs('防空措施', pairs)).toBe('防控措施');
+  });
+
+  const segmenter = new Segmenter();
+  const particles = (isWord: (c: string) => boolean = () => false): FunctionWords => ({
+    words: ['了', '的', '吗'],
+    keep: ['有何'],
+    segment: (t) => segmenter.cutKnownWords(t),
+    isWord,
+  });
+  const jobs = countPairs(['园区派出联络员帮助企业解决用工难题']);
+
+  it('reads a lone character that sounds like a particle as the particle', () => {
+    expect(heardAs('园区帮助企业解决疗哪些难题', jobs, particles())).toBe('园区帮助企业解决了哪些难题');
+  });
+
+  it('leaves a lone character the knowledge base uses as a word, and the question words', () => {
+    expect(heardAs('园区帮助企业解决疗哪些难题', jobs, particles((c) => c === '疗'))).toBe('园区帮助企业解决疗哪些难题');
+    expect(heardAs('用工难题有何办法', jobs, particles())).toBe('用工难题有何办法');
+  });
+
+  it('reads a pair only into a word (在哪办 is not 再哪办)', () => {
+    const faq = countPairs(['许可证过期了还可再申请']);
+    expect(heardAs('食品许可在哪办', faq)).toBe('食品许可再哪办');
+    expect(heardAs('食品许可在哪办', faq, particles())).toBe('食品许可在哪办');
+    // Nor is a particle read as another of the same sound.
+    expect(heardAs('食品许可在哪办', faq, { ...particles(), words: ['在', '再'] })).toBe('食品许可在哪办');
   });
 });

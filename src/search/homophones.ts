@@ -178,3 +178,95 @@ export class HomophoneCorrector {
     return chars.join('');
   }
 }
+
+/**
+ * The text as someone who knows one item hears it (`pairs`: the item's character pairs, from
+ * `countPairs`): a pair the item never uses, that sounds exactly like a pair it does use and
+ * differs from it in one character, is read as that pair — 防空 as its 防控, 延企 as its 延期, 发改为
+ * as its 发改委. Looser than `HomophoneCorrector.correctAgainst`: the pair may be a word elsewhere
+ * (改为, 退出) and the character need not be an orphan, so what this reads counts for less than
+ * what was said. A character that makes a pair the item uses with its other neighbour is kept:
+ * that neighbour says it was heard right. With `functionWords`, so are the question words (几 of
+ * 哪几个), and a reading must make the changed character part of a dictionary word (not 在哪办 →
+ * 再哪办); and a character that is a word no item uses, left alone by the dictionary, in no pair
+ * the item uses, and sounding like a one-character stop word, is read as it (发布疗哪些 →
+ * 发布了哪些): a misheard particle is no topic.
+ */
+export function heardAs(text: string, pairs: ReadonlyMap<string, number>, functionWords?: FunctionWords): string {
+  const bySound = new Map<string, string[]>();
+  for (const pair of pairs.keys()) {
+    const sound = soundOf(pair);
+    const list = bySound.get(sound);
+    if (list) list.push(pair);
+    else bySound.set(sound, [pair]);
+  }
+  const said = [...text];
+  const chars = [...said];
+  const framing = functionWords ? framingCharacters(said, functionWords) : new Set<number>();
+  const itemUses = (a: string | undefined, b: string | undefined): boolean => !!a && !!b && pairs.has(a + b);
+  // Whether the character at `at`, as said, was heard right: it frames the question, or makes a
+  // pair the item uses with its neighbour on the other side.
+  const settled = (at: number, neighbour: number): boolean =>
+    framing.has(at) || (neighbour < at ? itemUses(said[neighbour], said[at]) : itemUses(said[at], said[neighbour]));
+  for (let i = 0; i + 1 < chars.length; i++) {
+    const [a, b] = [chars[i]!, chars[i + 1]!];
+    if (!HAN.test(a) || !HAN.test(b) || pairs.has(a + b)) continue;
+    let best: string | undefined;
+    for (const pair of bySound.get(soundOf(a + b)) ?? []) {
+      const [ka, kb] = [...pair] as [string, string];
+      if ((ka === a) === (kb === b)) continue;
+      if (ka !== a ? settled(i, i - 1) : settled(i + 1, i + 2)) continue;
+      if (best && pairs.get(pair)! <= pairs.get(best)!) continue;
+      if (functionWords && !makesWord(chars, i, pair, functionWords.segment)) continue;
+      best = pair;
+    }
+    if (best) [chars[i], chars[i + 1]] = [...best] as [string, string];
+  }
+  if (!functionWords) return chars.join('');
+  const isParticle = new Set([...functionWords.words].filter((w) => [...w].length === 1 && HAN.test(w)));
+  const particles = new Map([...isParticle].map((p): [string, string] => [charPinyin(p), p]));
+  const orphan = orphanCharacters(chars, functionWords.segment);
+  chars.forEach((c, i) => {
+    const particle = particles.get(charPinyin(c));
+    // A particle stays itself (在 is not read as 再).
+    if (!particle || isParticle.has(c) || !orphan[i] || functionWords.isWord(c)) return;
+    if (settled(i, i - 1) || settled(i, i + 1)) return;
+    chars[i] = particle;
+  });
+  return chars.join('');
+}
+
+/** Whether reading the pair at `at` as `pair` makes its changed character part of a dictionary word. */
+function makesWord(chars: string[], at: number, pair: string, segment: (text: string) => string[]): boolean {
+  const [ka, kb] = [...pair] as [string, string];
+  const candidate = [...chars];
+  candidate[at] = ka;
+  candidate[at + 1] = kb;
+  return inWord(candidate, ka === chars[at] ? at + 1 : at, segment);
+}
+
+/** Positions of the characters of the question words in a text (有何, 哪几个): how it asks. */
+function framingCharacters(chars: string[], functionWords: FunctionWords): Set<number> {
+  const framing = new Set<number>();
+  const text = chars.join('');
+  for (const word of functionWords.keep) {
+    if (!word) continue;
+    for (let at = text.indexOf(word); at >= 0; at = text.indexOf(word, at + 1)) {
+      const from = [...text.slice(0, at)].length;
+      for (let k = 0; k < [...word].length; k++) framing.add(from + k);
+    }
+  }
+  return framing;
+}
+
+/** What `heardAs` needs to keep how a question asks, and to read misheard particles back. */
+export interface FunctionWords {
+  /** The stop words: their one-character ones (了, 的) are the particles. */
+  words: Iterable<string>;
+  /** Words whose characters are kept however they segment: the question words (有何, 哪几个). */
+  keep: Iterable<string>;
+  /** Dictionary word segmentation: a misheard particle stands alone. */
+  segment: (text: string) => string[];
+  /** Whether the knowledge base uses a character as a word of its own (低, 房): then it was said. */
+  isWord: (char: string) => boolean;
+}

@@ -14,7 +14,7 @@ import { passagesOf, type Passage } from './passages.js';
 import { analyseQuery, type AnalysedQuery, type QueryTerms } from './query.js';
 import { DEFAULT_RANKING, type RankingWeights } from './ranking.js';
 import { reciprocalRankFusion } from './fusion.js';
-import { countPairs, HomophoneCorrector, soundOf } from './homophones.js';
+import { countPairs, heardAs, HomophoneCorrector, soundOf } from './homophones.js';
 import { bestWindow, sentenceEntries, TermStatistics, type SentenceEntry, type WindowMatch } from './rerank.js';
 import { withinBudget } from './term-budget.js';
 import { quotedNames, quotedShare } from './quoted-names.js';
@@ -230,11 +230,41 @@ export class SearchIndex {
    * (`HomophoneCorrector.correctAgainst`). The same query when nothing changes.
    */
   refine(query: AnalysedQuery, itemId: string): AnalysedQuery {
-    const head = this.heads.get(itemId) ?? '';
-    const pairs = countPairs([head, ...this.sentencesOf(itemId).map((s) => s.norm)]);
-    const corrected = this.homophones.correctAgainst(query.normalized, pairs);
-    return corrected === query.normalized ? query : { ...analyseQuery(this.analyzer, corrected, undefined, this.zoneSpans), text: query.text };
+    return this.reread(query, this.homophones.correctAgainst(query.normalized, this.pairsOf(itemId)));
   }
+
+  /**
+   * The question as heard by someone who knows the item: each character pair the item lacks that
+   * sounds like one of its pairs, one character apart, read as that pair (`heardAs`: 防空 → 防控).
+   * Looser than `refine`; the caller weighs what it reads less. The same query when nothing changes.
+   */
+  heard(query: AnalysedQuery, itemId: string): AnalysedQuery {
+    const functionWords = {
+      words: this.analyzer.stopwords,
+      keep: this.analyzer.questionWords,
+      segment: (text: string) => this.analyzer.segmenter.cutKnownWords(text),
+      isWord: (char: string) => this.stats.anywhere(char),
+    };
+    return this.reread(query, heardAs(query.normalized, this.pairsOf(itemId), functionWords));
+  }
+
+  private reread(query: AnalysedQuery, normalized: string): AnalysedQuery {
+    return normalized === query.normalized ? query : { ...analyseQuery(this.analyzer, normalized, undefined, this.zoneSpans), text: query.text };
+  }
+
+  /**
+   * An item's character pairs (head and sentences) and how often each occurs. The last item's are
+   * kept: a question refines and hears against the same top item.
+   */
+  private pairsOf(itemId: string): Map<string, number> {
+    if (this.lastPairs?.itemId !== itemId) {
+      const pairs = countPairs([this.heads.get(itemId) ?? '', ...this.sentencesOf(itemId).map((s) => s.norm)]);
+      this.lastPairs = { itemId, pairs };
+    }
+    return this.lastPairs.pairs;
+  }
+
+  private lastPairs?: { itemId: string; pairs: Map<string, number> };
 
   /** Every passage, for building a dense index over the same units. */
   passageEntries(): { key: string; text: string }[] {
