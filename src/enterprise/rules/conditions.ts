@@ -42,6 +42,8 @@ export interface ConditionResult {
   items?: ScoreItemResult[];
 }
 
+const NONE: string[] = [];
+
 /** A numeric interval: exact when lo === hi. */
 interface Range { lo: number; hi: number; missing: string[] }
 
@@ -85,7 +87,7 @@ function evaluateComparison(node: Comparison, ctx: EvalContext): ConditionResult
   let status: Status;
   let requirement: string;
   let shortfall: string | undefined;
-  let missing = value.known ? [] : [...value.missing];
+  let missing = value.known ? NONE : value.missing;
 
   if (node.equals !== undefined) {
     requirement = `为${formatValue(node.equals, value.unit)}`;
@@ -94,7 +96,7 @@ function evaluateComparison(node: Comparison, ctx: EvalContext): ConditionResult
     requirement = `为${node.oneOf.join('、')}之一`;
     status = value.known ? (node.oneOf.includes(String(value.value)) ? 'met' : 'not-met') : 'unknown';
   } else {
-    const op = (['atLeast', 'above', 'atMost', 'below'] as const).find((o) => node[o] !== undefined)!;
+    const op = node.atLeast !== undefined ? 'atLeast' : node.above !== undefined ? 'above' : node.atMost !== undefined ? 'atMost' : 'below';
     const t = thresholdRange(node[op]!, ctx);
     const unit: Unit = value.unit;
     const bound = t.lo === t.hi ? formatAmount(t.lo, unit) : `${formatAmount(t.lo, unit)}至${formatAmount(t.hi, unit)}（视${factLabelsOf(t.missing)}而定）`;
@@ -124,16 +126,21 @@ function evaluateComparison(node: Comparison, ctx: EvalContext): ConditionResult
       }
     }
   }
+  // One fixed shape for every result (undefined fields included): objects built by conditional
+  // spreads take V8's slow path, and matching builds hundreds of thousands of them.
   return {
-    ...(node.id ? { id: node.id } : {}),
+    id: node.id,
     label,
-    ...(node.article ? { article: node.article } : {}),
+    article: node.article,
     status,
-    ...(shown !== undefined ? { value: shown } : {}),
+    value: shown,
     requirement,
-    ...(shortfall ? { shortfall } : {}),
-    missing: [...new Set(missing)],
+    shortfall,
+    missing: missing.length > 1 ? [...new Set(missing)] : missing,
     explanation: sentence(label, status, shown, requirement, shortfall, missing),
+    mode: undefined,
+    children: undefined,
+    items: undefined,
   };
 }
 
@@ -178,19 +185,21 @@ function evaluateScore(node: ScoreTable, ctx: EvalContext): ConditionResult {
   const items: ScoreItemResult[] = ranges.map(({ item, range }) => ({
     id: item.id,
     label: item.label,
-    ...(range.shown ? { value: range.shown } : {}),
+    value: range.shown,
     points: range.lo === range.hi ? formatAmount(range.lo, 'points') : `${formatAmount(range.lo, 'points')}至${formatAmount(range.hi, 'points')}（待补充）`,
   }));
   return {
-    ...(node.id ? { id: node.id } : {}),
+    id: node.id,
     label,
-    ...(node.article ? { article: node.article } : {}),
+    article: node.article,
     status,
     value,
     requirement,
-    ...(shortfall ? { shortfall } : {}),
+    shortfall,
     missing: status === 'unknown' ? missing : [],
     explanation: `${sentence(label, status, value, requirement, shortfall, missing).replace(/。$/, '')}（${items.map((i) => `${i.label}${i.points}`).join('，')}）。`,
+    mode: undefined,
+    children: undefined,
     items,
   };
 }
@@ -211,14 +220,14 @@ export function evaluateCondition(node: ConditionNode, ctx: EvalContext): Condit
     const missing = status === 'met' ? [] : [...new Set(children.filter((c) => c.status === 'unknown').flatMap((c) => c.missing))];
     const counts = `${children.filter((c) => c.status === 'met').length}/${children.length}项符合`;
     const explanation = status === 'met' ? `符合：${label}（${counts}）。` : status === 'not-met' ? `不符合：${label}（${counts}）。` : `待补充：${label}尚不能判断（${counts}，缺少${factLabelsOf(missing)}）。`;
-    return { ...(node.id ? { id: node.id } : {}), label, ...(node.article ? { article: node.article } : {}), status, missing, explanation, mode, children };
+    return { id: node.id, label, article: node.article, status, value: undefined, requirement: undefined, shortfall: undefined, missing, explanation, mode, children, items: undefined };
   }
   if ('not' in node) {
     const child = evaluateCondition(node.not, ctx);
     const status: Status = child.status === 'met' ? 'not-met' : child.status === 'not-met' ? 'met' : 'unknown';
     const label = node.label ?? `不得${child.label}`;
     const explanation = status === 'unknown' ? `待补充：缺少${factLabelsOf(child.missing)}，无法判断“${label}”。` : `${status === 'met' ? '符合' : '不符合'}：${label}。`;
-    return { ...(node.id ? { id: node.id } : {}), label, ...(node.article ? { article: node.article } : {}), status, missing: child.missing, explanation, mode: 'not', children: [child] };
+    return { id: node.id, label, article: node.article, status, value: undefined, requirement: undefined, shortfall: undefined, missing: child.missing, explanation, mode: 'not', children: [child], items: undefined };
   }
   if ('score' in node) return evaluateScore(node, ctx);
   return evaluateComparison(node, ctx);

@@ -66,7 +66,13 @@ export function isInForce(rule: Rule, asOf: string): boolean {
   return rule.validFrom <= asOf && (rule.validTo === undefined || asOf <= rule.validTo);
 }
 
+const legalBasisCache = new WeakMap<Rule, string>();
 function legalBasisText(rule: Rule): string {
+  let text = legalBasisCache.get(rule);
+  if (text === undefined) legalBasisCache.set(rule, (text = legalBasisOf(rule)));
+  return text;
+}
+function legalBasisOf(rule: Rule): string {
   return rule.legalBasis.map((l) => `《${l.title}》${l.docNumber ? `（${l.docNumber}）` : ''}${l.articles ? l.articles : ''}`).join('；');
 }
 
@@ -138,7 +144,7 @@ function classify(rule: ClassificationRule, ctx: EvalContext): ClassResult {
   const missing = className === undefined ? [...new Set(children.flatMap((c) => c.missing))] : [];
   const label = `${table.name}划型`;
   const explanation = className !== undefined ? `按${table.name}标准划为${className}企业。` : `待补充：缺少${[...new Set(missing.map(factLabel))].join('、')}，无法按${table.name}标准划型。`;
-  return { ...(className !== undefined ? { className } : {}), conditions: { label, status: className !== undefined ? 'met' : 'unknown', ...(className ? { value: className } : {}), missing, explanation, children } };
+  return { className, conditions: { id: undefined, label, article: undefined, status: className !== undefined ? 'met' : 'unknown', value: className, requirement: undefined, shortfall: undefined, missing, explanation, mode: undefined, children, items: undefined } };
 }
 
 function computeAmount(amount: AmountRule, ctx: EvalContext): { amount?: number; basis?: string } {
@@ -193,7 +199,7 @@ export function evaluateRule(rule: Rule, profile: EnterpriseProfile, asOf: strin
     benefit = { text: rule.benefit.text };
     if (rule.benefit.amount && verdict === 'eligible') {
       const { amount, basis } = computeAmount(rule.benefit.amount, ctx);
-      if (amount !== undefined) Object.assign(benefit, { amount, amountText: formatAmount(amount, 'money'), ...(basis ? { basis } : {}) });
+      if (amount !== undefined) benefit = { text: benefit.text, amount, amountText: formatAmount(amount, 'money'), basis };
     }
   }
   return {
@@ -209,10 +215,10 @@ export function evaluateRule(rule: Rule, profile: EnterpriseProfile, asOf: strin
     missingFacts,
     missingFactLabels: [...new Set(missingFacts.map(factLabel))],
     reasons,
-    ...(className !== undefined ? { className } : {}),
-    ...(benefit ? { benefit } : {}),
-    ...(rule.applicationPeriod ? { applicationPeriod: rule.applicationPeriod } : {}),
-    ...(rule.guide ? { guide: rule.guide } : {}),
+    className,
+    benefit,
+    applicationPeriod: rule.applicationPeriod,
+    guide: rule.guide,
     legalBasis: legalBasisText(rule),
   };
 }
