@@ -15,7 +15,8 @@ import { PROFILE_FIELDS, type FactKey } from '../profile-fields.js';
 const isoDate = z
   .string()
   .regex(/^\d{4}-\d{2}-\d{2}$/, 'must be a date written YYYY-MM-DD')
-  .refine((s) => !Number.isNaN(Date.parse(s)), 'is not a real calendar date');
+  // Date.parse rolls 2023-02-30 over to March; a real date survives the round trip.
+  .refine((s) => !Number.isNaN(Date.parse(s)) && new Date(s).toISOString().startsWith(s), 'is not a real calendar date');
 const ruleId = z.string().regex(/^[a-z0-9][a-z0-9-]*$/, 'must be lower-case letters, digits and hyphens');
 const text = z.string().trim().min(1, 'must not be empty');
 
