@@ -3,7 +3,7 @@
  * The HTTP client of docs/API.md. Same origin as the page (the server serves the app), so paths
  * are absolute and no credentials or CORS are involved.
  */
-import type { AppConfig, ChatReply, Channel, HotTopics, Item, Suggestion } from './types';
+import type { AppConfig, ChatReply, Channel, HotTopics, PublicItem, Suggestion } from './types';
 
 export class ApiError extends Error {
   constructor(
@@ -36,7 +36,7 @@ async function request<T>(path: string, init: RequestInit = {}): Promise<T> {
 }
 
 /** Cited items are fetched for cards and "查看原文"; the same item is asked for once. */
-const items = new Map<string, Promise<Item>>();
+const items = new Map<string, Promise<PublicItem>>();
 
 export const api = {
   chat(message: string, sessionId: string | undefined, channel: Channel, signal?: AbortSignal): Promise<ChatReply> {
@@ -47,10 +47,10 @@ export const api = {
     });
   },
 
-  item(id: string): Promise<Item> {
+  item(id: string): Promise<PublicItem> {
     let found = items.get(id);
     if (!found) {
-      found = request<Item>(`/api/items/${encodeURIComponent(id)}`);
+      found = request<PublicItem>(`/api/items/${encodeURIComponent(id)}`);
       // A failure is not remembered: the next card may try again.
       found.catch(() => items.delete(id));
       items.set(id, found);

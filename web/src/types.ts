@@ -1,31 +1,15 @@
 /**
  * @module web/types
- * The shapes of docs/API.md as the web app sees them. They mirror `src/answering/answer.ts` and
- * `src/knowledge/schema.ts`; the web app is built separately, so it keeps its own copy.
+ * The shapes of docs/API.md as the web app sees them. The answer, the items and the channels are
+ * the server's own types (one contract, not a hand-kept copy): type-only imports, which the build
+ * erases, so no server code reaches the browser bundle.
  */
+import type { Answer } from '../../src/answering/answer.js';
+import type { Guide, Item } from '../../src/knowledge/schema.js';
 
-export type ItemKind = 'policy' | 'guide' | 'faq' | 'article';
-export type AnswerType = 'guide-field' | 'faq' | 'passage' | 'clarify' | 'none';
-
-export interface Citation {
-  id: string;
-  title: string;
-  kind: ItemKind;
-  /** Last valid day of a policy (`YYYY-MM-DD`). */
-  validUntil?: string;
-}
-
-export interface Answer {
-  text: string;
-  type: AnswerType;
-  citations: Citation[];
-  confidence: number;
-  suggestions: string[];
-  field?: string;
-  choices?: Citation[];
-}
-
-export type Channel = 'web' | 'kiosk' | 'widget' | 'api';
+export type { Answer, AnswerType, Citation } from '../../src/answering/answer.js';
+export type { Article, Faq, Guide, Item, ItemKind, Material, Policy } from '../../src/knowledge/schema.js';
+export type { Channel } from '../../src/insights/question-log.js';
 
 export interface ChatReply {
   sessionId: string;
@@ -34,78 +18,14 @@ export interface ChatReply {
   answer: Answer;
 }
 
-interface ItemBase {
-  id: string;
-  title: string;
-  category?: string;
-  tags?: string[];
-  audience?: string[];
-  source?: string;
-  /** False for an expired policy (GET /api/items/:id). */
-  current?: boolean;
-}
+/**
+ * A service guide's own fields, each optional: the back office's editor (web/admin/types) works on
+ * a loose item that grows field by field before the server validates it.
+ */
+export type GuideFields = Partial<Omit<Guide, 'kind' | 'id' | 'title' | 'category' | 'tags' | 'audience' | 'source'>>;
 
-export interface Material {
-  name: string;
-  form?: string;
-  copies?: number;
-  notes?: string;
-}
-
-/** A service guide's own fields, as the public app and the back office both read them. */
-export interface GuideFields {
-  department?: string;
-  servedParty?: string;
-  conditions?: string[];
-  materials?: Material[];
-  steps?: string[];
-  statutoryTimeLimit?: string;
-  promisedTimeLimit?: string;
-  fee?: string;
-  place?: string;
-  hours?: string;
-  phone?: string;
-  onlineUrl?: string;
-  itemType?: string;
-  subsidy?: string;
-  applicationPeriod?: string;
-  visits?: string;
-  result?: string;
-  complaintPhone?: string;
-  legalBasis?: string[];
-  notes?: string;
-}
-
-export interface Guide extends ItemBase, GuideFields {
-  kind: 'guide';
-}
-
-export interface Policy extends ItemBase {
-  kind: 'policy';
-  issuer?: string;
-  docNumber?: string;
-  issueDate?: string;
-  effectiveDate?: string;
-  expiryDate?: string;
-  level?: 'national' | 'provincial' | 'city' | 'zone';
-  text: string;
-  interpretation?: string;
-}
-
-export interface Faq extends ItemBase {
-  kind: 'faq';
-  similarQuestions?: string[];
-  answer: string;
-  links?: string[];
-}
-
-export interface Article extends ItemBase {
-  kind: 'article';
-  date?: string;
-  text: string;
-}
-
-export type Item = Guide | Policy | Faq | Article;
+/** An item as GET /api/items/:id gives it: as imported, plus whether it is still in force (false for an expired policy). */
+export type PublicItem = Item & { current: boolean };
 
 export interface AppConfig {
   zoneName: string;
