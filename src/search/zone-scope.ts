@@ -16,8 +16,13 @@ export interface ItemZoneText {
   id: string;
   /** The item's title line, normalised: the zone it is issued for is named there first. */
   title: string;
-  /** Everything else (head, body with departments and addresses), normalised. */
-  text: string;
+  /**
+   * Everything else (head, body with departments and addresses), normalised; or a function giving
+   * it, for an index that keeps the text in pieces and reads it again only when it must.
+   */
+  text: string | (() => string);
+  /** The zones the item names itself (`itemZones`), when read before: an index updated for a few items keeps them. */
+  zones?: readonly string[];
   /** A policy's level: national, provincial and city items belong to no zone. */
   level?: string;
   /** Items an FAQ links to: an FAQ naming no zone answers for its guide's zone. */
@@ -78,9 +83,9 @@ export class ZoneScopes {
     /** How many items name each head's zone; titles count double. */
     const named = new Map<string, number>();
     for (const item of items) {
-      const zones = item.level && item.level !== 'zone' ? [] : zonesOf(item);
+      const zones = item.zones ?? itemZones(item);
       if (!zones.length) continue;
-      this.scopes.set(item.id, { zones });
+      this.scopes.set(item.id, { zones: [...zones] });
       for (const head of new Set(zones.map(zoneHead))) {
         this.knownHeads.add(head);
         named.set(head, (named.get(head) ?? 0) + (item.title.includes(head) ? 2 : 1));
@@ -97,7 +102,8 @@ export class ZoneScopes {
       const linked = item.links?.map((id) => this.scopes.get(id)).find((scope) => scope?.zones.length);
       if (linked) this.scopes.set(item.id, linked);
       else {
-        const head = mostNamed([item.title, item.text].join('\n'), this.cityHeads);
+        // Most items name no zone: their text is read only when some zone's city could be in it.
+        const head = this.cityHeads.length ? mostNamed([item.title, textOf(item)].join('\n'), this.cityHeads) : undefined;
         if (head) this.scopes.set(item.id, { zones: [], head });
       }
     }
@@ -171,13 +177,17 @@ export class ZoneScopes {
 
 /**
  * The zones an item is issued by or for: those its title names, else those its text names (a
- * zone's guide names its own; news about a few zones names each).
+ * zone's guide names its own; news about a few zones names each). None for a national,
+ * provincial or city policy, which applies in every zone, whatever example it names.
  */
-function zonesOf(item: ItemZoneText): string[] {
+export function itemZones(item: ItemZoneText): string[] {
+  if (item.level && item.level !== 'zone') return [];
   const inTitle = zoneMentions(item.title);
-  const named = inTitle.length ? inTitle : zoneMentions(item.text);
+  const named = inTitle.length ? inTitle : zoneMentions(textOf(item));
   return [...new Set(named.map((m) => m.key))];
 }
+
+const textOf = (item: ItemZoneText): string => (typeof item.text === 'string' ? item.text : item.text());
 
 /** The known head a text names most often (its city, 青溪市), if any. */
 function mostNamed(text: string, heads: readonly string[]): string | undefined {
