@@ -19,7 +19,7 @@ import { countPairs, heardAs, HomophoneCorrector, soundOf } from './homophones.j
 import { bestWindow, TermStatistics, type SentenceEntry, type WindowMatch } from './rerank.js';
 import { withinBudget } from './term-budget.js';
 import { quotedNames, quotedShare } from './quoted-names.js';
-import { ZoneScopes, type ItemScope, type QuestionScope } from './zone-scope.js';
+import { ZoneScopes, type ItemScope, type ItemZoneText, type QuestionScope } from './zone-scope.js';
 import { zoneSpans } from '../language/zones.js';
 
 export interface SearchFilters {
@@ -226,16 +226,18 @@ export class SearchIndex {
     let at = 0;
     while (at < steps.length) {
       const added: ItemAnalysis[] = [];
+      const gone: string[] = [];
+      let zonesNamed = false;
       const stepStart = performance.now();
       do {
         const { id, old, next } = steps[at++]!;
         if (old) this.takeOut(id, old);
-        if (next) {
-          this.putIn(next);
-          added.push(next);
-        }
+        if (next) this.putIn(next);
+        if (next) added.push(next);
+        else if (old) gone.push(id);
+        zonesNamed ||= !!old?.zones.length || !!next?.zones.length;
       } while (at < steps.length && performance.now() - stepStart < UPDATE_STEP_MS);
-      this.settle(added);
+      this.settle(added, gone, zonesNamed);
       longestStepMs = Math.max(longestStepMs, performance.now() - stepStart);
       if (at < steps.length) await yieldToEventLoop();
     }
@@ -282,14 +284,18 @@ export class SearchIndex {
   }
 
   /**
-   * After items came in or went out: what depends on every item. The zones are read again (an
-   * item may make a zone known, or the home zone's items present), the new items counted, and
-   * an item whose zone moved in or out of the home zone's view counted anew.
+   * After items came in or went out: what depends on every item. The zones are read again when
+   * a changed item names a zone (it may make a zone known, or the home zone's items present);
+   * else only the changed items' scopes are. The new items are counted, and when the zones moved,
+   * an item whose zone moved in or out of the home zone's view is counted anew.
    */
-  private settle(added: readonly ItemAnalysis[]): void {
-    this.readZones();
+  private settle(added: readonly ItemAnalysis[], gone: readonly string[], zonesNamed: boolean): void {
+    const homeHadItems = this.zoneScopes.homeHasItems;
+    if (zonesNamed) this.readZones();
+    else this.zoneScopes.rescope(added.map((a) => this.zoneEntry(a.item.id)), gone);
     for (const a of added) this.countItem(a.item.id, a.terms);
-    if (this.zoneScopes.homeHasItems || this.outside.size) {
+    const moved = zonesNamed || homeHadItems !== this.zoneScopes.homeHasItems;
+    if (moved && (this.zoneScopes.homeHasItems || this.outside.size)) {
       const fresh = new Set(added.map((a) => a.item.id));
       for (const id of this.items.keys()) {
         if (fresh.has(id) || this.zoneScopes.outsideHome(id) === this.outside.has(id)) continue;
@@ -307,22 +313,21 @@ export class SearchIndex {
   /** Reads every item's zone (search/zone-scope), in id order as a build from the store sees them. */
   private readZones(): void {
     const ids = [...this.items.keys()].sort();
-    this.zoneScopes = new ZoneScopes(
-      ids.map((id) => {
-        const item = this.items.get(id)!;
-        const head = this.heads.get(id) ?? '';
-        return {
-          id,
-          title: head.split('\n')[0] ?? '',
-          text: () => itemText(head, this.sentencesOf(id)),
-          zones: this.zonesNamed.get(id) ?? [],
-          ...(item.kind === 'policy' && item.level ? { level: item.level } : {}),
-          ...(item.kind === 'faq' ? { links: item.links } : {}),
-        };
-      }),
-      this.homeZone,
-      this.weights,
-    );
+    this.zoneScopes = new ZoneScopes(ids.map((id) => this.zoneEntry(id)), this.homeZone, this.weights);
+  }
+
+  /** What zone scopes read of an item: its title line, the zones it names, its text when needed. */
+  private zoneEntry(id: string): ItemZoneText {
+    const item = this.items.get(id)!;
+    const head = this.heads.get(id) ?? '';
+    return {
+      id,
+      title: head.split('\n')[0] ?? '',
+      text: () => itemText(head, this.sentencesOf(id)),
+      zones: this.zonesNamed.get(id) ?? [],
+      ...(item.kind === 'policy' && item.level ? { level: item.level } : {}),
+      ...(item.kind === 'faq' ? { links: item.links } : {}),
+    };
   }
 
   /**

@@ -71,8 +71,7 @@ export class ZoneScopes {
    * zone's city. A division's name is a place, and place fit judges it already.
    */
   private readonly cityHeads: string[];
-  /** Whether some item is the home zone's (or its city's): only then is a question naming none about it. */
-  readonly homeHasItems: boolean;
+  #homeHasItems = false;
 
   constructor(items: readonly ItemZoneText[], homeName: string | undefined, private readonly weights: ZoneWeights) {
     const home = homeName ? zoneNamed(homeName) : undefined;
@@ -96,19 +95,46 @@ export class ZoneScopes {
     const sure = (head: string) => head === (home?.head ?? '') || (named.get(head) ?? 0) >= 2;
     this.cityHeads = [...this.knownHeads].filter((head) => sure(head) && !placeIn(head));
     // Known heads first: an FAQ takes its guide's zone; an item naming none may name a zone's city.
-    for (const item of items) {
-      // National and provincial items apply in every zone, whatever example they name.
-      if (this.scopes.has(item.id) || item.level === 'national' || item.level === 'provincial') continue;
-      const linked = item.links?.map((id) => this.scopes.get(id)).find((scope) => scope?.zones.length);
-      if (linked) this.scopes.set(item.id, linked);
-      else {
-        // Most items name no zone: their text is read only when some zone's city could be in it.
-        const head = this.cityHeads.length ? mostNamed([item.title, textOf(item)].join('\n'), this.cityHeads) : undefined;
-        if (head) this.scopes.set(item.id, { zones: [], head });
-      }
+    for (const item of items) if (!this.scopes.has(item.id)) this.scopeByLinkOrCity(item);
+    this.#homeHasItems = this.findHomeItems();
+  }
+
+  /** Whether some item is the home zone's (or its city's): only then is a question naming none about it. */
+  get homeHasItems(): boolean {
+    return this.#homeHasItems;
+  }
+
+  /**
+   * Reads again the scopes of items that name no zone themselves (changed or new: an index updated
+   * in place), and forgets removed ones. Such items change nothing another item's scope depends
+   * on (the zones known, the cities, an FAQ's guide's zone), so the rest stands as a fresh reading
+   * would make it. An item naming a zone, before or after, needs the whole reading again.
+   */
+  rescope(changed: readonly ItemZoneText[], removed: readonly string[]): void {
+    for (const id of removed) this.scopes.delete(id);
+    for (const item of changed) {
+      this.scopes.delete(item.id);
+      this.scopeByLinkOrCity(item);
     }
+    this.#homeHasItems = this.findHomeItems();
+  }
+
+  /** The scope of an item naming no zone: its guide's zone (an FAQ), or the zone city its text names most. */
+  private scopeByLinkOrCity(item: ItemZoneText): void {
+    // National and provincial items apply in every zone, whatever example they name.
+    if (item.level === 'national' || item.level === 'provincial') return;
+    const linked = item.links?.map((id) => this.scopes.get(id)).find((scope) => scope?.zones.length);
+    if (linked) this.scopes.set(item.id, linked);
+    else {
+      // Most items name no zone: their text is read only when some zone's city could be in it.
+      const head = this.cityHeads.length ? mostNamed([item.title, textOf(item)].join('\n'), this.cityHeads) : undefined;
+      if (head) this.scopes.set(item.id, { zones: [], head });
+    }
+  }
+
+  private findHomeItems(): boolean {
     const homeKey = this.home;
-    this.homeHasItems = !!homeKey && [...this.scopes.values()].some(
+    return !!homeKey && [...this.scopes.values()].some(
       (scope) => scope.zones.some((z) => sameZone(z, homeKey)) || scope.head === zoneHead(homeKey),
     );
   }
