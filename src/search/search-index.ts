@@ -308,6 +308,8 @@ export class SearchIndex {
     this.findHomePlaces();
     this.allHeads = undefined;
     this.tailKinds.clear();
+    // The pairs of the last item heard against: that item may have changed.
+    this.lastPairs = undefined;
   }
 
   /** Reads every item's zone (search/zone-scope), in id order as a build from the store sees them. */
