@@ -55,6 +55,8 @@ export interface InProcessFigures {
   docR1: number;
   publishMs: number;
   stallMs: number;
+  /** The longest the event loop was held while the index caught up (a 5-ms timer's lateness). */
+  blockMs: number;
 }
 
 export interface SizeFigures {

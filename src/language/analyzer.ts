@@ -81,6 +81,11 @@ export class TextAnalyzer {
     this.segmenter.addWords([...terms].map(normalizeText));
   }
 
+  /** The terms `addTerms` would add to the dictionary (normalised): those it does not hold yet. */
+  newTerms(terms: Iterable<string>): string[] {
+    return this.segmenter.newWords([...terms].map(normalizeText));
+  }
+
   /**
    * Content tokens of already-normalised text, in order, with `null` where a stop word or
    * punctuation broke the run (bigrams must not span those breaks).

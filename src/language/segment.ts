@@ -84,14 +84,20 @@ export class Segmenter {
    * without gluing it to its neighbours.
    */
   addWords(words: Iterable<string>): void {
-    const lines: string[] = [];
+    const added = this.newWords(words);
+    for (const w of added) this.known.add(w);
+    if (added.length) this.jieba.loadDict(Buffer.from(added.map((w) => `${w} 3000 n`).join('\n') + '\n'));
+  }
+
+  /** The terms (already normalised) that `addWords` would add: not yet in the dictionary, and word-like. */
+  newWords(words: Iterable<string>): string[] {
+    const fresh = new Set<string>();
     for (const word of words) {
       const w = word.trim();
       if (w.length < 2 || w.length > 16 || /\s/.test(w) || this.known.has(w)) continue;
-      this.known.add(w);
-      lines.push(`${w} 3000 n`);
+      fresh.add(w);
     }
-    if (lines.length) this.jieba.loadDict(Buffer.from(lines.join('\n') + '\n'));
+    return [...fresh];
   }
 }
 

@@ -73,15 +73,35 @@ export class HomophoneCorrector {
   /** Pinyin pair → the most frequent character pair with that sound, and its frequency (made by `seal`). */
   private bySound = new Map<string, { pair: string; count: number }>();
   private readonly counts = new Map<string, number>();
-  private readonly triples = new Set<string>();
+  /** Character triples and how many times each occurs (counted, so that a removed text can be taken back). */
+  private readonly triples = new Map<string, number>();
   /** Pairs of words people ask with (多少, 什么): trusted however seldom the documents use them. */
   private readonly trusted = new Set<string>();
+  private readonly trustedTriples = new Set<string>();
+  /** Pairs counted in all, for the threshold of `seal`. */
+  private total = 0;
+  /** Pairs whose count moved since the last `seal`: only their sounds need choosing again. */
+  private readonly changed = new Set<string>();
+  /** Sound → every pair counted with it; made by the first `seal` and kept in step by the later ones. */
+  private pairsBySound?: Map<string, string[]>;
+  private sealed?: { threshold: number; minCount?: number };
 
   /** Counts the character pairs of normalised texts. */
   add(text: string): void {
+    this.count(text, 1);
+  }
+
+  /** Takes back a text added before (an item replaced or removed); call `seal` again after. */
+  remove(text: string): void {
+    this.count(text, -1);
+  }
+
+  private count(text: string, by: 1 | -1): void {
     for (const { pair, before } of hanPairs(text)) {
-      this.counts.set(pair, (this.counts.get(pair) ?? 0) + 1);
-      if (before) this.triples.add(before + pair);
+      this.total += by;
+      this.changed.add(pair);
+      bump(this.counts, pair, by, this.trusted.has(pair));
+      if (before) bump(this.triples, before + pair, by, false);
     }
   }
 
@@ -95,26 +115,68 @@ export class HomophoneCorrector {
       for (let i = 0; i + 1 < chars.length; i++) {
         const pair = chars[i]! + chars[i + 1]!;
         this.trusted.add(pair);
+        this.changed.add(pair);
         this.counts.set(pair, this.counts.get(pair) ?? 0);
-        if (i + 2 < chars.length) this.triples.add(pair + chars[i + 2]!);
+        if (i + 2 < chars.length) this.trustedTriples.add(pair + chars[i + 2]!);
       }
     }
   }
 
   /**
-   * Call once after adding every text. Only pairs seen at least `minCount` times are trusted as
+   * Call after adding (or removing) texts. Only pairs seen at least `minCount` times are trusted as
    * corrections: by default 2 in a small knowledge base, rising to 8 in a large one, where rare
-   * pairs are more often someone's odd wording than the word a person meant.
+   * pairs are more often someone's odd wording than the word a person meant. After the first call,
+   * only the sounds of pairs whose counts moved are chosen again (unless the threshold moved): an
+   * index updated for a few items does not go over every pair of the knowledge base.
    */
   seal(minCount?: number): void {
-    let total = 0;
-    for (const count of this.counts.values()) total += count;
-    const threshold = minCount ?? Math.min(8, Math.max(2, Math.round(total / 50_000)));
-    const counted = [...this.counts].map(([pair, seen]): [string, number] => [
-      pair,
-      this.trusted.has(pair) ? Math.max(seen, threshold) : seen,
-    ]);
-    this.bySound = bestPairBySound(counted, threshold);
+    const threshold = minCount ?? Math.min(8, Math.max(2, Math.round(this.total / 50_000)));
+    const sameRule = this.sealed?.threshold === threshold && this.sealed.minCount === minCount;
+    let bySound = this.pairsBySound;
+    if (!bySound || !sameRule) {
+      bySound = new Map();
+      for (const pair of this.counts.keys()) push(bySound, soundOf(pair), pair);
+      this.pairsBySound = bySound;
+      this.bySound = new Map();
+      this.changed.clear();
+      for (const sound of bySound.keys()) this.choose(sound, threshold);
+    } else {
+      const sounds = new Set<string>();
+      for (const pair of this.changed) {
+        const sound = soundOf(pair);
+        const pairs = bySound.get(sound) ?? [];
+        const at = pairs.indexOf(pair);
+        if (this.counts.has(pair) && at < 0) push(bySound, sound, pair);
+        else if (!this.counts.has(pair) && at >= 0) {
+          pairs.splice(at, 1);
+          if (!pairs.length) bySound.delete(sound);
+        }
+        sounds.add(sound);
+      }
+      this.changed.clear();
+      for (const sound of sounds) this.choose(sound, threshold);
+    }
+    this.sealed = { threshold, ...(minCount === undefined ? {} : { minCount }) };
+  }
+
+  /**
+   * The pair read for a sound: the most frequent of its pairs seen at least `threshold` times; on a
+   * tie the first in code-point order, so that the choice does not depend on the order items came in.
+   */
+  private choose(sound: string, threshold: number): void {
+    let best: { pair: string; count: number } | undefined;
+    for (const pair of this.pairsBySound?.get(sound) ?? []) {
+      const seen = this.counts.get(pair) ?? 0;
+      const count = this.trusted.has(pair) ? Math.max(seen, threshold) : seen;
+      if (count < threshold) continue;
+      if (!best || count > best.count || (count === best.count && pair < best.pair)) best = { pair, count };
+    }
+    if (best) this.bySound.set(sound, best);
+    else this.bySound.delete(sound);
+  }
+
+  private hasTriple(triple: string): boolean {
+    return this.triples.has(triple) || this.trustedTriples.has(triple);
   }
 
   /**
@@ -163,7 +225,7 @@ export class HomophoneCorrector {
       const after = chars[i + 2] ?? '';
       const atEdge = !HAN.test(before) || !HAN.test(after);
       const questionWord = this.trusted.has(known.pair);
-      if (!atEdge && !questionWord && !this.triples.has(before + ka + kb) && !this.triples.has(ka + kb + after)) continue;
+      if (!atEdge && !questionWord && !this.hasTriple(before + ka + kb) && !this.hasTriple(ka + kb + after)) continue;
       // 那个 and 那些 sound like 哪个 and 哪些 and are words of their own: only a pair that makes no
       // word is read as a question word.
       if (questionWord && this.segment && this.segment(a + b).length === 1) continue;
@@ -269,4 +331,17 @@ export interface FunctionWords {
   segment: (text: string) => string[];
   /** Whether the knowledge base uses a character as a word of its own (低, 房): then it was said. */
   isWord: (char: string) => boolean;
+}
+
+/** Adds `by` to a count; a count back at zero is deleted unless `keep` (a trusted pair stays known). */
+function bump(counts: Map<string, number>, key: string, by: number, keep: boolean): void {
+  const n = (counts.get(key) ?? 0) + by;
+  if (n > 0 || keep) counts.set(key, Math.max(0, n));
+  else counts.delete(key);
+}
+
+function push(lists: Map<string, string[]>, key: string, value: string): void {
+  const list = lists.get(key);
+  if (list) list.push(value);
+  else lists.set(key, [value]);
 }

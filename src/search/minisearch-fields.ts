@@ -19,6 +19,12 @@ export function createAnalysedIndex(fields: string[]): MiniSearch<AnalysedDoc> {
     idField: 'id',
     tokenize: (text) => (text ? text.split(SEP) : []),
     processTerm: (term) => term || null,
+    // An item taken out is removed by its documents made again from its text (search/item-analysis).
+    // Should a dictionary word added since segment it otherwise, the terms it no longer yields stay
+    // behind as references to a removed document, which MiniSearch skips and clears on its own.
+    logger: (level, message, code) => {
+      if (code !== 'version_conflict') console[level](message);
+    },
   };
   return new MiniSearch<AnalysedDoc>(options);
 }

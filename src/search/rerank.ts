@@ -44,6 +44,18 @@ export class TermStatistics {
     for (const t of new Set(terms)) this.df.set(t, (this.df.get(t) ?? 0) + 1);
   }
 
+  /** Takes back an item added before with the same terms and `counted` (an item replaced or removed). */
+  remove(terms: Iterable<string>, counted = true): void {
+    const counts = counted ? this.df : this.elsewhere;
+    if (counted) this.documents--;
+    for (const t of new Set(terms)) {
+      const n = (counts.get(t) ?? 0) - 1;
+      // Deleted at zero, so that `has` and `anywhere` say what a fresh count would.
+      if (n > 0) counts.set(t, n);
+      else counts.delete(t);
+    }
+  }
+
   /** How many items hold the term, counted or not: what looking it up in the index costs (search/term-budget). */
   frequency(term: string): number {
     return (this.df.get(term) ?? 0) + (this.elsewhere.get(term) ?? 0);

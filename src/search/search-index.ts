@@ -6,16 +6,17 @@
  * ranking formula and its knobs.
  */
 import type MiniSearch from 'minisearch';
-import { isCurrent, itemBody, type Item, type ItemKind, type Audience } from '../knowledge/index.js';
+import { isCurrent, type Item, type ItemKind, type Audience } from '../knowledge/index.js';
 import type { TextAnalyzer } from '../language/index.js';
-import { headText } from './fields.js';
 import { createAnalysedIndex, termsField, type AnalysedDoc } from './minisearch-fields.js';
-import { passagesOf, type Passage } from './passages.js';
+import type { Passage } from './passages.js';
+import { analyseItem, itemText, type ItemAnalysis } from './item-analysis.js';
+import { wordFinder } from './word-finder.js';
 import { analyseQuery, type AnalysedQuery, type QueryTerms } from './query.js';
 import { DEFAULT_RANKING, type RankingWeights } from './ranking.js';
 import { reciprocalRankFusion } from './fusion.js';
 import { countPairs, heardAs, HomophoneCorrector, soundOf } from './homophones.js';
-import { bestWindow, sentenceEntries, TermStatistics, type SentenceEntry, type WindowMatch } from './rerank.js';
+import { bestWindow, TermStatistics, type SentenceEntry, type WindowMatch } from './rerank.js';
 import { withinBudget } from './term-budget.js';
 import { quotedNames, quotedShare } from './quoted-names.js';
 import { ZoneScopes, type ItemScope, type ItemZoneText, type QuestionScope } from './zone-scope.js';
@@ -63,13 +64,37 @@ export interface SearchResult {
 const PASSAGE_FIELDS = ['hw', 'hb', 'w', 'b', 'p'];
 /** Longest stretch of index building between two yields to the event loop. */
 const BUILD_SLICE_MS = 20;
+/**
+ * Longest stretch of an update's changes applied in one go: between two such steps the index
+ * answers as if the items changed so far were all that changed (see `update`).
+ */
+const UPDATE_STEP_MS = 15;
 
 const yieldToEventLoop = (): Promise<void> => new Promise((resolve) => setImmediate(resolve));
 const ITEM_FIELDS = ['hw', 'hb', 'w', 'b'];
-/** The title line's places are looked for in the first this many characters of an item's head. */
-const TITLE_PLACE_CHARS = 60;
 
-const unique = (list: string[]): string[] => [...new Set(list)];
+/** Items to add or replace (by id) and ids to take out: one change of the knowledge base. */
+export interface IndexChanges {
+  upserts: readonly Item[];
+  removals: readonly string[];
+}
+
+export interface UpdateReport {
+  /** Items taken out, added or replaced, those whose analysis a new dictionary word changed included. */
+  changed: number;
+  /** Longest time the update held the event loop in one go (ms). */
+  longestStepMs: number;
+}
+
+/**
+ * Best first; items scoring exactly alike (reposted copies of one notice) in id order, as a build
+ * from the store adds them: not in the order an updated index happened to take them in.
+ */
+const byScoreThenId = (a: ItemHit, b: ItemHit): number => b.score - a.score || (a.item.id < b.item.id ? -1 : a.item.id > b.item.id ? 1 : 0);
+
+/** Dictionary terms of the knowledge base: titles and departments segment whole everywhere. */
+const dictionaryTerms = (items: readonly Item[]): string[] =>
+  items.flatMap((i) => [i.title, ...(i.kind === 'guide' && i.department ? [i.department] : [])]);
 
 export class SearchIndex {
   private readonly items = new Map<string, Item>();
@@ -83,14 +108,16 @@ export class SearchIndex {
   private readonly tailKinds = new Map<string, number>();
   /** Place names in each item's title line: where it applies (none: everywhere, e.g. a national policy). */
   private readonly titlePlaces = new Map<string, string[]>();
+  /** How many items' titles name each place, for `homePlaces`. */
+  private readonly titlePlaceCounts = new Map<string, number>();
   /** Places in the titles of a large share of the items: the zone's own, not a narrower scope. */
   private homePlaces = new Set<string>();
+  /** The zones each item names itself; which zone it belongs to is read over all items (`readZones`). */
+  private readonly zonesNamed = new Map<string, string[]>();
   /** Each item's zone, read once the whole knowledge base is in (an FAQ takes its guide's). */
   private zoneScopes: ZoneScopes;
-  /** Each item's head and text for reading its zone; dropped once the zones are read. */
-  private zoneTexts: ItemZoneText[] = [];
-  /** Each item's terms and texts, until the zones are read and the statistics made (see `countTerms`). */
-  private pendingTerms: { id: string; terms: string[]; texts: string[] }[] = [];
+  /** Items whose terms the word statistics hold as another zone's (see `countItem`). */
+  private readonly outside = new Set<string>();
   readonly stats = new TermStatistics();
   /** Document frequencies of pinyin pairs, for the first stage's budget. */
   private readonly soundStats = new TermStatistics();
@@ -101,6 +128,7 @@ export class SearchIndex {
   private constructor(
     readonly analyzer: TextAnalyzer,
     readonly weights: RankingWeights,
+    private readonly homeZone: string | undefined,
   ) {
     this.itemIndex = createAnalysedIndex(ITEM_FIELDS);
     this.passageIndex = createAnalysedIndex(PASSAGE_FIELDS);
@@ -119,22 +147,26 @@ export class SearchIndex {
     options: IndexOptions = {},
   ): Promise<SearchIndex> {
     // Titles and departments become dictionary words first, so they segment whole everywhere.
-    analyzer.addTerms(items.flatMap((i) => [i.title, ...(i.kind === 'guide' && i.department ? [i.department] : [])]));
-    const index = new SearchIndex(analyzer, weights);
+    analyzer.addTerms(dictionaryTerms(items));
+    const index = new SearchIndex(analyzer, weights, options.homeZone);
     const itemDocs: AnalysedDoc[] = [];
     const passageDocs: AnalysedDoc[] = [];
+    // Each item's terms, until the zones are read and the statistics made (see `countItem`).
+    const pending: { id: string; terms: string[] }[] = [];
     let sliceStart = performance.now();
     for (const item of items) {
-      index.addItem(item, itemDocs, passageDocs);
+      const analysis = analyseItem(analyzer, item);
+      index.keep(analysis);
+      itemDocs.push(analysis.itemDoc);
+      passageDocs.push(...analysis.passageDocs);
+      pending.push({ id: item.id, terms: analysis.terms });
       if (performance.now() - sliceStart > BUILD_SLICE_MS) {
         await yieldToEventLoop();
         sliceStart = performance.now();
       }
     }
-    index.zoneScopes = new ZoneScopes(index.zoneTexts, options.homeZone, weights);
-    // A second copy of every item's text, needed only to read the zones: not kept for the index's life.
-    index.zoneTexts = [];
-    index.countTerms();
+    index.readZones();
+    for (const { id, terms } of pending) index.countItem(id, terms);
     index.homophones.trust(analyzer.questionWords);
     index.homophones.seal();
     index.findHomePlaces();
@@ -144,66 +176,186 @@ export class SearchIndex {
   }
 
   /**
-   * The word statistics (IDF, and the character pairs homophones are read against) over the items
-   * this assistant answers from: in a zone's own assistant (a home zone with items here), the home
-   * zone's, its city's and the general ones, not another zone's copies of the same services
-   * (search/zone-scope), which stay searchable. Else a question's margins, and how its misheard
-   * words are read (俺家 as another zone's 安家补贴), would move with what other zones publish.
+   * Takes items out, adds and replaces them in place, so that the index then answers as one
+   * built afresh over the same items would (docs/SEARCH.md, "Keeping the index current").
+   * The items are analysed first, in slices, touching nothing the answers read; then the changes
+   * are applied a few items at a time, each step followed by what depends on every item (zones,
+   * which items the statistics count, home places, the homophone pairs), so between two turns of
+   * the event loop the index is always whole: a question is never answered from a half-changed
+   * one. Items whose text holds a new title (now a dictionary word) are analysed again, as a
+   * fresh build would segment them. One update at a time (the caller serialises them).
    */
-  private countTerms(): void {
-    for (const { id, terms, texts } of this.pendingTerms) {
-      const counted = !this.zoneScopes.outsideHome(id);
-      this.stats.add(terms, counted);
-      if (counted) for (const text of texts) this.homophones.add(text);
+  async update(changes: IndexChanges): Promise<UpdateReport> {
+    let longestStepMs = 0;
+    let sliceStart = performance.now();
+    const pause = async (force = false): Promise<void> => {
+      const spent = performance.now() - sliceStart;
+      if (!force && spent <= BUILD_SLICE_MS) return;
+      longestStepMs = Math.max(longestStepMs, spent);
+      await yieldToEventLoop();
+      sliceStart = performance.now();
+    };
+    const upserts = new Map(changes.upserts.map((item) => [item.id, item]));
+    const newWords = this.analyzer.newTerms(dictionaryTerms([...upserts.values()]));
+    // Items a new dictionary word may segment otherwise: taken out and added again.
+    const resegmented: Item[] = [];
+    if (newWords.length) {
+      const naming = wordFinder(newWords);
+      for (const [id, item] of this.items) {
+        if (upserts.has(id) || changes.removals.includes(id)) continue;
+        if (naming(this.heads.get(id) ?? '') || this.sentencesOf(id).some((s) => naming(s.norm))) resegmented.push(item);
+        await pause();
+      }
     }
-    this.pendingTerms = [];
+    // What each changed item was indexed as, made again before the dictionary moves.
+    const steps: { id: string; old?: ItemAnalysis; next?: ItemAnalysis }[] = [];
+    for (const id of new Set([...changes.removals, ...upserts.keys(), ...resegmented.map((i) => i.id)])) {
+      const present = this.items.get(id);
+      steps.push({ id, ...(present ? { old: analyseItem(this.analyzer, present) } : {}) });
+      await pause();
+    }
+    this.analyzer.addTerms(newWords);
+    const incoming = new Map([...resegmented.map((i): [string, Item] => [i.id, i]), ...upserts]);
+    for (const step of steps) {
+      const item = incoming.get(step.id);
+      if (item) step.next = analyseItem(this.analyzer, item);
+      await pause();
+    }
+    await pause(true);
+    // Applied in steps of a few items; each step leaves the index whole.
+    let at = 0;
+    while (at < steps.length) {
+      const added: ItemAnalysis[] = [];
+      const gone: string[] = [];
+      let zonesNamed = false;
+      const stepStart = performance.now();
+      do {
+        const { id, old, next } = steps[at++]!;
+        if (old) this.takeOut(id, old);
+        if (next) this.putIn(next);
+        if (next) added.push(next);
+        else if (old) gone.push(id);
+        zonesNamed ||= !!old?.zones.length || !!next?.zones.length;
+      } while (at < steps.length && performance.now() - stepStart < UPDATE_STEP_MS);
+      this.settle(added, gone, zonesNamed);
+      longestStepMs = Math.max(longestStepMs, performance.now() - stepStart);
+      if (at < steps.length) await yieldToEventLoop();
+    }
+    return { changed: steps.length, longestStepMs: Math.round(longestStepMs) };
   }
 
-  /** Analyses one item and its passages; the MiniSearch documents go to the two lists. */
-  private addItem(item: Item, itemDocs: AnalysedDoc[], passageDocs: AnalysedDoc[]): void {
-    const analyzer = this.analyzer;
-    this.items.set(item.id, item);
-    const headNorm = analyzer.normalize(headText(item));
-    this.heads.set(item.id, headNorm);
-    this.titlePlaces.set(item.id, unique(analyzer.segmenter.titlePlaceNames(headNorm.slice(0, TITLE_PLACE_CHARS))));
-    const head = analyzer.analyze(headNorm, { normalized: true });
-    const body = analyzer.analyze(itemBody(item));
-    const sentences = sentenceEntries(item, (t) => analyzer.normalize(t));
-    this.sentences.set(item.id, sentences);
-    this.zoneTexts.push({
-      id: item.id,
-      title: headNorm.split('\n')[0] ?? '',
-      text: [headNorm, ...sentences.map((s) => s.norm)].join('\n'),
+  /** Keeps what the index holds of one item for answering (the documents and statistics apart). */
+  private keep(a: ItemAnalysis): void {
+    const id = a.item.id;
+    this.items.set(id, a.item);
+    this.heads.set(id, a.head);
+    this.titlePlaces.set(id, a.titlePlaces);
+    for (const place of a.titlePlaces) this.titlePlaceCounts.set(place, (this.titlePlaceCounts.get(place) ?? 0) + 1);
+    this.sentences.set(id, a.sentences);
+    this.zonesNamed.set(id, a.zones);
+    this.wordSets.set(id, a.words);
+    this.headWords.set(id, a.headWords);
+    this.soundStats.add(a.sounds);
+    for (const passage of a.passages) this.passages.set(passage.key, passage);
+  }
+
+  /** An item in: kept, and its documents searchable; its statistics wait for `settle`. */
+  private putIn(a: ItemAnalysis): void {
+    this.keep(a);
+    this.itemIndex.add(a.itemDoc);
+    this.passageIndex.addAll(a.passageDocs);
+  }
+
+  /** An item out: `old` is its analysis as it was indexed (made again: see search/item-analysis). */
+  private takeOut(id: string, old: ItemAnalysis): void {
+    if (this.itemIndex.has(id)) this.itemIndex.remove(old.itemDoc);
+    for (const doc of old.passageDocs) if (this.passageIndex.has(doc.id)) this.passageIndex.remove(doc);
+    this.uncountItem(id, old.terms);
+    for (const place of this.titlePlaces.get(id) ?? []) {
+      const n = (this.titlePlaceCounts.get(place) ?? 0) - 1;
+      if (n > 0) this.titlePlaceCounts.set(place, n);
+      else this.titlePlaceCounts.delete(place);
+    }
+    this.soundStats.remove(old.sounds);
+    for (const passage of old.passages) this.passages.delete(passage.key);
+    for (const map of [this.items, this.heads, this.titlePlaces, this.sentences, this.zonesNamed, this.wordSets, this.headWords, this.wordSounds]) {
+      map.delete(id);
+    }
+  }
+
+  /**
+   * After items came in or went out: what depends on every item. The zones are read again when
+   * a changed item names a zone (it may make a zone known, or the home zone's items present);
+   * else only the changed items' scopes are. The new items are counted, and when the zones moved,
+   * an item whose zone moved in or out of the home zone's view is counted anew.
+   */
+  private settle(added: readonly ItemAnalysis[], gone: readonly string[], zonesNamed: boolean): void {
+    const homeHadItems = this.zoneScopes.homeHasItems;
+    if (zonesNamed) this.readZones();
+    else this.zoneScopes.rescope(added.map((a) => this.zoneEntry(a.item.id)), gone);
+    for (const a of added) this.countItem(a.item.id, a.terms);
+    const moved = zonesNamed || homeHadItems !== this.zoneScopes.homeHasItems;
+    if (moved && (this.zoneScopes.homeHasItems || this.outside.size)) {
+      const fresh = new Set(added.map((a) => a.item.id));
+      for (const id of this.items.keys()) {
+        if (fresh.has(id) || this.zoneScopes.outsideHome(id) === this.outside.has(id)) continue;
+        const terms = analyseItem(this.analyzer, this.items.get(id)!).terms;
+        this.uncountItem(id, terms);
+        this.countItem(id, terms);
+      }
+    }
+    this.homophones.seal();
+    this.findHomePlaces();
+    this.allHeads = undefined;
+    this.tailKinds.clear();
+    // The pairs of the last item heard against: that item may have changed.
+    this.lastPairs = undefined;
+  }
+
+  /** Reads every item's zone (search/zone-scope), in id order as a build from the store sees them. */
+  private readZones(): void {
+    const ids = [...this.items.keys()].sort();
+    this.zoneScopes = new ZoneScopes(ids.map((id) => this.zoneEntry(id)), this.homeZone, this.weights);
+  }
+
+  /** What zone scopes read of an item: its title line, the zones it names, its text when needed. */
+  private zoneEntry(id: string): ItemZoneText {
+    const item = this.items.get(id)!;
+    const head = this.heads.get(id) ?? '';
+    return {
+      id,
+      title: head.split('\n')[0] ?? '',
+      text: () => itemText(head, this.sentencesOf(id)),
+      zones: this.zonesNamed.get(id) ?? [],
       ...(item.kind === 'policy' && item.level ? { level: item.level } : {}),
       ...(item.kind === 'faq' ? { links: item.links } : {}),
-    });
-    this.wordSets.set(item.id, new Set([...head.words, ...body.words]));
-    this.headWords.set(item.id, new Set(head.words));
-    this.soundStats.add([...head.pinyinBigrams, ...body.pinyinBigrams]);
-    this.pendingTerms.push({
-      id: item.id,
-      terms: [...head.words, ...body.words, ...head.bigrams, ...body.bigrams],
-      texts: [headNorm, ...sentences.map((s) => s.norm)],
-    });
-    itemDocs.push({
-      id: item.id,
-      hw: termsField(head.words),
-      hb: termsField(head.bigrams),
-      w: termsField(body.words),
-      b: termsField(body.bigrams),
-    });
-    for (const passage of passagesOf(item)) {
-      this.passages.set(passage.key, passage);
-      const a = analyzer.analyze(passage.text);
-      passageDocs.push({
-        id: passage.key,
-        hw: termsField(head.words),
-        hb: termsField(head.bigrams),
-        w: termsField(a.words),
-        b: termsField(a.bigrams),
-        p: termsField(a.pinyinBigrams),
-      });
-    }
+    };
+  }
+
+  /**
+   * The word statistics (IDF, and the character pairs homophones are read against) count the
+   * items this assistant answers from: in a zone's own assistant (a home zone with items here),
+   * the home zone's, its city's and the general ones, not another zone's copies of the same
+   * services (search/zone-scope), which stay searchable. Else a question's margins, and how its
+   * misheard words are read (俺家 as another zone's 安家补贴), would move with what other zones publish.
+   */
+  private countItem(id: string, terms: readonly string[]): void {
+    const counted = !this.zoneScopes.outsideHome(id);
+    this.stats.add(terms, counted);
+    if (counted) for (const text of this.homophoneTexts(id)) this.homophones.add(text);
+    else this.outside.add(id);
+  }
+
+  /** Takes back `countItem` (as it was counted then). */
+  private uncountItem(id: string, terms: readonly string[]): void {
+    const counted = !this.outside.has(id);
+    this.stats.remove(terms, counted);
+    if (counted) for (const text of this.homophoneTexts(id)) this.homophones.remove(text);
+    this.outside.delete(id);
+  }
+
+  private homophoneTexts(id: string): string[] {
+    return [this.heads.get(id) ?? '', ...this.sentencesOf(id).map((s) => s.norm)];
   }
 
   get size(): number {
@@ -363,7 +515,7 @@ export class SearchIndex {
       const matched = itemScore?.terms ?? [];
       hits.push({ item, score, matchedShare: matched.length / totalTerms, passages, matchedTerms: matched });
     }
-    return hits.sort((a, b) => b.score - a.score);
+    return hits.sort(byScoreThenId);
   }
 
   /** How much a term says: its inverse document frequency over the indexed items. */
@@ -516,10 +668,8 @@ export class SearchIndex {
 
   /** Places named in the titles of at least `homePlaceShare` of the items. */
   private findHomePlaces(): void {
-    const counts = new Map<string, number>();
-    for (const places of this.titlePlaces.values()) for (const p of places) counts.set(p, (counts.get(p) ?? 0) + 1);
     const least = this.weights.homePlaceShare * this.titlePlaces.size;
-    this.homePlaces = new Set([...counts].filter(([, n]) => n >= least).map(([p]) => p));
+    this.homePlaces = new Set([...this.titlePlaceCounts].filter(([, n]) => n >= least).map(([p]) => p));
   }
 
   /** Sentences of an item, normalised, with offsets into its body text. */
@@ -570,7 +720,7 @@ export class SearchIndex {
         // A penalty, not a bonus: a knowledge base of one zone keeps its scores (and their ratios).
         w.zones * (1 - this.zoneScopes.fit(hit.item.id, zones));
     }
-    const head = hits.slice(0, depth).sort((a, b) => b.score - a.score);
+    const head = hits.slice(0, depth).sort(byScoreThenId);
     hits.splice(0, depth, ...head);
   }
 

@@ -16,8 +16,13 @@ export interface ItemZoneText {
   id: string;
   /** The item's title line, normalised: the zone it is issued for is named there first. */
   title: string;
-  /** Everything else (head, body with departments and addresses), normalised. */
-  text: string;
+  /**
+   * Everything else (head, body with departments and addresses), normalised; or a function giving
+   * it, for an index that keeps the text in pieces and reads it again only when it must.
+   */
+  text: string | (() => string);
+  /** The zones the item names itself (`itemZones`), when read before: an index updated for a few items keeps them. */
+  zones?: readonly string[];
   /** A policy's level: national, provincial and city items belong to no zone. */
   level?: string;
   /** Items an FAQ links to: an FAQ naming no zone answers for its guide's zone. */
@@ -66,8 +71,7 @@ export class ZoneScopes {
    * zone's city. A division's name is a place, and place fit judges it already.
    */
   private readonly cityHeads: string[];
-  /** Whether some item is the home zone's (or its city's): only then is a question naming none about it. */
-  readonly homeHasItems: boolean;
+  #homeHasItems = false;
 
   constructor(items: readonly ItemZoneText[], homeName: string | undefined, private readonly weights: ZoneWeights) {
     const home = homeName ? zoneNamed(homeName) : undefined;
@@ -78,9 +82,9 @@ export class ZoneScopes {
     /** How many items name each head's zone; titles count double. */
     const named = new Map<string, number>();
     for (const item of items) {
-      const zones = item.level && item.level !== 'zone' ? [] : zonesOf(item);
+      const zones = item.zones ?? itemZones(item);
       if (!zones.length) continue;
-      this.scopes.set(item.id, { zones });
+      this.scopes.set(item.id, { zones: [...zones] });
       for (const head of new Set(zones.map(zoneHead))) {
         this.knownHeads.add(head);
         named.set(head, (named.get(head) ?? 0) + (item.title.includes(head) ? 2 : 1));
@@ -91,18 +95,46 @@ export class ZoneScopes {
     const sure = (head: string) => head === (home?.head ?? '') || (named.get(head) ?? 0) >= 2;
     this.cityHeads = [...this.knownHeads].filter((head) => sure(head) && !placeIn(head));
     // Known heads first: an FAQ takes its guide's zone; an item naming none may name a zone's city.
-    for (const item of items) {
-      // National and provincial items apply in every zone, whatever example they name.
-      if (this.scopes.has(item.id) || item.level === 'national' || item.level === 'provincial') continue;
-      const linked = item.links?.map((id) => this.scopes.get(id)).find((scope) => scope?.zones.length);
-      if (linked) this.scopes.set(item.id, linked);
-      else {
-        const head = mostNamed([item.title, item.text].join('\n'), this.cityHeads);
-        if (head) this.scopes.set(item.id, { zones: [], head });
-      }
+    for (const item of items) if (!this.scopes.has(item.id)) this.scopeByLinkOrCity(item);
+    this.#homeHasItems = this.findHomeItems();
+  }
+
+  /** Whether some item is the home zone's (or its city's): only then is a question naming none about it. */
+  get homeHasItems(): boolean {
+    return this.#homeHasItems;
+  }
+
+  /**
+   * Reads again the scopes of items that name no zone themselves (changed or new: an index updated
+   * in place), and forgets removed ones. Such items change nothing another item's scope depends
+   * on (the zones known, the cities, an FAQ's guide's zone), so the rest stands as a fresh reading
+   * would make it. An item naming a zone, before or after, needs the whole reading again.
+   */
+  rescope(changed: readonly ItemZoneText[], removed: readonly string[]): void {
+    for (const id of removed) this.scopes.delete(id);
+    for (const item of changed) {
+      this.scopes.delete(item.id);
+      this.scopeByLinkOrCity(item);
     }
+    this.#homeHasItems = this.findHomeItems();
+  }
+
+  /** The scope of an item naming no zone: its guide's zone (an FAQ), or the zone city its text names most. */
+  private scopeByLinkOrCity(item: ItemZoneText): void {
+    // National and provincial items apply in every zone, whatever example they name.
+    if (item.level === 'national' || item.level === 'provincial') return;
+    const linked = item.links?.map((id) => this.scopes.get(id)).find((scope) => scope?.zones.length);
+    if (linked) this.scopes.set(item.id, linked);
+    else {
+      // Most items name no zone: their text is read only when some zone's city could be in it.
+      const head = this.cityHeads.length ? mostNamed([item.title, textOf(item)].join('\n'), this.cityHeads) : undefined;
+      if (head) this.scopes.set(item.id, { zones: [], head });
+    }
+  }
+
+  private findHomeItems(): boolean {
     const homeKey = this.home;
-    this.homeHasItems = !!homeKey && [...this.scopes.values()].some(
+    return !!homeKey && [...this.scopes.values()].some(
       (scope) => scope.zones.some((z) => sameZone(z, homeKey)) || scope.head === zoneHead(homeKey),
     );
   }
@@ -171,13 +203,17 @@ export class ZoneScopes {
 
 /**
  * The zones an item is issued by or for: those its title names, else those its text names (a
- * zone's guide names its own; news about a few zones names each).
+ * zone's guide names its own; news about a few zones names each). None for a national,
+ * provincial or city policy, which applies in every zone, whatever example it names.
  */
-function zonesOf(item: ItemZoneText): string[] {
+export function itemZones(item: ItemZoneText): string[] {
+  if (item.level && item.level !== 'zone') return [];
   const inTitle = zoneMentions(item.title);
-  const named = inTitle.length ? inTitle : zoneMentions(item.text);
+  const named = inTitle.length ? inTitle : zoneMentions(textOf(item));
   return [...new Set(named.map((m) => m.key))];
 }
+
+const textOf = (item: ItemZoneText): string => (typeof item.text === 'string' ? item.text : item.text());
 
 /** The known head a text names most often (its city, 青溪市), if any. */
 function mostNamed(text: string, heads: readonly string[]): string | undefined {

@@ -192,10 +192,11 @@ export function buildServer(
   const refreshMs = options.refreshMs ?? DEFAULT_REFRESH_MS;
   if (refreshMs > 0) {
     const knowledge = {
-      // The catalogue first: it is quick, and the engine's rebuild may take a while.
+      // The engine first: it updates only the items that changed, and answers are what a publish
+      // waits for; the catalogue (completion, the home screen) reads every item again.
       refresh: async () => {
-        const catalog = await ctx.catalog.refresh();
         const index = (await ctx.engine.current?.refresh()) ?? false;
+        const catalog = await ctx.catalog.refresh();
         return catalog || index;
       },
     };

@@ -193,6 +193,24 @@ for (const backend of [pgliteMemoryBackend, pgliteFolderBackend, postgresBackend
       });
     });
 
+    describe('itemHashes and getItems', () => {
+      it('list every item by its content hash, and read the ones asked for: what an index needs to catch up', async () => {
+        await store.upsertItems([faq('faq-1'), guide('guide-1'), policy('policy-1')]);
+        const before = await store.itemHashes();
+        expect([...before.keys()].sort()).toEqual(['faq-1', 'guide-1', 'policy-1']);
+        await store.upsertItems([faq('faq-1', { answer: '改为网上办理。' })]);
+        await store.deleteItem('policy-1');
+        const after = await store.itemHashes();
+        expect(after.get('faq-1')).not.toBe(before.get('faq-1'));
+        expect(after.get('guide-1')).toBe(before.get('guide-1'));
+        expect(after.has('policy-1')).toBe(false);
+        const read = await store.getItems(['guide-1', 'faq-1', 'policy-1', 'nothing']);
+        expect(read.map((i) => i.id)).toEqual(['faq-1', 'guide-1']);
+        expect(read[0]).toMatchObject({ answer: '改为网上办理。' });
+        expect(await store.getItems([])).toEqual([]);
+      });
+    });
+
     describe('listItems', () => {
       beforeEach(async () => {
         await store.upsertItems([

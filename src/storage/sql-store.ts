@@ -105,6 +105,20 @@ export class SqlStore implements Store {
     return rows.map(itemFromRow);
   }
 
+  async itemHashes(): Promise<Map<string, string>> {
+    const rows = await this.db.query<{ id: string; content_hash: string }>('SELECT id, content_hash FROM items');
+    return new Map(rows.map((row) => [row.id, row.content_hash]));
+  }
+
+  async getItems(ids: readonly string[]): Promise<Item[]> {
+    if (ids.length === 0) return [];
+    const rows = await this.db.query<ItemRow>(
+      `SELECT ${ITEM_COLUMNS} FROM items WHERE id IN (SELECT jsonb_array_elements_text($1::jsonb)) ORDER BY id COLLATE "C"`,
+      [JSON.stringify(ids)],
+    );
+    return rows.map(itemFromRow);
+  }
+
   async countItems(): Promise<number> {
     const rows = await this.db.query<{ n: number | string }>('SELECT count(*) AS n FROM items');
     return Number(rows[0]?.n ?? 0);

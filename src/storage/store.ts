@@ -98,6 +98,13 @@ export interface Store {
   upsertItems(items: Item[], author?: string): Promise<UpsertResult>;
   getItem(id: string): Promise<Item | undefined>;
   listItems(filter?: ItemFilter): Promise<Item[]>;
+  /**
+   * Every published item's id and content hash: what changed since an index was made, read
+   * cheaply (an index keeps the hashes it indexed; a new, changed or missing id is the change).
+   */
+  itemHashes(): Promise<Map<string, string>>;
+  /** The published items among `ids`, in id order; an id not (or no longer) published is left out. */
+  getItems(ids: readonly string[]): Promise<Item[]>;
   countItems(): Promise<number>;
   deleteItem(id: string): Promise<boolean>;
   /**

@@ -1,0 +1,86 @@
+/**
+ * @module search/item-analysis
+ * Everything the search index derives from one item on its own: its normalised head and
+ * sentences, the places and zones it names, its words, the terms its statistics count, and its
+ * MiniSearch documents (the item and its passages). A pure function of the item and the
+ * analyzer's dictionary, so an index can make it again to take an item back out (search/index-update).
+ */
+import { itemBody, type Item } from '../knowledge/index.js';
+import type { TextAnalyzer } from '../language/index.js';
+import { headText } from './fields.js';
+import { termsField, type AnalysedDoc } from './minisearch-fields.js';
+import { passagesOf, type Passage } from './passages.js';
+import { sentenceEntries, type SentenceEntry } from './rerank.js';
+import { itemZones } from './zone-scope.js';
+
+/** The title line's places are looked for in the first this many characters of an item's head. */
+const TITLE_PLACE_CHARS = 60;
+
+export interface ItemAnalysis {
+  item: Item;
+  /** Title, FAQ questions, tags …, normalised (search/fields). */
+  head: string;
+  titlePlaces: string[];
+  sentences: SentenceEntry[];
+  /** The zones the item names itself (search/zone-scope `itemZones`). */
+  zones: string[];
+  words: Set<string>;
+  headWords: Set<string>;
+  /** Words and character pairs of head and body: what the word statistics count. */
+  terms: string[];
+  /** Sound pairs of head and body: what the first stage's budget counts. */
+  sounds: string[];
+  itemDoc: AnalysedDoc;
+  passages: Passage[];
+  passageDocs: AnalysedDoc[];
+}
+
+export function analyseItem(analyzer: TextAnalyzer, item: Item): ItemAnalysis {
+  const head = analyzer.normalize(headText(item));
+  const titlePlaces = [...new Set(analyzer.segmenter.titlePlaceNames(head.slice(0, TITLE_PLACE_CHARS)))];
+  const headTerms = analyzer.analyze(head, { normalized: true });
+  const body = analyzer.analyze(itemBody(item));
+  const sentences = sentenceEntries(item, (t) => analyzer.normalize(t));
+  const zones = itemZones({
+    id: item.id,
+    title: head.split('\n')[0] ?? '',
+    text: () => itemText(head, sentences),
+    ...(item.kind === 'policy' && item.level ? { level: item.level } : {}),
+  });
+  const passages = passagesOf(item);
+  return {
+    item,
+    head,
+    titlePlaces,
+    sentences,
+    zones,
+    words: new Set([...headTerms.words, ...body.words]),
+    headWords: new Set(headTerms.words),
+    terms: [...headTerms.words, ...body.words, ...headTerms.bigrams, ...body.bigrams],
+    sounds: [...headTerms.pinyinBigrams, ...body.pinyinBigrams],
+    itemDoc: {
+      id: item.id,
+      hw: termsField(headTerms.words),
+      hb: termsField(headTerms.bigrams),
+      w: termsField(body.words),
+      b: termsField(body.bigrams),
+    },
+    passages,
+    passageDocs: passages.map((passage) => {
+      const a = analyzer.analyze(passage.text);
+      return {
+        id: passage.key,
+        hw: termsField(headTerms.words),
+        hb: termsField(headTerms.bigrams),
+        w: termsField(a.words),
+        b: termsField(a.bigrams),
+        p: termsField(a.pinyinBigrams),
+      };
+    }),
+  };
+}
+
+/** An item's head and sentences as one text: what its zones and homophone pairs are read from. */
+export function itemText(head: string, sentences: readonly SentenceEntry[]): string {
+  return [head, ...sentences.map((s) => s.norm)].join('\n');
+}
