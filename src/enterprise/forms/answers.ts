@@ -30,13 +30,15 @@ export function parseAnswer(rules: ValueRules, label: string, raw: unknown): Par
       return yes === undefined ? { ok: false, error: `“${label}”请回答“是”或“否”` } : { ok: true, value: yes };
     }
     case 'choice':
-      return parseChoice(rules.options ?? [], rules.multiple === true, label, raw, said);
+      return parseChoice(rules.options ?? [], rules.aliases ?? {}, rules.multiple === true, label, raw, said);
     default:
+      // 6230 0000 1234 5678, 138 0000 1234: identifiers are said and typed in groups
+      if ((rules.format || rules.pattern) && /^[0-9A-Za-z\s]+$/.test(said)) return { ok: true, value: said.replace(/\s+/g, '') };
       return { ok: true, value: said };
   }
 }
 
-function parseChoice(options: string[], multiple: boolean, label: string, raw: unknown, said: string): ParsedAnswer {
+function parseChoice(options: string[], aliases: Record<string, string>, multiple: boolean, label: string, raw: unknown, said: string): ParsedAnswer {
   const listed = `可选：${options.join('、')}`;
   if (typeof raw === 'boolean' && options.includes(raw ? '是' : '否')) return { ok: true, value: raw ? '是' : '否' };
   const parts = Array.isArray(raw) ? raw.map(String) : [said];
@@ -44,7 +46,8 @@ function parseChoice(options: string[], multiple: boolean, label: string, raw: u
   for (const part of parts) {
     const exact = options.find((o) => o === part.trim());
     // the option named in a sentence (“我们是有限责任公司”), or a short answer naming one option (“有限”)
-    const named = exact ? [exact] : options.filter((o) => part.includes(o));
+    const aliased = Object.entries(aliases).filter(([word]) => part.includes(word)).map(([, option]) => option);
+    const named = exact ? [exact] : [...new Set([...options.filter((o) => part.includes(o)), ...aliased])];
     const within = named.length > 0 ? named : options.filter((o) => part.trim().length >= 2 && o.includes(part.trim()));
     if (within.length === 0) return { ok: false, error: `“${label}”没有“${part}”这一项，${listed}` };
     if (!multiple && within.length > 1) {

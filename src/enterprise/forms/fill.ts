@@ -142,7 +142,7 @@ function fillOne(slot: Slot, sourceCtx: SourceContext, questionCtx: QuestionCont
 function tableSlots(field: TableField, asOfYear: number): Array<{ key: string; label: string; slots: Slot[] }> {
   const cell = (rowKey: string, rowLabel: string, col: FormColumn, source: FieldSource, rowYear?: number, about?: string): Slot => ({
     key: `${field.id}.${rowKey}.${col.id}`,
-    label: rowYear !== undefined ? `${rowLabel}${col.label}` : `${rowLabel}${col.label}`,
+    label: `${rowLabel}${col.label}`,
     rules: { ...col, unit: col.unit ?? field.unit },
     source,
     ...(rowYear !== undefined ? { rowYear } : {}),
@@ -152,15 +152,16 @@ function tableSlots(field: TableField, asOfYear: number): Array<{ key: string; l
       ...(col.question ? { question: col.question.replaceAll('{year}', rowLabel).replaceAll('{row}', rowLabel) } : {}),
     },
   });
-  if (!Array.isArray(field.rows)) {
-    const years = Array.from({ length: field.rows.lastYears }, (_, i) => asOfYear - field.rows.lastYears + i);
+  const rows = field.rows;
+  if (!Array.isArray(rows)) {
+    const years = Array.from({ length: rows.lastYears }, (_, i) => asOfYear - rows.lastYears + i);
     return years.map((year) => ({
       key: String(year),
       label: `${year}年`,
       slots: field.columns.map((col) => cell(String(year), `${year}年`, col, col.source!, year, yearPhrase(year, asOfYear))),
     }));
   }
-  return field.rows.map((row) => ({
+  return rows.map((row) => ({
     key: row.id,
     label: row.label,
     slots: field.columns.map((col) => cell(row.id, row.label, col, row.cells?.[col.id] ?? col.source!)),

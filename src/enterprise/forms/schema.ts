@@ -52,6 +52,8 @@ const valueRules = {
   pattern: z.strictObject({ regex: text, message: text }).optional(),
   format: z.enum(FIELD_FORMATS).optional(),
   options: z.array(text).min(2).optional(),
+  /** words people use for an option: { 高企奖励: 高新技术企业认定奖励 } */
+  aliases: z.record(z.string(), text).optional(),
   /** a choice field where several options may be ticked (申报项目) */
   multiple: z.boolean().optional(),
   /** asked when the source has no value (defaults to a question made from the label) */
@@ -63,9 +65,10 @@ const valueRules = {
 const VALUE_TYPES = ['text', 'date', 'number', 'choice', 'checkbox'] as const;
 export type ValueType = (typeof VALUE_TYPES)[number];
 
-function checkValueRules(field: { type: ValueType; options?: string[]; pattern?: { regex: string } }, ctx: z.RefinementCtx): void {
+function checkValueRules(field: { type: ValueType; options?: string[]; aliases?: Record<string, string>; pattern?: { regex: string } }, ctx: z.RefinementCtx): void {
   if (field.type === 'choice' && !field.options) ctx.addIssue({ code: 'custom', path: ['options'], message: 'a choice field needs options' });
   if (field.type !== 'choice' && field.options) ctx.addIssue({ code: 'custom', path: ['options'], message: 'only a choice field has options' });
+  for (const [word, option] of Object.entries(field.aliases ?? {})) if (!field.options?.includes(option)) ctx.addIssue({ code: 'custom', path: ['aliases', word], message: `${option} is not one of the options` });
   if (field.pattern) {
     try {
       new RegExp(field.pattern.regex, 'u');
@@ -141,8 +144,8 @@ export const formSchema = z.strictObject({
   /** a line above the first section (填报说明) */
   instructions: text.optional(),
   sections: z.array(z.strictObject({ title: text, fields: z.array(fieldSchema).min(1) })).min(1),
-  /** the declaration and signature lines at the end, one paragraph each */
-  footer: z.array(text).optional(),
+  /** the declaration and signature lines at the end, one paragraph each (leading 全角 spaces kept: they place 年 月 日) */
+  footer: z.array(z.string().min(1)).optional(),
 });
 export type FormTemplate = z.output<typeof formSchema>;
 

@@ -21,5 +21,6 @@ export interface ValueRules {
   pattern?: { regex: string; message: string };
   format?: FieldFormat;
   options?: string[];
+  aliases?: Record<string, string>;
   multiple?: boolean;
 }
