@@ -40,7 +40,11 @@ export function parseAnswer(rules: ValueRules, label: string, raw: unknown): Par
 
 function parseChoice(options: string[], aliases: Record<string, string>, multiple: boolean, label: string, raw: unknown, said: string): ParsedAnswer {
   const listed = `可选：${options.join('、')}`;
-  if (typeof raw === 'boolean' && options.includes(raw ? '是' : '否')) return { ok: true, value: raw ? '是' : '否' };
+  // 是/否 choices read 不是, 没有, 享受了 … as yes/no (不是 holds 是, but means 否)
+  if (options.includes('是') && options.includes('否')) {
+    const yes = typeof raw === 'boolean' ? raw : parseYesNo(said);
+    if (yes !== undefined) return { ok: true, value: yes ? '是' : '否' };
+  }
   const parts = Array.isArray(raw) ? raw.map(String) : [said];
   const chosen: string[] = [];
   for (const part of parts) {

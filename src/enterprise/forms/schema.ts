@@ -8,6 +8,7 @@
 import { z } from 'zod';
 import { QUALIFICATION_KINDS } from '../profile.js';
 import { IP_TYPES, PROFILE_FIELDS } from '../profile-fields.js';
+import { flattenIssues } from '../rules/issues.js';
 import { valueSchema } from '../rules/schema.js';
 
 const text = z.string().trim().min(1, 'must not be empty');
@@ -125,7 +126,8 @@ const fieldSchema: z.ZodType<FormField> = z.custom<unknown>().transform((input, 
   const isTable = typeof input === 'object' && input !== null && (input as { type?: unknown }).type === 'table';
   const parsed = (isTable ? tableField : valueField).safeParse(input);
   if (parsed.success) return parsed.data as FormField;
-  for (const issue of parsed.error.issues) ctx.addIssue({ code: 'custom', path: issue.path, message: issue.message });
+  // unions (a source is one of several shapes) are reduced to the shape the author meant first
+  for (const issue of flattenIssues(parsed.error.issues)) ctx.addIssue({ code: 'custom', path: issue.path.map((k) => (typeof k === 'symbol' ? String(k) : k)), message: issue.message });
   return z.NEVER;
 });
 
