@@ -192,8 +192,8 @@ export function buildServer(
   const refreshMs = options.refreshMs ?? DEFAULT_REFRESH_MS;
   if (refreshMs > 0) {
     const knowledge = {
-      // The engine first: it updates only the items that changed, and answers are what a publish
-      // waits for; the catalogue (completion, the home screen) reads every item again.
+      // The engine first: answers are what a publish waits for; then the catalogue (completion,
+      // the home screen). Each reads only the items that changed.
       refresh: async () => {
         const index = (await ctx.engine.current?.refresh()) ?? false;
         const catalog = await ctx.catalog.refresh();

@@ -3,11 +3,14 @@
  * What the home screen and question completion offer, taken from the knowledge base: every FAQ
  * question (standard and similar), guide name and current policy title, and the categories with
  * a few questions each. Rebuilt when the store's revision moves, like the search index, and when
- * the day changes (an expired policy is no longer offered).
+ * the day changes (an expired policy is no longer offered). Only the items whose content changed
+ * are read again (answering/store-changes): at ten thousand items, reading every item on each
+ * publish held the event loop for seconds.
  */
 import { isCurrent, type Item, type ItemKind } from '../knowledge/index.js';
 import type { StandardQuestion } from '../insights/hot.js';
 import type { Store } from '../storage/index.js';
+import { readChanges } from '../answering/store-changes.js';
 import { buildSuggester, type Suggester } from './suggest.js';
 
 export interface Category {
@@ -35,6 +38,9 @@ const MAX_CATEGORIES = 12;
 export class KnowledgeCatalog {
   #snapshot?: CatalogSnapshot;
   #building?: Promise<CatalogSnapshot>;
+  /** The items the snapshot was made from, and their content hashes, to read only what changed. */
+  #items = new Map<string, Item>();
+  #hashes = new Map<string, string>();
 
   constructor(
     private readonly store: Store,
@@ -59,7 +65,12 @@ export class KnowledgeCatalog {
     this.#building ??= (async () => {
       try {
         const revision = await this.store.revision();
-        const items = await this.store.listItems();
+        const { changes, hashes } = await readChanges(this.store, this.#hashes);
+        for (const id of changes.removals) this.#items.delete(id);
+        for (const item of changes.upserts) this.#items.set(item.id, item);
+        this.#hashes = hashes;
+        // In id order, as the store lists them: the categories' questions do not move with the order of edits.
+        const items = [...this.#items.values()].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
         this.#snapshot = snapshotOf(items, revision, this.today());
         return this.#snapshot;
       } finally {
