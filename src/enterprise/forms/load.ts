@@ -7,9 +7,8 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { load as loadYaml } from 'js-yaml';
 import { flattenIssues, formatPath } from '../rules/issues.js';
-import { lineOfPath, yamlLines } from '../rules/yaml-lines.js';
+import { lineOfPath, readYaml, yamlLines } from '../rules/yaml-lines.js';
 import { formSchema, isTable, type FormTemplate } from './schema.js';
 
 export const FORMS_DIR = fileURLToPath(new URL('../../../resources/forms/', import.meta.url));
@@ -25,14 +24,9 @@ export type ParsedForm = { ok: true; form: FormTemplate } | { ok: false; problem
 
 /** Parses one template's text; `file` is used in the problems. */
 export function parseForm(source: string, file: string): ParsedForm {
-  let data: unknown;
-  try {
-    data = loadYaml(source, { filename: file });
-  } catch (error) {
-    const mark = (error as { mark?: { line: number } }).mark;
-    const reason = (error as { reason?: string }).reason ?? String(error);
-    return { ok: false, problems: [`${file}${mark ? `:${mark.line + 1}` : ''}: 不是有效的 YAML：${reason}`] };
-  }
+  const read = readYaml(source, file);
+  if (!read.ok) return read;
+  const data = read.data;
   const parsed = formSchema.safeParse(data);
   const lines = yamlLines(source);
   const at = (path: PropertyKey[]): string => {

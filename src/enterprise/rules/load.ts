@@ -8,10 +8,9 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { load as loadYaml } from 'js-yaml';
 import { classificationRuleSchema, eligibilityRuleSchema, type ConditionNode, type Rule, type ValueExpr } from './schema.js';
 import { flattenIssues, formatPath } from './issues.js';
-import { lineOfPath, yamlLines } from './yaml-lines.js';
+import { lineOfPath, readYaml, yamlLines } from './yaml-lines.js';
 
 export const RULES_DIR = fileURLToPath(new URL('../../../resources/rules/', import.meta.url));
 
@@ -26,14 +25,9 @@ export type ParsedRule = { ok: true; rule: Rule } | { ok: false; problems: strin
 
 /** Parses one rule file's text; `file` is used in the problems. */
 export function parseRule(source: string, file: string): ParsedRule {
-  let data: unknown;
-  try {
-    data = loadYaml(source, { filename: file });
-  } catch (error) {
-    const mark = (error as { mark?: { line: number } }).mark;
-    const reason = (error as { reason?: string }).reason ?? String(error);
-    return { ok: false, problems: [`${file}${mark ? `:${mark.line + 1}` : ''}: 不是有效的 YAML：${reason}`] };
-  }
+  const read = readYaml(source, file);
+  if (!read.ok) return read;
+  const data = read.data;
   // Dispatch on `kind` ourselves: a union of the two kinds would report both kinds' complaints.
   const kind = typeof data === 'object' && data !== null ? (data as { kind?: unknown }).kind : undefined;
   const schema = kind === 'classification' ? classificationRuleSchema : eligibilityRuleSchema;

@@ -4,7 +4,7 @@
  * 1-based line, read from js-yaml's event stream, so that a zod error on a field can name the
  * line of the file it came from.
  */
-import { getScalarValue, parseEvents, type Event } from 'js-yaml';
+import { getScalarValue, load as loadYaml, parseEvents, type Event } from 'js-yaml';
 
 const DOCUMENT = 1, SEQUENCE = 2, MAPPING = 3, SCALAR = 4, ALIAS = 5, POP = 6;
 
@@ -74,4 +74,18 @@ export function lineOfPath(lines: Map<string, number>, path: ReadonlyArray<Prope
     if (line !== undefined) return line;
   }
   return undefined;
+}
+
+/**
+ * A YAML file's data, or the problem that stops it being read, named by file and line. js-yaml's
+ * default schema has no `!!js/*` tags, so reading can never run code. Shared by rules and forms.
+ */
+export function readYaml(source: string, file: string): { ok: true; data: unknown } | { ok: false; problems: string[] } {
+  try {
+    return { ok: true, data: loadYaml(source, { filename: file }) };
+  } catch (error) {
+    const mark = (error as { mark?: { line: number } }).mark;
+    const reason = (error as { reason?: string }).reason ?? String(error);
+    return { ok: false, problems: [`${file}${mark ? `:${mark.line + 1}` : ''}: 不是有效的 YAML：${reason}`] };
+  }
 }
