@@ -66,7 +66,8 @@ interface VersionRow extends Omit<FactRow, 'updated_by' | 'updated_at' | 'source
 }
 
 const iso = (t: Timestamp) => new Date(t).toISOString();
-const json = (v: unknown) => (typeof v === 'string' ? (JSON.parse(v) as unknown) : v);
+// Read as text and parsed here: drivers return a jsonb string already parsed, indistinguishable from JSON text.
+const json = (v: unknown) => JSON.parse(String(v)) as unknown;
 
 export class EnterpriseFactRepository {
   constructor(
@@ -82,7 +83,7 @@ export class EnterpriseFactRepository {
 
   async list(enterpriseId: string): Promise<StoredFact[]> {
     const rows = await this.db.query<FactRow>(
-      `SELECT fact_key, value, source, note, verified_by, verified_at, version, updated_by, updated_at
+      `SELECT fact_key, value::text AS value, source, note, verified_by, verified_at, version, updated_by, updated_at
        FROM enterprise_facts WHERE enterprise_id = $1 ORDER BY fact_key COLLATE "C"`,
       [enterpriseId],
     );
@@ -144,7 +145,7 @@ export class EnterpriseFactRepository {
     }
     params.push(options.limit);
     const rows = await this.db.query<VersionRow>(
-      `SELECT fact_key, version, change, value, source, note, verified_by, verified_at, changed_by, changed_at
+      `SELECT fact_key, version, change, value::text AS value, source, note, verified_by, verified_at, changed_by, changed_at
        FROM enterprise_fact_versions WHERE enterprise_id = $1 ${keyCondition}
        ORDER BY changed_at DESC, fact_key COLLATE "C", version DESC LIMIT $${params.length}`,
       params,

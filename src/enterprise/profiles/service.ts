@@ -78,7 +78,8 @@ export async function saveProfile(
     for (const fact of next) {
       const old = current.get(fact.key);
       if (old && sameValue(fact.key, old.value, fact.value)) {
-        if ((old.note ?? undefined) === (fact.note ?? undefined)) continue;
+        // A note not sent keeps the one there (staff's note of what they checked).
+        if (fact.note === undefined || fact.note === old.note) continue;
         // Only the note changed: the value keeps its verification.
         await tx.enterpriseFacts.set(enterprise.id, { ...toProfileFact(old), ...pick(old), note: fact.note }, actor);
       } else {
