@@ -159,7 +159,9 @@ async function importRow(
       else throw error;
     }
   }
-  result.problems.push(...problems);
+  // Left to right, as a person reads the row.
+  const order = (p: SheetProblem) => (p.column ? [...p.column].reduce((n, c) => n * 26 + c.charCodeAt(0) - 64, 0) : Number.MAX_SAFE_INTEGER);
+  result.problems.push(...problems.sort((x, y) => order(x) - order(y)));
 }
 
 /** A problem as one line for people: `第5行 D列（职工总数）：不能为负数`. */
