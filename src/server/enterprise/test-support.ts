@@ -29,7 +29,8 @@ export interface EnterpriseSetup {
 }
 
 /** A store with one staff account per role and a server over it; no assistant (a stand-in answers chat). */
-export async function startEnterpriseServer(options: ServerOptions = {}): Promise<EnterpriseSetup> {
+export async function startEnterpriseServer(options: ServerOptions & { port?: number } = {}): Promise<EnterpriseSetup> {
+  const { port = 0, ...serverOptions } = options;
   const store = await openStore({ dataDir: 'memory://' });
   await createStaff(store);
   const app = buildServer(standInEngine(), store, {
@@ -41,10 +42,10 @@ export async function startEnterpriseServer(options: ServerOptions = {}): Promis
     today: () => TODAY,
     logNote: () => undefined,
     logError: (m) => process.stderr.write(`server error: ${m}\n`),
-    ...options,
+    ...serverOptions,
   });
   const routes = collectRoutes(app);
-  await app.listen({ port: 0, host: '127.0.0.1' });
+  await app.listen({ port, host: '127.0.0.1' });
   const address = app.server.address();
   if (!address || typeof address === 'string') throw new Error('no TCP address');
   return {
