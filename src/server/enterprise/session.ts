@@ -65,6 +65,7 @@ export function enterpriseGuarded<S extends { description?: string; response?: R
     onRequest: requireEnterprise,
     schema: {
       tags: ['enterprise'],
+      security: [{ enterpriseSession: [] }],
       ...schema,
       description: `${schema.description ? `${schema.description}\n\n` : ''}Needs a logged-in enterprise user; sees only that user's enterprise.`,
       response: { ...errorReplies(401, 403), ...schema.response },
