@@ -24,6 +24,19 @@ export const enterpriseOidcRoutes: FastifyPluginAsync<ServerContext> = async (ap
   const notConfigured = () => notFound('未配置统一身份认证登录（XIAOXIN_OIDC_*）');
 
   app.get(
+    '/login-options',
+    {
+      schema: {
+        summary: 'How enterprise users may log in here',
+        description: '`oidc`: whether the login through the unified identity service is configured (the portal shows its button then).',
+        tags: ['enterprise'],
+        response: { 200: { type: 'object', properties: { oidc: { type: 'boolean' } }, required: ['oidc'] } },
+      },
+    },
+    async () => ({ oidc: oidc !== undefined }),
+  );
+
+  app.get(
     '/oidc/start',
     {
       schema: {
