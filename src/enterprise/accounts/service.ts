@@ -27,9 +27,7 @@ export class EnterpriseInputError extends Error {
 export const STATUS_LABELS: Record<EnterpriseStatus, string> = { pending: '待审核', active: '已启用', disabled: '已停用' };
 
 /** An enterprise as it may be shown. */
-export interface PublicEnterprise extends Omit<Enterprise, never> {
-  statusLabel: string;
-}
+export type PublicEnterprise = Enterprise & { statusLabel: string };
 
 /** A user as it may be shown: never the password hash; the OIDC subject only as "has one". */
 export interface PublicEnterpriseUser {

@@ -6,7 +6,7 @@
  * carries its own source inside). The name and credit code belong to the enterprise's account,
  * not to the facts.
  */
-import { PROFILE_FIELDS, factLabel, type FactKey } from '../profile-fields.js';
+import { PROFILE_FIELDS, type FactKey } from '../profile-fields.js';
 import type { EnterpriseProfile, FactSource } from '../profile.js';
 
 export interface ProfileFact {
@@ -29,10 +29,9 @@ interface FactCell {
   note?: string;
 }
 
-const cell = (fact: FactCell): ProfileFact['value'] => fact.value;
 const withNote = (key: string, fact: FactCell): ProfileFact => ({
   key,
-  value: cell(fact),
+  value: fact.value,
   source: fact.source,
   ...(fact.note !== undefined ? { note: fact.note } : {}),
 });
@@ -100,9 +99,4 @@ function canonical(value: unknown): string {
   return JSON.stringify(value, (_key, v: unknown) =>
     v && typeof v === 'object' && !Array.isArray(v) ? Object.fromEntries(Object.entries(v).sort(([x], [y]) => (x < y ? -1 : 1))) : v,
   );
-}
-
-/** The Chinese name of a fact key, list items included (`qualifications.0.issuedOn` → 已获资质…第1项). */
-export function factKeyLabel(key: string): string {
-  return factLabel(key);
 }

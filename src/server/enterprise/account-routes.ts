@@ -4,7 +4,7 @@
  */
 import type { FastifyPluginAsync } from 'fastify';
 import { logInEnterprise } from '../../enterprise/accounts/login.js';
-import { registerEnterprise } from '../../enterprise/accounts/service.js';
+import { actorOf, registerEnterprise } from '../../enterprise/accounts/service.js';
 import type { ServerContext } from '../context.js';
 import { forbidden, unauthorized } from '../errors.js';
 import { errorReplies } from '../schemas.js';
@@ -104,7 +104,7 @@ export function enterpriseAccountRoutes(loginRateLimit: number): FastifyPluginAs
       async (request, reply) => {
         const caller = request.enterpriseCaller!;
         await ctx.store.enterprises.deleteSession(caller.tokenHash);
-        await ctx.store.audit.record({ actor: `enterprise:${caller.enterprise.creditCode}/${caller.user.username ?? 'oidc'}`, action: 'enterprise.logout', target: caller.enterprise.id });
+        await ctx.store.audit.record({ actor: actorOf(caller.enterprise, caller.user), action: 'enterprise.logout', target: caller.enterprise.id });
         reply.clearCookie(ENTERPRISE_COOKIE, { path: '/' });
         return { ok: true };
       },
