@@ -16,6 +16,7 @@ import { adminInsightsTests } from './suites/admin-insights.js';
 import { adminPublishTests } from './suites/admin-publish.js';
 import { adminTests } from './suites/admin.js';
 import { chatTests } from './suites/chat.js';
+import { enterpriseTests } from './suites/enterprise.js';
 import { kioskTests } from './suites/kiosk.js';
 import { voiceTests } from './suites/voice.js';
 import { widgetTests } from './suites/widget.js';
@@ -42,4 +43,5 @@ describe.skipIf(!HAVE_CHROMIUM)('web app, end to end', () => {
   adminPublishTests(ctx);
   adminInsightsTests(ctx);
   adminHotQuestionTests(ctx);
+  enterpriseTests(ctx);
 });

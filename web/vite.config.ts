@@ -1,6 +1,7 @@
 /**
  * The web app: `web/index.html` → `dist/web/` (index.html and hashed assets), and the back office:
- * `web/admin.html` → `dist/web/admin.html` (served at /admin). The widget script is
+ * `web/admin.html` → `dist/web/admin.html` (served at /admin), and the enterprise portal:
+ * `web/enterprise.html` → `dist/web/enterprise.html` (served at /enterprise). The widget script is
  * a second, separate build (`vite.widget.config.ts`) because it must be one plain classic script.
  * Nothing is inlined into the HTML: the server's CSP allows scripts and styles from 'self' only.
  */
@@ -26,7 +27,7 @@ export default defineConfig({
     // The back office's charting library (ECharts, loaded on demand) is one chunk of about 560 kB.
     chunkSizeWarningLimit: 600,
     rollupOptions: {
-      input: { main: here('index.html'), admin: here('admin.html') },
+      input: { main: here('index.html'), admin: here('admin.html'), enterprise: here('enterprise.html') },
     },
   },
   server: {

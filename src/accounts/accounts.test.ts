@@ -17,7 +17,9 @@ describe('roles', () => {
     expect(can('editor', 'knowledge:publish')).toBe(false);
     expect(can('reviewer', 'knowledge:publish')).toBe(true);
     expect(can('reviewer', 'knowledge:edit')).toBe(false);
-    expect(permissionsOf('window').sort()).toEqual(['knowledge:read', 'questions:log']);
+    expect(permissionsOf('window').sort()).toEqual(['enterprises:read', 'knowledge:read', 'questions:log']);
+    expect(can('window', 'enterprises:manage')).toBe(false);
+    expect(can('editor', 'enterprises:manage')).toBe(true);
     for (const role of ['editor', 'reviewer', 'window'] as const) {
       expect(can(role, 'accounts:manage')).toBe(false);
       expect(can(role, 'audit:read')).toBe(false);

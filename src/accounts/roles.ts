@@ -29,14 +29,19 @@ export const PERMISSIONS = [
   'accounts:manage',
   /** Read the audit log. */
   'audit:read',
+  /** Read every enterprise, its users and its profile with the history (issue #12). */
+  'enterprises:read',
+  /** Create, approve and disable enterprises and their users; verify profile facts; import profiles. */
+  'enterprises:manage',
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
 const GRANTS: Record<Role, readonly Permission[]> = {
   admin: PERMISSIONS,
-  editor: ['knowledge:read', 'knowledge:edit', 'insights:read', 'questions:log'],
-  reviewer: ['knowledge:read', 'knowledge:publish', 'insights:read', 'questions:log'],
-  window: ['knowledge:read', 'questions:log'],
+  // Editors keep the enterprise register as they keep the knowledge; window staff look enterprises up.
+  editor: ['knowledge:read', 'knowledge:edit', 'insights:read', 'questions:log', 'enterprises:read', 'enterprises:manage'],
+  reviewer: ['knowledge:read', 'knowledge:publish', 'insights:read', 'questions:log', 'enterprises:read'],
+  window: ['knowledge:read', 'questions:log', 'enterprises:read'],
 };
 
 export function can(role: Role, permission: Permission): boolean {

@@ -27,7 +27,8 @@ export interface PublicAccount {
   permissions: Permission[];
 }
 
-const NAME = /^[a-z0-9][a-z0-9_.-]{1,31}$/;
+/** What an account name may be; enterprise usernames follow the same rule. */
+export const NAME = /^[a-z0-9][a-z0-9_.-]{1,31}$/;
 
 export function publicAccount(account: Account, now = new Date()): PublicAccount {
   return {
@@ -159,7 +160,7 @@ export async function logIn(
 }
 
 /** What this failure locked, for the audit log: the counters whose lock-out starts now. */
-function lockedNow(counts: readonly FailureCount[], now: Date, policy: LockoutPolicy): string {
+export function lockedNow(counts: readonly FailureCount[], now: Date, policy: LockoutPolicy): string {
   const until = now.getTime() + policy.lockMinutes * 60_000;
   const locked = counts.filter((c) => c.lockedUntil?.getTime() === until);
   if (locked.length === 0) return '';
@@ -168,4 +169,4 @@ function lockedNow(counts: readonly FailureCount[], now: Date, policy: LockoutPo
 }
 
 // A real argon2id hash of a random string, so that an unknown name costs as much as a known one.
-const DUMMY_HASH = '$argon2id$v=19$m=65536,p=4,t=3$svOPMR0CvEqRF3xhe5LUAA$c0Y3syKH0pHcGlEA8UVoI/yz//KMp8S9/Po4u6DKiBE';
+export const DUMMY_HASH = '$argon2id$v=19$m=65536,p=4,t=3$svOPMR0CvEqRF3xhe5LUAA$c0Y3syKH0pHcGlEA8UVoI/yz//KMp8S9/Po4u6DKiBE';

@@ -254,3 +254,40 @@ describe('XIAOXIN_LEXICON_DIR', () => {
     expect(() => loadConfig({ XIAOXIN_LEXICON_DIR: join(dir, 'missing') })).toThrow(ConfigError);
   });
 });
+
+describe('XIAOXIN_OIDC_*', () => {
+  const oidc = {
+    XIAOXIN_OIDC_ISSUER: 'https://sso.province.example/oidc',
+    XIAOXIN_OIDC_CLIENT_ID: 'xiaoxin',
+    XIAOXIN_OIDC_CLIENT_SECRET: 's3cret',
+    XIAOXIN_OIDC_REDIRECT_URI: 'https://zone.example/api/enterprise/oidc/callback',
+  };
+
+  it('is off when unset, and reads the four settings with the claims and scope defaulted', () => {
+    expect(loadConfig({}, empty).oidc).toBeUndefined();
+    expect(loadConfig(oidc, empty).oidc).toEqual({
+      issuer: 'https://sso.province.example/oidc',
+      clientId: 'xiaoxin',
+      clientSecret: 's3cret',
+      redirectUri: 'https://zone.example/api/enterprise/oidc/callback',
+      creditCodeClaim: 'credit_code',
+      nameClaim: 'name',
+      scope: 'openid profile',
+    });
+    const named = loadConfig({ ...oidc, XIAOXIN_OIDC_CREDIT_CODE_CLAIM: 'uscc', XIAOXIN_OIDC_NAME_CLAIM: 'org_name', XIAOXIN_OIDC_SCOPE: 'openid enterprise' }, empty);
+    expect(named.oidc).toMatchObject({ creditCodeClaim: 'uscc', nameClaim: 'org_name', scope: 'openid enterprise' });
+  });
+
+  it('refuses a half configuration, plain http elsewhere than this machine, and a scope without openid', () => {
+    expect(problemsOf({ XIAOXIN_OIDC_ISSUER: 'https://sso.province.example' })).toEqual([
+      'XIAOXIN_OIDC_CLIENT_ID: must be set with the other XIAOXIN_OIDC_* settings',
+      'XIAOXIN_OIDC_CLIENT_SECRET: must be set with the other XIAOXIN_OIDC_* settings',
+      'XIAOXIN_OIDC_REDIRECT_URI: must be set with the other XIAOXIN_OIDC_* settings',
+    ]);
+    expect(problemsOf({ ...oidc, XIAOXIN_OIDC_ISSUER: 'http://sso.province.example', XIAOXIN_OIDC_SCOPE: 'profile' })).toEqual([
+      'XIAOXIN_OIDC_ISSUER: must be an https:// URL (http:// only for localhost or 127.0.0.1)',
+      'XIAOXIN_OIDC_SCOPE: must include openid',
+    ]);
+    expect(loadConfig({ ...oidc, XIAOXIN_OIDC_ISSUER: 'http://127.0.0.1:9000' }, empty).oidc?.issuer).toBe('http://127.0.0.1:9000');
+  });
+});

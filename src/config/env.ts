@@ -9,6 +9,7 @@ import { z } from 'zod';
 import { DEFAULT_IMPORT_LIMITS, type ImportLimits } from '../ingestion/limits.js';
 import { DEFAULT_TIME_ZONE, isTimeZone } from '../upkeep/calendar.js';
 import { DEFAULT_MAX_WAIT_MS, DEFAULT_MAX_WAITING } from '../server/answer-queue.js';
+import { DEFAULT_OIDC_CLAIMS, type OidcSettings } from '../enterprise/accounts/oidc-settings.js';
 
 /** The national government-service hotline (12345 政务服务便民热线), named in "not found" answers. */
 export const DEFAULT_HOTLINE = '12345';
@@ -94,6 +95,11 @@ export interface Config {
   allowSelfPublish: boolean;
   /** XIAOXIN_IMPORT_*: what one imported file may cost to read (pages, rows, characters, time, memory). */
   importLimits: ImportLimits;
+  /**
+   * XIAOXIN_OIDC_*: enterprise login through the province's unified identity service (OpenID
+   * Connect); undefined when not configured (local enterprise accounts only).
+   */
+  oidc?: OidcSettings;
 }
 
 /** A configuration that cannot be used; `problems` names each variable that is wrong. */
@@ -154,6 +160,11 @@ const flag = z
   .string()
   .regex(/^(1|0|true|false|yes|no|on|off)$/i, 'must be 1 or 0 (true/false, yes/no, on/off)')
   .transform((s) => /^(1|true|yes|on)$/i.test(s));
+// https, or http for an identity service on this machine (a test provider, an SSH tunnel).
+const oidcIssuer = z
+  .string()
+  .refine((s) => isUrl(s, ['https:']) || (isUrl(s, ['http:']) && isLoopbackUrl(s)), 'must be an https:// URL (http:// only for localhost or 127.0.0.1)');
+const claimName = z.string().regex(/^[\w.:-]{1,100}$/, 'must be a claim name such as credit_code (letters, digits, _ . : -)');
 const timeZone = z.string().refine(isTimeZone, 'must be a time zone name such as Asia/Shanghai');
 
 const envSchema = z
@@ -197,6 +208,15 @@ const envSchema = z
     XIAOXIN_IMPORT_TIMEOUT_SECONDS: optional(wholeNumber(1, 86_400)),
     // Below 128 MB a worker cannot even load the parsers.
     XIAOXIN_IMPORT_MEMORY_MB: optional(wholeNumber(128, 65_536)),
+    XIAOXIN_OIDC_ISSUER: optional(oidcIssuer),
+    XIAOXIN_OIDC_CLIENT_ID: optional(z.string().max(200, 'must be at most 200 characters')),
+    XIAOXIN_OIDC_CLIENT_SECRET: optional(z.string().max(500, 'must be at most 500 characters')),
+    XIAOXIN_OIDC_REDIRECT_URI: optional(httpUrl),
+    XIAOXIN_OIDC_CREDIT_CODE_CLAIM: optional(claimName),
+    XIAOXIN_OIDC_NAME_CLAIM: optional(claimName),
+    XIAOXIN_OIDC_SCOPE: optional(
+      z.string().regex(/^[\x21-\x7e]+( [\x21-\x7e]+)*$/, 'must be scopes separated by spaces').refine((s) => s.split(' ').includes('openid'), 'must include openid'),
+    ),
   })
   .superRefine((env, ctx) => {
     const url = env.XIAOXIN_EMBEDDINGS_URL;
@@ -212,6 +232,14 @@ const envSchema = z
     }
     for (const name of ['XIAOXIN_ALERT_EMAIL_TO', 'XIAOXIN_ALERT_EMAIL_FROM'] as const) {
       if (env[name] && !env.XIAOXIN_SMTP_URL) ctx.addIssue({ code: 'custom', path: [name], message: 'is set but XIAOXIN_SMTP_URL is not' });
+    }
+    // OIDC needs all four; some of them is a half-done configuration, not "off".
+    const oidc = ['XIAOXIN_OIDC_ISSUER', 'XIAOXIN_OIDC_CLIENT_ID', 'XIAOXIN_OIDC_CLIENT_SECRET', 'XIAOXIN_OIDC_REDIRECT_URI'] as const;
+    const oidcOptional = ['XIAOXIN_OIDC_CREDIT_CODE_CLAIM', 'XIAOXIN_OIDC_NAME_CLAIM', 'XIAOXIN_OIDC_SCOPE'] as const;
+    if ([...oidc, ...oidcOptional].some((name) => env[name] !== undefined)) {
+      for (const name of oidc) {
+        if (env[name] === undefined) ctx.addIssue({ code: 'custom', path: [name], message: 'must be set with the other XIAOXIN_OIDC_* settings' });
+      }
     }
   });
 
@@ -279,6 +307,17 @@ export function loadConfig(env: Env = process.env, cwd: string = process.cwd()):
       timeoutSeconds: e.XIAOXIN_IMPORT_TIMEOUT_SECONDS ?? DEFAULT_IMPORT_LIMITS.timeoutSeconds,
       memoryMb: e.XIAOXIN_IMPORT_MEMORY_MB ?? DEFAULT_IMPORT_LIMITS.memoryMb,
     },
+    oidc: e.XIAOXIN_OIDC_ISSUER
+      ? {
+          issuer: e.XIAOXIN_OIDC_ISSUER,
+          clientId: e.XIAOXIN_OIDC_CLIENT_ID!,
+          clientSecret: e.XIAOXIN_OIDC_CLIENT_SECRET!,
+          redirectUri: e.XIAOXIN_OIDC_REDIRECT_URI!,
+          creditCodeClaim: e.XIAOXIN_OIDC_CREDIT_CODE_CLAIM ?? DEFAULT_OIDC_CLAIMS.creditCodeClaim,
+          nameClaim: e.XIAOXIN_OIDC_NAME_CLAIM ?? DEFAULT_OIDC_CLAIMS.nameClaim,
+          scope: e.XIAOXIN_OIDC_SCOPE ?? DEFAULT_OIDC_CLAIMS.scope,
+        }
+      : undefined,
   };
 }
 
@@ -318,6 +357,13 @@ export const ENV_VARS = [
   'XIAOXIN_IMPORT_MAX_UNZIPPED_MB',
   'XIAOXIN_IMPORT_TIMEOUT_SECONDS',
   'XIAOXIN_IMPORT_MEMORY_MB',
+  'XIAOXIN_OIDC_ISSUER',
+  'XIAOXIN_OIDC_CLIENT_ID',
+  'XIAOXIN_OIDC_CLIENT_SECRET',
+  'XIAOXIN_OIDC_REDIRECT_URI',
+  'XIAOXIN_OIDC_CREDIT_CODE_CLAIM',
+  'XIAOXIN_OIDC_NAME_CLAIM',
+  'XIAOXIN_OIDC_SCOPE',
 ] as const;
 
 function isUrl(value: string, protocols: string[]): boolean {
@@ -326,6 +372,11 @@ function isUrl(value: string, protocols: string[]): boolean {
   } catch {
     return false;
   }
+}
+
+function isLoopbackUrl(value: string): boolean {
+  const host = new URL(value).hostname;
+  return host === 'localhost' || host === '127.0.0.1' || host === '[::1]';
 }
 
 function isDirectory(dir: string): boolean {

@@ -14,6 +14,7 @@ import {
   DEFAULT_SERVICE_WINDOW,
   DEFAULT_ZONE_NAME,
 } from '../config/env.js';
+import { OidcClient, type OidcSettings } from '../enterprise/accounts/oidc.js';
 import type { ImportLimits } from '../ingestion/index.js';
 import type { Store } from '../storage/index.js';
 import type { AlertSettings } from '../upkeep/alerts.js';
@@ -21,6 +22,7 @@ import { DEFAULT_TIME_ZONE, dayIn } from '../upkeep/calendar.js';
 import { DailyUpkeepJob } from '../upkeep/daily-job.js';
 import { DEFAULT_DUE_WINDOW_DAYS } from '../upkeep/due.js';
 import { DEFAULT_LOGIN_RATE_LIMIT, registerAdminApi } from './admin/index.js';
+import { registerEnterpriseApi } from './enterprise/index.js';
 import { KnowledgeCatalog } from './catalog.js';
 import type { ServerContext } from './context.js';
 import { registerDocs } from './docs.js';
@@ -101,6 +103,8 @@ export interface ServerOptions {
   storeWatch?: StoreWatch;
   /** How many questions are answered at once, may wait, and how long (defaults in server/answer-queue). */
   answerQueue?: AnswerQueueOptions;
+  /** Enterprise login through the province's identity service (XIAOXIN_OIDC_*); off when unset. */
+  oidc?: OidcSettings;
 }
 
 /**
@@ -159,6 +163,7 @@ export function buildServer(
         new DailyUpkeepJob(store, { today, windowDays: reviewWindowDays, ...(options.alerts ? { alerts: options.alerts } : {}), logError }),
       ...(options.importLimits ? { importLimits: options.importLimits } : {}),
     },
+    enterprise: options.oidc ? { oidc: new OidcClient(options.oidc) } : {},
   };
 
   // A question is at most 500 characters; nothing the API takes comes near 16 KiB.
@@ -176,6 +181,8 @@ export function buildServer(
   });
   // Beside the public API, not inside it: the back office has its own limits (login) and none otherwise.
   registerAdminApi(app, ctx);
+  // The enterprise portal's API: its own session cookie, beside the back office's.
+  registerEnterpriseApi(app, ctx);
   app.register(healthRoutes, ctx);
   const fallback = registerWebApp(app, { webDir: options.webDir ?? DEFAULT_WEB_DIR, note: logNote });
   installErrorHandling(app, { logError, onInternalError: () => metrics.error('internal'), isOutage: (e) => storeWatch.failed(e), fallback });

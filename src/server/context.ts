@@ -2,6 +2,7 @@
  * @module server/context
  * What the route plugins share, built once per server by `buildServer`.
  */
+import type { OidcClient } from '../enterprise/accounts/oidc.js';
 import type { ImportLimits } from '../ingestion/index.js';
 import type { Store } from '../storage/index.js';
 import type { DailyUpkeepJob } from '../upkeep/daily-job.js';
@@ -60,4 +61,6 @@ export interface ServerContext {
   /** XIAOXIN_METRICS_TOKEN: a bearer token that opens /metrics to other machines. */
   metricsToken?: string;
   admin: AdminSettings;
+  /** The enterprise portal's API: login through the identity service when configured. */
+  enterprise: { oidc?: OidcClient };
 }

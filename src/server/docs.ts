@@ -35,10 +35,17 @@ export function registerDocs(app: FastifyInstance, version: string): void {
             'The back office (docs/ADMIN-API.md): log in with POST /api/admin/login, which sets the session cookie; every other ' +
             'write also sends the returned csrfToken as the x-csrf-token header. Not rate-limited except login.',
         },
+        {
+          name: 'enterprise',
+          description:
+            'The enterprise portal (docs/ENTERPRISE-API.md): register, log in (credit code, username, password, or the identity ' +
+            'service by OIDC), and the logged-in enterprise\'s own profile. Its own cookie xiaoxin_enterprise and CSRF token; errors in Chinese.',
+        },
       ],
       components: {
         securitySchemes: {
           adminSession: { type: 'apiKey', in: 'cookie', name: 'xiaoxin_admin', description: 'Set by POST /api/admin/login' },
+          enterpriseSession: { type: 'apiKey', in: 'cookie', name: 'xiaoxin_enterprise', description: 'Set by POST /api/enterprise/login or the OIDC callback' },
         },
       },
     },

@@ -22,6 +22,7 @@ beforeAll(async () => {
   await writeFile(path.join(dir, 'assets', 'index-3f2a1b.js'), 'console.log("app")');
   await writeFile(path.join(dir, 'widget.js'), 'console.log("widget")');
   await writeFile(path.join(dir, 'admin.html'), '<!doctype html><title>后台</title>');
+  await writeFile(path.join(dir, 'enterprise.html'), '<!doctype html><title>企业服务</title>');
   await writeFile(path.join(dir, '.env'), 'SECRET=1');
   store = await openStore({ dataDir: 'memory://' });
   server = await startServer(standInEngine(), store, { webDir: dir, embedOrigins: ['https://www.example.gov.cn'] });
@@ -71,6 +72,14 @@ describe('the web app', () => {
     }
   });
 
+  it('answers /enterprise and its own paths with the enterprise portal, where the OIDC login lands', async () => {
+    for (const p of ['/enterprise', '/enterprise?login=pending', '/enterprise/profile']) {
+      const res = await get(p, 'text/html');
+      expect(res.status, p).toBe(200);
+      expect(await res.text(), p).toContain('企业服务');
+    }
+  });
+
   it('keeps JSON 404s for the API, for files that are missing, and for dotfiles', async () => {
     expect(await getJson(`${server.base}/api/nothing`, { headers: { accept: 'text/html' } })).toMatchObject({
       status: 404,
@@ -86,7 +95,7 @@ describe('the web app', () => {
     const widget = await get('/?embed=1', 'text/html');
     expect(frameAncestors(widget)).toBe("'self' https://www.example.gov.cn");
     expect(widget.headers.get('x-frame-options')).toBeNull();
-    for (const page of ['/admin', '/admin/items', '/admin?embed=1', '/admin.html?embed=1', '/', '/chat?embed=0']) {
+    for (const page of ['/enterprise', '/admin', '/admin/items', '/admin?embed=1', '/admin.html?embed=1', '/', '/chat?embed=0']) {
       const res = await get(page, 'text/html');
       expect(res.status, page).toBe(200);
       expect(frameAncestors(res), page).toBe("'none'");

@@ -4,7 +4,8 @@
  * with a fallback to index.html for the app's own routes. Hashed files under /assets/ are cached
  * for a year; everything else is revalidated on each use, so a new release shows at once. The
  * widget script and the assets are loaded by other websites, so they may be used cross-origin.
- * The back office (dist/web/admin.html) is served at /admin and its own routes under /admin/.
+ * The back office (dist/web/admin.html) is served at /admin and its own routes under /admin/,
+ * the enterprise portal (dist/web/enterprise.html) at /enterprise and under /enterprise/.
  * Without a build, the one-page chat of page.ts is served at / instead.
  */
 import { existsSync } from 'node:fs';
@@ -52,12 +53,19 @@ export function registerWebApp(app: FastifyInstance, options: WebAppOptions): We
   return (request, reply) => {
     if (!isPageNavigation(request)) return false;
     reply.header('cache-control', REVALIDATE);
-    void reply.sendFile(isAdminPath(request) ? ADMIN_PAGE : 'index.html', root, { cacheControl: false });
+    void reply.sendFile(isAdminPath(request) ? ADMIN_PAGE : isPortalPath(request) ? PORTAL_PAGE : 'index.html', root, { cacheControl: false });
     return true;
   };
 }
 
 const ADMIN_PAGE = 'admin.html';
+const PORTAL_PAGE = 'enterprise.html';
+
+/** /enterprise: the enterprise portal, where the OIDC login lands too. */
+function isPortalPath(request: FastifyRequest): boolean {
+  const pathname = request.url.split('?')[0] ?? '';
+  return pathname === '/enterprise' || pathname.startsWith('/enterprise/');
+}
 
 /** /admin and the back office's own routes under it. */
 function isAdminPath(request: FastifyRequest): boolean {

@@ -60,6 +60,23 @@ export {
   type CurationState,
 } from './hot-questions.js';
 export { JobRuns } from './job-runs.js';
+export {
+  EnterpriseRepository,
+  ENTERPRISE_STATUSES,
+  type Enterprise,
+  type EnterpriseListQuery,
+  type EnterpriseSession,
+  type EnterpriseStatus,
+  type EnterpriseUser,
+} from './enterprises.js';
+export {
+  EnterpriseFactRepository,
+  type FactChange,
+  type FactVersion,
+  type FactWrite,
+  type StoredFact,
+  type StoredFactSource,
+} from './enterprise-facts.js';
 export { describeDatabaseUrl } from './postgres-db.js';
 
 /** Opens the database `options` names, applies pending migrations and returns the store. */

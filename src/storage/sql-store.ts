@@ -6,6 +6,8 @@ import type { Item } from '../knowledge/index.js';
 import type { Db } from './db.js';
 import { AccountRepository } from './accounts.js';
 import { AuditLog } from './audit.js';
+import { EnterpriseFactRepository } from './enterprise-facts.js';
+import { EnterpriseRepository } from './enterprises.js';
 import { InsightsQueries } from './insights.js';
 import { ITEM_COLUMNS, itemFromRow, type ItemRow } from './item-rows.js';
 import { missingRevisionRow, REVISION_CHANNEL, unpublishItem, writeItems } from './item-writes.js';
@@ -48,6 +50,8 @@ export class SqlStore implements Store {
   readonly insights: InsightsQueries;
   readonly hotQuestions: HotQuestionRepository;
   readonly jobs: JobRuns;
+  readonly enterprises: EnterpriseRepository;
+  readonly enterpriseFacts: EnterpriseFactRepository;
 
   constructor(
     readonly db: Db,
@@ -62,6 +66,8 @@ export class SqlStore implements Store {
     this.insights = new InsightsQueries(db);
     this.hotQuestions = new HotQuestionRepository(db, this.#now);
     this.jobs = new JobRuns(db, this.#now);
+    this.enterprises = new EnterpriseRepository(db, this.#now);
+    this.enterpriseFacts = new EnterpriseFactRepository(db, this.#now);
   }
 
   /**

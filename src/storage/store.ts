@@ -6,6 +6,8 @@
 import type { Item, ItemKind } from '../knowledge/index.js';
 import type { AccountRepository } from './accounts.js';
 import type { AuditLog } from './audit.js';
+import type { EnterpriseFactRepository } from './enterprise-facts.js';
+import type { EnterpriseRepository } from './enterprises.js';
 import type { HotQuestionRepository } from './hot-questions.js';
 import type { InsightsQueries } from './insights.js';
 import type { JobRuns } from './job-runs.js';
@@ -138,6 +140,10 @@ export interface Store {
   readonly hotQuestions: HotQuestionRepository;
   /** Once-a-day claims of scheduled jobs. */
   readonly jobs: JobRuns;
+  /** Enterprise accounts: enterprises, their users and sessions, pending OIDC logins. */
+  readonly enterprises: EnterpriseRepository;
+  /** Enterprise profiles: each fact with its source, and the history of every change. */
+  readonly enterpriseFacts: EnterpriseFactRepository;
   /**
    * Runs `fn` in one transaction with a store bound to it: all its writes are stored, or none
    * (an error, a crash). `fn` must use only the store it is given.

@@ -77,6 +77,7 @@ export async function runServe(flags: ServeFlags): Promise<number> {
       ...(config.metricsToken ? { metricsToken: config.metricsToken } : {}),
       allowSelfPublish: config.allowSelfPublish,
       importLimits: config.importLimits,
+      ...(config.oidc ? { oidc: config.oidc } : {}),
       dailyJob,
       storeWatch,
     });

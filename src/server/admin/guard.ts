@@ -57,7 +57,8 @@ export function guarded<S extends { description?: string; response?: Record<numb
   };
 }
 
-function sameToken(sent: string | string[] | undefined, expected: string): boolean {
+/** Whether the CSRF header sent is the session's token (compared in constant time); enterprise sessions use it too. */
+export function sameToken(sent: string | string[] | undefined, expected: string): boolean {
   if (typeof sent !== 'string') return false;
   const a = Buffer.from(sent);
   const b = Buffer.from(expected);

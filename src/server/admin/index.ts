@@ -15,6 +15,8 @@ import type { ServerContext } from '../context.js';
 import { HttpError, tooManyRequests } from '../errors.js';
 import { accountRoutes } from './accounts.js';
 import { auditRoutes } from './audit.js';
+import { enterpriseProfileRoutes } from './enterprise-profiles.js';
+import { enterpriseRoutes } from './enterprises.js';
 import { exportRoutes } from './export.js';
 import { hitTestRoutes } from './hit-test.js';
 import { hotQuestionRoutes } from './hot-questions.js';
@@ -62,7 +64,7 @@ export function registerAdminApi(app: FastifyInstance, ctx: ServerContext): void
       });
       installSessionLookup(admin, ctx);
       await admin.register(sessionRoutes(ctx.admin.loginRateLimit), ctx);
-      for (const routes of [itemRoutes, versionRoutes, importRoutes, exportRoutes, reviewRoutes, insightRoutes, hotQuestionRoutes, hitTestRoutes, accountRoutes, auditRoutes]) {
+      for (const routes of [itemRoutes, versionRoutes, importRoutes, exportRoutes, reviewRoutes, insightRoutes, hotQuestionRoutes, hitTestRoutes, accountRoutes, auditRoutes, enterpriseRoutes, enterpriseProfileRoutes]) {
         await admin.register(routes, ctx);
       }
     },

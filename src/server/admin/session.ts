@@ -6,7 +6,7 @@
  * write must also carry the session's CSRF token in a header, which another site cannot read.
  */
 import { createHash, randomBytes } from 'node:crypto';
-import type { FastifyInstance, FastifyPluginAsync, FastifyRequest } from 'fastify';
+import type { FastifyInstance, FastifyPluginAsync, FastifyReply, FastifyRequest } from 'fastify';
 import { logIn, publicAccount, type PublicAccount } from '../../accounts/service.js';
 import type { ServerContext } from '../context.js';
 import { unauthorized } from '../errors.js';
@@ -33,6 +33,28 @@ declare module 'fastify' {
 }
 
 export const hashToken = (token: string): string => createHash('sha256').update(token).digest('hex');
+
+/** A new session's cookie token (kept only as its hash), CSRF token and end; enterprise sessions use it too. */
+export function newSessionTokens(now: Date) {
+  const token = randomBytes(32).toString('base64url');
+  return {
+    token,
+    tokenHash: hashToken(token),
+    csrfToken: randomBytes(32).toString('base64url'),
+    expiresAt: new Date(now.getTime() + SESSION_HOURS * 3600_000),
+  };
+}
+
+/** Sets a session cookie: HttpOnly, SameSite=Strict, Secure over HTTPS (or when configured), SESSION_HOURS long. */
+export function setSessionCookie(reply: FastifyReply, request: FastifyRequest, ctx: ServerContext, name: string, token: string): void {
+  reply.setCookie(name, token, {
+    httpOnly: true,
+    sameSite: 'strict',
+    path: '/',
+    secure: ctx.admin.secureCookies || request.protocol === 'https',
+    maxAge: SESSION_HOURS * 3600,
+  });
+}
 
 /** Finds the request's session (an onRequest hook for the whole back office); no session is no error here. */
 export function installSessionLookup(app: FastifyInstance, ctx: ServerContext): void {
@@ -99,17 +121,9 @@ export function sessionRoutes(loginRateLimit: number): FastifyPluginAsync<Server
         if (!result.ok) throw unauthorized(LOGIN_REFUSED);
         // A browser that logs in again leaves no second session behind.
         if (request.staff) await ctx.store.accounts.deleteSession(request.staff.tokenHash);
-        const token = randomBytes(32).toString('base64url');
-        const csrfToken = randomBytes(32).toString('base64url');
-        const expiresAt = new Date(now.getTime() + SESSION_HOURS * 3600_000);
-        await ctx.store.accounts.createSession(hashToken(token), { userName: result.account.name, csrfToken, expiresAt });
-        reply.setCookie(SESSION_COOKIE, token, {
-          httpOnly: true,
-          sameSite: 'strict',
-          path: '/',
-          secure: ctx.admin.secureCookies || request.protocol === 'https',
-          maxAge: SESSION_HOURS * 3600,
-        });
+        const { token, tokenHash, csrfToken, expiresAt } = newSessionTokens(now);
+        await ctx.store.accounts.createSession(tokenHash, { userName: result.account.name, csrfToken, expiresAt });
+        setSessionCookie(reply, request, ctx, SESSION_COOKIE, token);
         return { user: userOf(result.account), csrfToken };
       },
     );

@@ -1,0 +1,79 @@
+/**
+ * 企业服务: an enterprise registers in the portal, staff approve it, its user logs in, completes
+ * the profile — a wrong figure is named beside its field — and sees the change in its history.
+ */
+import { describe, expect, it } from 'vitest';
+import { STAFF } from '../support/admin.js';
+import { seriousViolations } from '../support/axe.js';
+import { openPage, screenshot } from '../support/browser.js';
+import type { E2EContext } from '../support/context.js';
+
+/** A unified social credit code with a right GB 32100 check character. */
+const CREDIT_CODE = '91320500MA1N0000AT';
+const PASSWORD = 'lanting-xuhe-qiushui-88';
+
+/** Staff approve the pending enterprise through the back-office API, as the back office would. */
+async function approve(base: string): Promise<void> {
+  const login = await fetch(`${base}/api/admin/login`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ name: STAFF.admin.name, password: STAFF.admin.password }),
+  });
+  const { csrfToken } = (await login.json()) as { csrfToken: string };
+  const cookie = login.headers.get('set-cookie')!.split(';')[0]!;
+  const list = await fetch(`${base}/api/admin/enterprises?status=pending&q=${CREDIT_CODE}`, { headers: { cookie } });
+  const { enterprises } = (await list.json()) as { enterprises: { id: string }[] };
+  const approved = await fetch(`${base}/api/admin/enterprises/${enterprises[0]!.id}/approve`, { method: 'POST', headers: { cookie, 'x-csrf-token': csrfToken } });
+  expect(approved.status).toBe(200);
+}
+
+export function enterpriseTests(ctx: E2EContext): void {
+  describe('enterprise portal', () => {
+    it('registers, is approved, logs in, and completes the profile with per-field errors', async () => {
+      const watched = await openPage(ctx.browser, `${ctx.server.url}/enterprise`);
+      const { page } = watched;
+      try {
+        await page.getByRole('heading', { name: '企业登录' }).waitFor();
+        expect(await seriousViolations(page)).toEqual([]);
+        await page.getByRole('button', { name: '注册企业账号' }).click();
+        await page.getByLabel('统一社会信用代码').fill(CREDIT_CODE);
+        await page.getByLabel('企业名称').fill('星河云杉软件有限公司');
+        await page.getByLabel('联系人').fill('周敏');
+        await page.getByLabel('联系电话').fill('0512-66668888');
+        await page.getByLabel('用户名').fill('zhou.min');
+        await page.getByLabel('您的姓名').fill('周敏');
+        await page.getByLabel('密码').fill(PASSWORD);
+        await page.getByRole('button', { name: '提交注册' }).click();
+        await page.getByText('注册已提交，工作人员审核通过后即可登录').waitFor();
+
+        // Before approval the right password is told to wait.
+        await page.getByLabel('密码').fill(PASSWORD);
+        await page.getByRole('button', { name: '登录' }).click();
+        await page.getByText('等待工作人员审核').waitFor();
+        await approve(ctx.server.url);
+        await page.getByRole('button', { name: '登录' }).click();
+        await page.getByRole('heading', { name: '企业画像', level: 1 }).waitFor();
+        await page.getByText('星河云杉软件有限公司').first().waitFor();
+
+        await page.getByLabel('职工总数').fill('86');
+        await page.getByLabel('科技人员数').fill('-4');
+        await page.getByRole('button', { name: '保存' }).click();
+        await page.getByText('有 1 处需要更正').waitFor();
+        await page.getByText('不能为负数').waitFor();
+        expect(await seriousViolations(page)).toEqual([]);
+        await screenshot(page, 'enterprise-profile-error');
+
+        await page.getByLabel('科技人员数').fill('24');
+        await page.getByRole('button', { name: '保存' }).click();
+        await page.getByText('已保存：修改 2 项').waitFor();
+        await expect.poll(() => page.locator('ol.history li').count()).toBe(2);
+        await expect.poll(() => page.locator('ol.history').textContent()).toContain('科技人员数 · 改为 24');
+        await screenshot(page, 'enterprise-profile');
+        // Refused requests are reported by the browser; anything else is a real problem.
+        expect(watched.problems.filter((p) => !/status of (400|401|403)/.test(p))).toEqual([]);
+      } finally {
+        await watched.close();
+      }
+    });
+  });
+}

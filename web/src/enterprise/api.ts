@@ -1,0 +1,100 @@
+/**
+ * @module web/enterprise/api
+ * The client of docs/ENTERPRISE-API.md: the session is the HttpOnly cookie `xiaoxin_enterprise`,
+ * every write carries the CSRF token. Errors come in Chinese, a refused profile with `errors`.
+ */
+
+export interface Enterprise {
+  id: string;
+  creditCode: string;
+  name: string;
+  status: 'pending' | 'active' | 'disabled';
+  statusLabel: string;
+}
+export interface EnterpriseUser {
+  id: string;
+  username?: string;
+  displayName?: string;
+  login: string;
+}
+export interface Session {
+  enterprise: Enterprise;
+  user: EnterpriseUser;
+  csrfToken: string;
+}
+export interface Fact {
+  key: string;
+  label: string;
+  value: unknown;
+  source: 'self-declared' | 'verified';
+  verifiedBy?: string;
+  verifiedAt?: string;
+}
+export interface ProfileView {
+  profile: Record<string, unknown>;
+  facts: Fact[];
+}
+export interface FieldInfo {
+  label: string;
+  unit: string;
+  explanation: string;
+  yearly?: boolean;
+}
+export interface FieldCatalogue {
+  fields: Record<string, FieldInfo>;
+  ip: Record<string, { label: string; ipClass: 'I' | 'II' }>;
+}
+export interface FieldError {
+  field: string;
+  label: string;
+  message: string;
+}
+export interface FactVersion {
+  key: string;
+  label: string;
+  version: number;
+  change: 'set' | 'removed' | 'verified';
+  value?: unknown;
+  changedBy: string;
+  changedAt: string;
+}
+
+export class PortalError extends Error {
+  constructor(
+    readonly status: number,
+    message: string,
+    readonly errors: FieldError[] = [],
+  ) {
+    super(message);
+  }
+}
+
+let csrfToken = '';
+export const setCsrfToken = (token: string) => (csrfToken = token);
+
+async function request<T>(method: string, path: string, body?: unknown): Promise<T> {
+  const headers = new Headers({ accept: 'application/json' });
+  if (body !== undefined) headers.set('content-type', 'application/json');
+  if (method !== 'GET') headers.set('x-csrf-token', csrfToken);
+  let response: Response;
+  try {
+    response = await fetch(`/api/enterprise${path}`, { method, headers, body: body === undefined ? undefined : JSON.stringify(body), credentials: 'same-origin', cache: 'no-store' });
+  } catch {
+    throw new PortalError(0, '网络连接失败，请检查网络后重试');
+  }
+  const parsed = (await response.json().catch(() => ({}))) as { error?: string; errors?: FieldError[] };
+  if (!response.ok) throw new PortalError(response.status, parsed.error ?? response.statusText, parsed.errors ?? []);
+  return parsed as T;
+}
+
+export const api = {
+  loginOptions: () => request<{ oidc: boolean }>('GET', '/login-options'),
+  me: () => request<Session>('GET', '/me'),
+  login: (creditCode: string, username: string, password: string) => request<Session>('POST', '/login', { creditCode, username, password }),
+  register: (body: Record<string, string>) => request<{ message: string }>('POST', '/register', body),
+  logout: () => request<{ ok: boolean }>('POST', '/logout', {}),
+  fields: () => request<FieldCatalogue>('GET', '/profile/fields'),
+  profile: () => request<ProfileView>('GET', '/profile'),
+  saveProfile: (profile: Record<string, unknown>) => request<ProfileView & { changed: string[]; removed: string[] }>('PUT', '/profile', { profile }),
+  history: () => request<{ versions: FactVersion[] }>('GET', '/profile/history?limit=50'),
+};
