@@ -14,13 +14,20 @@ import { TransactionDb } from './transaction-db.js';
 
 const MEMORY_PREFIX = 'memory://';
 
+/**
+ * PostgreSQL's default shared_buffers (128 MB) lives inside PGlite's WebAssembly memory, in the
+ * same process as the search index: 32 MB keeps 100–140 MB of RSS for the index (measured at
+ * 3,000 items) while the operating system's page cache still holds the data files.
+ */
+const PGLITE_SETTINGS = ['-c', 'shared_buffers=32MB'];
+
 /** Opens (creating when missing) a PGlite database in `dataDir`, or in memory for `memory://`. */
 export async function openPgliteDb(dataDir: string): Promise<Db> {
   const inMemory = dataDir.startsWith(MEMORY_PREFIX);
   const location = inMemory ? dataDir : await prepareDataFolder(dataDir);
   const lock = inMemory ? undefined : await lockDataFolder(location);
   try {
-    const pglite = await PGlite.create(location);
+    const pglite = await PGlite.create(location, { startParams: [...PGlite.defaultStartParams, ...PGLITE_SETTINGS] });
     if (!inMemory) await restrictToOwner(location);
     return new PgliteDb(pglite, lock, inMemory ? undefined : location);
   } catch (error) {
