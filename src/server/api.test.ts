@@ -193,12 +193,14 @@ describe('GET /api/docs', () => {
     );
     expect(status).toBe(200);
     expect(body.openapi).toMatch(/^3\./);
-    // The back office's routes are there too (tag admin); src/server/admin/roles.test.ts checks them one by one.
+    // The back office's routes are there too (tag admin; src/server/admin/roles.test.ts checks them
+    // one by one), and the enterprise portal's (tag enterprise; src/server/enterprise/*.test.ts).
     const paths = Object.keys(body.paths);
-    expect(paths.filter((p) => !p.startsWith('/api/admin/')).sort()).toEqual(
+    expect(paths.filter((p) => !p.startsWith('/api/admin/') && !p.startsWith('/api/enterprise/')).sort()).toEqual(
       ['/api/chat', '/api/config', '/api/feedback', '/api/hot', '/api/items/{id}', '/api/suggest', '/healthz', '/metrics', '/readyz'].sort(),
     );
     expect(paths).toContain('/api/admin/login');
+    expect(paths).toContain('/api/enterprise/login');
     expect(JSON.stringify(body.paths['/api/chat'])).toContain('maxLength');
     const page = await fetch(`${base}/api/docs`);
     expect(page.status).toBe(200);
