@@ -12,6 +12,7 @@ import { termsField, type AnalysedDoc } from './minisearch-fields.js';
 import { passagesOf, type Passage } from './passages.js';
 import { sentenceEntries, type SentenceEntry } from './rerank.js';
 import { itemZones } from './zone-scope.js';
+import { WordList } from './word-list.js';
 
 /** The title line's places are looked for in the first this many characters of an item's head. */
 const TITLE_PLACE_CHARS = 60;
@@ -24,8 +25,8 @@ export interface ItemAnalysis {
   sentences: SentenceEntry[];
   /** The zones the item names itself (search/zone-scope `itemZones`). */
   zones: string[];
-  words: Set<string>;
-  headWords: Set<string>;
+  words: WordList;
+  headWords: WordList;
   /** Words and character pairs of head and body: what the word statistics count. */
   terms: string[];
   /** Sound pairs of head and body: what the first stage's budget counts. */
@@ -54,8 +55,8 @@ export function analyseItem(analyzer: TextAnalyzer, item: Item): ItemAnalysis {
     titlePlaces,
     sentences,
     zones,
-    words: new Set([...headTerms.words, ...body.words]),
-    headWords: new Set(headTerms.words),
+    words: WordList.of([...headTerms.words, ...body.words]),
+    headWords: WordList.of(headTerms.words),
     terms: [...headTerms.words, ...body.words, ...headTerms.bigrams, ...body.bigrams],
     sounds: [...headTerms.pinyinBigrams, ...body.pinyinBigrams],
     itemDoc: {

@@ -12,6 +12,7 @@ import { createAnalysedIndex, termsField, type AnalysedDoc } from './minisearch-
 import type { Passage } from './passages.js';
 import { analyseItem, itemText, type ItemAnalysis } from './item-analysis.js';
 import { wordFinder } from './word-finder.js';
+import { WordList } from './word-list.js';
 import { analyseQuery, type AnalysedQuery, type QueryTerms } from './query.js';
 import { DEFAULT_RANKING, type RankingWeights } from './ranking.js';
 import { reciprocalRankFusion } from './fusion.js';
@@ -100,10 +101,10 @@ export class SearchIndex {
   private readonly items = new Map<string, Item>();
   private readonly passages = new Map<string, Passage>();
   private readonly sentences = new Map<string, SentenceEntry[]>();
-  private readonly wordSets = new Map<string, Set<string>>();
+  private readonly wordSets = new Map<string, WordList>();
   private readonly wordSounds = new Map<string, Set<string>>();
   private readonly heads = new Map<string, string>();
-  private readonly headWords = new Map<string, Set<string>>();
+  private readonly headWords = new Map<string, WordList>();
   private allHeads?: { words: Set<string>; text: string };
   private readonly tailKinds = new Map<string, number>();
   /** Place names in each item's title line: where it applies (none: everywhere, e.g. a national policy). */
@@ -529,7 +530,7 @@ export class SearchIndex {
    */
   match(itemId: string, terms: QueryTerms, options: { bySound?: boolean } = {}): { window: WindowMatch; coverage: number } {
     const window = bestWindow(this.sentencesOf(itemId), terms, this.stats, this.weights.windowSentences);
-    const words = this.wordSets.get(itemId) ?? new Set<string>();
+    const words = this.wordSets.get(itemId) ?? WordList.of([]);
     let found = 0;
     let total = 0;
     for (const word of terms.words) {
