@@ -17,7 +17,8 @@ import { WordList } from './word-list.js';
 /** The title line's places are looked for in the first this many characters of an item's head. */
 const TITLE_PLACE_CHARS = 60;
 
-export interface ItemAnalysis {
+/** What an item says, without its terms: enough to read the zones of a knowledge base. */
+export interface ItemOutline {
   item: Item;
   /** Title, FAQ questions, tags …, normalised (search/fields). */
   head: string;
@@ -25,6 +26,11 @@ export interface ItemAnalysis {
   sentences: SentenceEntry[];
   /** The zones the item names itself (search/zone-scope `itemZones`). */
   zones: string[];
+  passages: Passage[];
+}
+
+/** An item's terms: its words, what the statistics count, and its MiniSearch documents. */
+export interface ItemTerms {
   words: WordList;
   headWords: WordList;
   /** Words and character pairs of head and body: what the word statistics count. */
@@ -32,15 +38,24 @@ export interface ItemAnalysis {
   /** Sound pairs of head and body: what the first stage's budget counts. */
   sounds: string[];
   itemDoc: AnalysedDoc;
-  passages: Passage[];
   passageDocs: AnalysedDoc[];
 }
 
+export type ItemAnalysis = ItemOutline & ItemTerms;
+
 export function analyseItem(analyzer: TextAnalyzer, item: Item): ItemAnalysis {
+  const outline = outlineItem(analyzer, item);
+  return { ...outline, ...termsOfItem(analyzer, outline) };
+}
+
+/**
+ * The outline alone: a build reads every item's outline first (zones are read over the whole
+ * knowledge base), then analyses the items' terms one at a time and indexes them at once, so
+ * that no item's terms wait in memory for the others (at 10,000 items they came to hundreds of MB).
+ */
+export function outlineItem(analyzer: TextAnalyzer, item: Item): ItemOutline {
   const head = analyzer.normalize(headText(item));
   const titlePlaces = [...new Set(analyzer.segmenter.titlePlaceNames(head.slice(0, TITLE_PLACE_CHARS)))];
-  const headTerms = analyzer.analyze(head, { normalized: true });
-  const body = analyzer.analyze(itemBody(item));
   const sentences = sentenceEntries(item, (t) => analyzer.normalize(t));
   const zones = itemZones({
     id: item.id,
@@ -48,13 +63,13 @@ export function analyseItem(analyzer: TextAnalyzer, item: Item): ItemAnalysis {
     text: () => itemText(head, sentences),
     ...(item.kind === 'policy' && item.level ? { level: item.level } : {}),
   });
-  const passages = passagesOf(item);
+  return { item, head, titlePlaces, sentences, zones, passages: passagesOf(item) };
+}
+
+export function termsOfItem(analyzer: TextAnalyzer, { item, head, passages }: ItemOutline): ItemTerms {
+  const headTerms = analyzer.analyze(head, { normalized: true });
+  const body = analyzer.analyze(itemBody(item));
   return {
-    item,
-    head,
-    titlePlaces,
-    sentences,
-    zones,
     words: WordList.of([...headTerms.words, ...body.words]),
     headWords: WordList.of(headTerms.words),
     terms: [...headTerms.words, ...body.words, ...headTerms.bigrams, ...body.bigrams],
@@ -66,7 +81,6 @@ export function analyseItem(analyzer: TextAnalyzer, item: Item): ItemAnalysis {
       w: termsField(body.words),
       b: termsField(body.bigrams),
     },
-    passages,
     passageDocs: passages.map((passage) => {
       const a = analyzer.analyze(passage.text);
       return {

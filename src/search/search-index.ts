@@ -10,7 +10,7 @@ import { isCurrent, type Item, type ItemKind, type Audience } from '../knowledge
 import type { TextAnalyzer } from '../language/index.js';
 import { createAnalysedIndex, termsField, type AnalysedDoc } from './minisearch-fields.js';
 import type { Passage } from './passages.js';
-import { analyseItem, itemText, type ItemAnalysis } from './item-analysis.js';
+import { analyseItem, itemText, outlineItem, termsOfItem, type ItemAnalysis, type ItemOutline, type ItemTerms } from './item-analysis.js';
 import { wordFinder } from './word-finder.js';
 import { WordList } from './word-list.js';
 import { analyseQuery, type AnalysedQuery, type QueryTerms } from './query.js';
@@ -150,29 +150,33 @@ export class SearchIndex {
     // Titles and departments become dictionary words first, so they segment whole everywhere.
     analyzer.addTerms(dictionaryTerms(items));
     const index = new SearchIndex(analyzer, weights, options.homeZone);
-    const itemDocs: AnalysedDoc[] = [];
-    const passageDocs: AnalysedDoc[] = [];
-    // Each item's terms, until the zones are read and the statistics made (see `countItem`).
-    const pending: { id: string; terms: string[] }[] = [];
     let sliceStart = performance.now();
+    const pause = async (): Promise<void> => {
+      if (performance.now() - sliceStart <= BUILD_SLICE_MS) return;
+      await yieldToEventLoop();
+      sliceStart = performance.now();
+    };
+    // Zones are read over every item's outline before any item's terms are counted (see `countItem`)…
+    const outlines: ItemOutline[] = [];
     for (const item of items) {
-      const analysis = analyseItem(analyzer, item);
-      index.keep(analysis);
-      itemDocs.push(analysis.itemDoc);
-      passageDocs.push(...analysis.passageDocs);
-      pending.push({ id: item.id, terms: analysis.terms });
-      if (performance.now() - sliceStart > BUILD_SLICE_MS) {
-        await yieldToEventLoop();
-        sliceStart = performance.now();
-      }
+      const outline = outlineItem(analyzer, item);
+      index.keepOutline(outline);
+      outlines.push(outline);
+      await pause();
     }
     index.readZones();
-    for (const { id, terms } of pending) index.countItem(id, terms);
+    // …then each item's terms are made, counted and indexed at once, and dropped.
+    for (const outline of outlines) {
+      const terms = termsOfItem(analyzer, outline);
+      index.keepTerms(outline.item.id, terms);
+      index.countItem(outline.item.id, terms.terms);
+      index.itemIndex.add(terms.itemDoc);
+      index.passageIndex.addAll(terms.passageDocs);
+      await pause();
+    }
     index.homophones.trust(analyzer.questionWords);
     index.homophones.seal();
     index.findHomePlaces();
-    await index.itemIndex.addAllAsync(itemDocs, { chunkSize: 50 });
-    await index.passageIndex.addAllAsync(passageDocs, { chunkSize: 200 });
     return index;
   }
 
@@ -247,6 +251,11 @@ export class SearchIndex {
 
   /** Keeps what the index holds of one item for answering (the documents and statistics apart). */
   private keep(a: ItemAnalysis): void {
+    this.keepOutline(a);
+    this.keepTerms(a.item.id, a);
+  }
+
+  private keepOutline(a: ItemOutline): void {
     const id = a.item.id;
     this.items.set(id, a.item);
     this.heads.set(id, a.head);
@@ -254,10 +263,13 @@ export class SearchIndex {
     for (const place of a.titlePlaces) this.titlePlaceCounts.set(place, (this.titlePlaceCounts.get(place) ?? 0) + 1);
     this.sentences.set(id, a.sentences);
     this.zonesNamed.set(id, a.zones);
+    for (const passage of a.passages) this.passages.set(passage.key, passage);
+  }
+
+  private keepTerms(id: string, a: ItemTerms): void {
     this.wordSets.set(id, a.words);
     this.headWords.set(id, a.headWords);
     this.soundStats.add(a.sounds);
-    for (const passage of a.passages) this.passages.set(passage.key, passage);
   }
 
   /** An item in: kept, and its documents searchable; its statistics wait for `settle`. */
