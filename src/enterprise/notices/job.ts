@@ -39,6 +39,7 @@ export class NoticeJob {
   #timer: NodeJS.Timeout | undefined;
   #stopWatching: (() => Promise<void>) | undefined;
   #stopped = false;
+  #started = false;
 
   constructor(
     private readonly store: Store,
@@ -53,6 +54,7 @@ export class NoticeJob {
 
   /** Starts the timer and listens for store changes (any instance's). */
   async start(): Promise<void> {
+    this.#started = true;
     const checkMs = this.options.checkMs ?? DEFAULT_NOTICE_CHECK_MS;
     if (checkMs > 0) {
       this.#timer = setInterval(() => this.poke(), checkMs);
@@ -62,9 +64,9 @@ export class NoticeJob {
     this.poke();
   }
 
-  /** Asks for a pass soon; never waits and never throws (errors go to the log). */
+  /** Asks for a pass soon once started (a job a test drives ignores it); never waits and never throws (errors go to the log). */
   poke(): void {
-    if (this.#stopped) return;
+    if (this.#stopped || !this.#started) return;
     if (this.#running) {
       this.#again = true;
       return;
