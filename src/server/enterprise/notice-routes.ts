@@ -50,7 +50,7 @@ interface SettingsBody {
 }
 
 export const enterpriseNoticeRoutes: FastifyPluginAsync<ServerContext> = async (app, ctx) => {
-  app.get<{ Querystring: { limit: number; offset: number; unread?: boolean } }>(
+  app.get<{ Querystring: { limit: number; offset: number; unread?: 'true' | 'false' } }>(
     '/notices',
     enterpriseGuarded({
       summary: 'The inbox: policies, qualifications and funds the enterprise newly fits, newest first',
@@ -59,14 +59,14 @@ export const enterpriseNoticeRoutes: FastifyPluginAsync<ServerContext> = async (
         properties: {
           limit: { type: 'integer', minimum: 0, maximum: 100, default: 20 },
           offset: { type: 'integer', minimum: 0, maximum: PG_INTEGER_MAX, default: 0 },
-          unread: { type: 'boolean', description: 'Only the unread ones' },
+          unread: { type: 'string', enum: ['true', 'false'], description: '`true`: only the unread ones' },
         },
       },
       response: { 200: { type: 'object', properties: { notices: { type: 'array', items: noticeSchema }, total: { type: 'integer' }, unread: { type: 'integer' } } } },
     }),
     async (request) => {
       const { limit, offset, unread } = request.query;
-      return ctx.store.notices.inbox(request.enterpriseCaller!.enterprise.id, { limit, offset, ...(unread ? { unreadOnly: true } : {}) });
+      return ctx.store.notices.inbox(request.enterpriseCaller!.enterprise.id, { limit, offset, ...(unread === 'true' ? { unreadOnly: true } : {}) });
     },
   );
 

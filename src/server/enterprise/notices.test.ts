@@ -35,7 +35,8 @@ beforeAll(async () => {
     const saved = await who.client.put('/api/enterprise/profile', { profile });
     if (saved.status !== 200) throw new Error(JSON.stringify(saved.body));
   }
-});
+  // Three registrations and logins (argon2 each way) on a machine shared with other test runs.
+}, 300_000);
 afterAll(async () => setup?.close());
 
 describe('notice settings', () => {
