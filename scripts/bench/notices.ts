@@ -35,5 +35,7 @@ await time(`storing ${count} enterprises`, async () => {
 const settings = { emailEnabled: false, now: () => new Date() };
 await time('first sweep (makes the notices)', () => sweepNotices(store, rules, asOf, settings));
 await time('second sweep (nothing new)', () => sweepNotices(store, rules, asOf, settings));
+const [one] = (await store.enterprises.all()).slice(-1);
+await time('incremental sweep (one changed enterprise)', () => sweepNotices(store, rules, asOf, settings, [one!.id]));
 await time("the job's change check", () => store.notices.signature().then(() => 'ok'));
 await store.close();

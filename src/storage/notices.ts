@@ -162,10 +162,11 @@ export class NoticeRepository {
   }
 
   /** `enterprise|rule|version|verdict` of the notices already made for these rule versions (the sweep skips them). */
-  async existingKeys(ruleVersions: readonly string[]): Promise<Set<string>> {
+  async existingKeys(ruleVersions: readonly string[], enterpriseIds?: readonly string[]): Promise<Set<string>> {
     const rows = await this.db.query<{ enterprise_id: string; rule_id: string; rule_version: string; verdict: string }>(
-      'SELECT enterprise_id, rule_id, rule_version, verdict FROM enterprise_notices WHERE rule_version = ANY($1::text[])',
-      [ruleVersions],
+      `SELECT enterprise_id, rule_id, rule_version, verdict FROM enterprise_notices WHERE rule_version = ANY($1::text[])
+       ${enterpriseIds ? 'AND enterprise_id = ANY($2::text[])' : ''}`,
+      enterpriseIds ? [ruleVersions, enterpriseIds] : [ruleVersions],
     );
     return new Set(rows.map((r) => noticeKey(r.enterprise_id, r.rule_id, r.rule_version, r.verdict)));
   }
@@ -310,6 +311,17 @@ export class NoticeRepository {
       enterpriseIds ? [enterpriseIds] : [],
     );
     return rows.map((r) => ({ enterpriseId: r.enterprise_id, key: r.fact_key, value: json(r.value), source: r.source, ...(r.note !== null ? { note: r.note } : {}) }));
+  }
+
+  /** The enterprises whose facts, account or notice settings changed after `since` (an incremental sweep). */
+  async changedSince(since: Date): Promise<string[]> {
+    const rows = await this.db.query<{ id: string }>(
+      `SELECT enterprise_id AS id FROM enterprise_fact_versions WHERE changed_at > $1::timestamptz
+       UNION SELECT id FROM enterprises WHERE updated_at > $1::timestamptz OR reviewed_at > $1::timestamptz
+       UNION SELECT enterprise_id AS id FROM enterprise_notice_settings WHERE updated_at > $1::timestamptz`,
+      [since.toISOString()],
+    );
+    return rows.map((r) => r.id);
   }
 
   /**

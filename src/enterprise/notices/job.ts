@@ -13,6 +13,13 @@ import type { SendSettings } from './send.js';
 import { sweepNotices, type SweepReport } from './sweep.js';
 
 export const DEFAULT_NOTICE_CHECK_MS = 30_000;
+/** A full sweep at least this often, whatever the change checks say (the fallback for anything they miss). */
+const FULL_SWEEP_MS = 60 * 60_000;
+/**
+ * An incremental sweep looks this far behind its last start: rows are stamped by the clock of the
+ * instance that wrote them, and sweeping an enterprise twice costs nothing but time.
+ */
+const CLOCK_MARGIN_MS = 5 * 60_000;
 
 export interface NoticeJobOptions {
   rules: readonly Rule[];
@@ -34,6 +41,10 @@ export interface NoticePassReport {
 export class NoticeJob {
   readonly rules: readonly Rule[];
   #lastSignature: string | undefined;
+  /** `day|revision` of the last full sweep: a new day or changed items (a guide) sweep everyone again. */
+  #lastBase: string | undefined;
+  #lastFullAt = Number.NEGATIVE_INFINITY;
+  #lastSweepAt = 0;
   #running: Promise<NoticePassReport> | undefined;
   #again = false;
   #timer: NodeJS.Timeout | undefined;
@@ -102,12 +113,22 @@ export class NoticeJob {
   async #pass(): Promise<NoticePassReport> {
     const asOf = this.options.today();
     const now = this.options.now ?? (() => new Date());
-    const signature = `${asOf}|${await this.store.revision()}|${await this.store.notices.signature()}`;
+    const base = `${asOf}|${await this.store.revision()}`;
+    const signature = await this.store.notices.signature();
+    const started = now().getTime();
+    const settings = { emailEnabled: Boolean(this.options.send.smtpUrl), now };
     let sweep: SweepReport | undefined;
-    if (signature !== this.#lastSignature) {
-      sweep = await sweepNotices(this.store, this.rules, asOf, { emailEnabled: Boolean(this.options.send.smtpUrl), now });
-      this.#lastSignature = signature;
+    if (base !== this.#lastBase || started - this.#lastFullAt >= FULL_SWEEP_MS) {
+      sweep = await sweepNotices(this.store, this.rules, asOf, settings);
+      this.#lastBase = base;
+      this.#lastFullAt = started;
+    } else if (signature !== this.#lastSignature) {
+      // Only profiles, accounts or settings moved: the enterprises they belong to.
+      const changed = await this.store.notices.changedSince(new Date(this.#lastSweepAt - CLOCK_MARGIN_MS));
+      sweep = await sweepNotices(this.store, this.rules, asOf, settings, changed);
     }
+    this.#lastSignature = signature;
+    this.#lastSweepAt = started;
     const delivery = await deliverDue(this.store, this.options.send, now, this.options.retryDelaysMs ?? DEFAULT_RETRY_DELAYS_MS);
     return { ...(sweep ? { sweep } : {}), delivery };
   }

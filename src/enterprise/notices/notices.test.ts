@@ -89,8 +89,9 @@ for (const backend of [pgliteMemoryBackend, postgresBackend]) {
 
     beforeEach(async () => {
       target = await backend.create();
-      store = await openStore(target.options);
       clock = new TestClock('2024-06-20T02:00:00.000Z');
+      // The store stamps rows with the test's clock too, so "changed since the last sweep" is exact.
+      store = await openStore(target.options, { now: clock.now });
       hooks.length = 0;
       mail.length = 0;
     });
@@ -128,9 +129,11 @@ for (const backend of [pgliteMemoryBackend, postgresBackend]) {
       expect(mail[0]).toContain('jia@example.com');
 
       // Again, and again with something changed that does not change the verdict: nothing new.
+      clock.advance(10 * 60_000);
       expect((await job.run()).sweep).toBeUndefined();
       await saveProfile(store, fits, { ...FITS, employees: 120 }, 'zhang', 'replace');
-      expect((await job.run()).sweep).toMatchObject({ created: 0 });
+      // Only the enterprise whose profile changed is evaluated again.
+      expect((await job.run()).sweep).toMatchObject({ enterprises: 1, created: 0 });
       // A fresh instance (rules loaded at start) sees the same versions: nothing new either.
       expect((await jobOver(store, clock).run()).sweep).toMatchObject({ created: 0 });
       expect(hooks).toHaveLength(1);

@@ -57,7 +57,7 @@ export async function sweepNotices(store: Store, rules: readonly Rule[], asOf: s
   const rulebook = rulebookOf(rules);
   const profiled = await activeProfiles(store, enterpriseIds);
   const allSettings = await store.notices.allSettings(enterpriseIds);
-  const existing = await store.notices.existingKeys(versions.map((v) => v.version));
+  const existing = await store.notices.existingKeys(versions.map((v) => v.version), enterpriseIds);
   const report: SweepReport = { enterprises: profiled.length, rules: versions.length, created: 0, off: 0 };
   let evaluated = 0;
   for (const { enterprise, profile } of profiled) {
