@@ -58,7 +58,15 @@ describe('loadConfig', () => {
       secureCookies: false,
       allowSelfPublish: false,
       importLimits: { maxPages: 2000, maxRows: 100_000, maxChars: 50_000_000, maxUnzippedMb: 200, timeoutSeconds: 120, memoryMb: 1024 },
+      noticeWebhookHosts: [],
     });
+  });
+
+  it('reads the hosts whose enterprise webhooks may be plain HTTP or private', () => {
+    expect(loadConfig({ XIAOXIN_NOTICE_WEBHOOK_HOSTS: 'OA.zone.local, 10.0.0.8 [fd00::8]' }, empty).noticeWebhookHosts).toEqual(['oa.zone.local', '10.0.0.8', 'fd00::8']);
+    expect(problemsOf({ XIAOXIN_NOTICE_WEBHOOK_HOSTS: 'http://oa.zone.local/' })).toEqual([
+      'XIAOXIN_NOTICE_WEBHOOK_HOSTS: must be host names or addresses such as oa.zone.local 10.0.0.8 (separated by spaces or commas)',
+    ]);
   });
 
   it('reads the web app and HTTP settings', () => {

@@ -100,6 +100,8 @@ export interface Config {
    * Connect); undefined when not configured (local enterprise accounts only).
    */
   oidc?: OidcSettings;
+  /** XIAOXIN_NOTICE_WEBHOOK_HOSTS: hosts whose enterprise webhooks may use http:// and the zone's private addresses. */
+  noticeWebhookHosts: string[];
 }
 
 /** A configuration that cannot be used; `problems` names each variable that is wrong. */
@@ -140,6 +142,10 @@ const embedOrigins = z
     (list) => (list.length === 1 && list[0] === '*') || (list.length > 0 && list.every((o) => ORIGIN.test(o))),
     'must be * or a list of origins such as https://www.example.gov.cn (separated by spaces or commas)',
   );
+const hostList = z
+  .string()
+  .transform((s) => s.split(/[\s,]+/).filter(Boolean).map((h) => h.toLowerCase().replace(/^\[|\]$/g, '')))
+  .refine((list) => list.length > 0 && list.length <= 50 && list.every((h) => /^[a-z0-9.:-]{1,253}$/.test(h)), 'must be host names or addresses such as oa.zone.local 10.0.0.8 (separated by spaces or commas)');
 const trustProxy = z.string().transform((s): boolean | number | string[] => {
   if (/^(true|yes)$/i.test(s)) return true;
   if (/^(false|no|0)$/i.test(s)) return false;
@@ -208,6 +214,7 @@ const envSchema = z
     XIAOXIN_IMPORT_TIMEOUT_SECONDS: optional(wholeNumber(1, 86_400)),
     // Below 128 MB a worker cannot even load the parsers.
     XIAOXIN_IMPORT_MEMORY_MB: optional(wholeNumber(128, 65_536)),
+    XIAOXIN_NOTICE_WEBHOOK_HOSTS: optional(hostList),
     XIAOXIN_OIDC_ISSUER: optional(oidcIssuer),
     XIAOXIN_OIDC_CLIENT_ID: optional(z.string().max(200, 'must be at most 200 characters')),
     XIAOXIN_OIDC_CLIENT_SECRET: optional(z.string().max(500, 'must be at most 500 characters')),
@@ -307,6 +314,7 @@ export function loadConfig(env: Env = process.env, cwd: string = process.cwd()):
       timeoutSeconds: e.XIAOXIN_IMPORT_TIMEOUT_SECONDS ?? DEFAULT_IMPORT_LIMITS.timeoutSeconds,
       memoryMb: e.XIAOXIN_IMPORT_MEMORY_MB ?? DEFAULT_IMPORT_LIMITS.memoryMb,
     },
+    noticeWebhookHosts: e.XIAOXIN_NOTICE_WEBHOOK_HOSTS ?? [],
     oidc: e.XIAOXIN_OIDC_ISSUER
       ? {
           issuer: e.XIAOXIN_OIDC_ISSUER,
@@ -364,6 +372,7 @@ export const ENV_VARS = [
   'XIAOXIN_OIDC_CREDIT_CODE_CLAIM',
   'XIAOXIN_OIDC_NAME_CLAIM',
   'XIAOXIN_OIDC_SCOPE',
+  'XIAOXIN_NOTICE_WEBHOOK_HOSTS',
 ] as const;
 
 function isUrl(value: string, protocols: string[]): boolean {

@@ -15,6 +15,8 @@ import {
   DEFAULT_ZONE_NAME,
 } from '../config/env.js';
 import { OidcClient, type OidcSettings } from '../enterprise/accounts/oidc.js';
+import { NoticeJob } from '../enterprise/notices/job.js';
+import { loadRules } from '../enterprise/rules/load.js';
 import type { ImportLimits } from '../ingestion/index.js';
 import type { Store } from '../storage/index.js';
 import type { AlertSettings } from '../upkeep/alerts.js';
@@ -105,6 +107,13 @@ export interface ServerOptions {
   answerQueue?: AnswerQueueOptions;
   /** Enterprise login through the province's identity service (XIAOXIN_OIDC_*); off when unset. */
   oidc?: OidcSettings;
+  /**
+   * The job that notifies enterprises of the rules they newly fit (default: one over `store` with
+   * the shipped rules, e-mail through `alerts.smtpUrl`). It runs in the background when `refreshMs` > 0.
+   */
+  notices?: NoticeJob;
+  /** Hosts whose enterprise webhooks may use http:// and private addresses (XIAOXIN_NOTICE_WEBHOOK_HOSTS). */
+  noticeWebhookHosts?: string[];
 }
 
 /**
@@ -163,7 +172,22 @@ export function buildServer(
         new DailyUpkeepJob(store, { today, windowDays: reviewWindowDays, ...(options.alerts ? { alerts: options.alerts } : {}), logError }),
       ...(options.importLimits ? { importLimits: options.importLimits } : {}),
     },
-    enterprise: options.oidc ? { oidc: new OidcClient(options.oidc) } : {},
+    enterprise: {
+      ...(options.oidc ? { oidc: new OidcClient(options.oidc) } : {}),
+      notices:
+        options.notices ??
+        new NoticeJob(store, {
+          rules: loadRules(),
+          today,
+          send: {
+            webhookAllowHosts: options.noticeWebhookHosts ?? [],
+            ...(options.alerts?.smtpUrl ? { smtpUrl: options.alerts.smtpUrl } : {}),
+            ...(options.alerts?.emailFrom ? { emailFrom: options.alerts.emailFrom } : {}),
+            zoneName: options.zoneName ?? DEFAULT_ZONE_NAME,
+          },
+          logError,
+        }),
+    },
   };
 
   // A question is at most 500 characters; nothing the API takes comes near 16 KiB.
@@ -222,6 +246,11 @@ export function buildServer(
       refresher.stop();
       await (await listening)?.();
     });
+    // Notices are background work like the refresh: off in tests that drive the job themselves.
+    app.addHook('onReady', async () => {
+      ctx.enterprise.notices.start().catch((e: unknown) => logError(`enterprise notices could not start: ${String(e)}`));
+    });
+    app.addHook('preClose', async () => ctx.enterprise.notices.stop());
   }
   return app;
 }

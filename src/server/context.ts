@@ -3,6 +3,7 @@
  * What the route plugins share, built once per server by `buildServer`.
  */
 import type { OidcClient } from '../enterprise/accounts/oidc.js';
+import type { NoticeJob } from '../enterprise/notices/job.js';
 import type { ImportLimits } from '../ingestion/index.js';
 import type { Store } from '../storage/index.js';
 import type { DailyUpkeepJob } from '../upkeep/daily-job.js';
@@ -61,6 +62,6 @@ export interface ServerContext {
   /** XIAOXIN_METRICS_TOKEN: a bearer token that opens /metrics to other machines. */
   metricsToken?: string;
   admin: AdminSettings;
-  /** The enterprise portal's API: login through the identity service when configured. */
-  enterprise: { oidc?: OidcClient };
+  /** The enterprise portal's API: login through the identity service when configured; the notices job (精准直达) and its rules. */
+  enterprise: { oidc?: OidcClient; notices: NoticeJob };
 }

@@ -77,6 +77,19 @@ export {
   type StoredFact,
   type StoredFactSource,
 } from './enterprise-facts.js';
+export {
+  NoticeRepository,
+  NOTICE_CHANNELS,
+  type ClaimedDelivery,
+  type Delivery,
+  type DeliveryStatus,
+  type NewNotice,
+  type Notice,
+  type NoticeChannel,
+  type NoticeDetail,
+  type NoticeSettings,
+  type NoticeVerdict,
+} from './notices.js';
 export { describeDatabaseUrl } from './postgres-db.js';
 
 /** Opens the database `options` names, applies pending migrations and returns the store. */

@@ -7,6 +7,7 @@ import { BACK_OFFICE_MIGRATION } from './back-office-schema.js';
 import { ENTERPRISE_MIGRATION } from './enterprise-schema.js';
 import { HOT_QUESTIONS_MIGRATION } from './hot-questions-schema.js';
 import { LOGIN_FAILURES_MIGRATION } from './login-failures-schema.js';
+import { NOTICES_MIGRATION } from './notices-schema.js';
 import { UPKEEP_MIGRATION } from './upkeep-schema.js';
 import type { Db } from './db.js';
 
@@ -84,6 +85,7 @@ export const MIGRATIONS: readonly Migration[] = [
   HOT_QUESTIONS_MIGRATION,
   LOGIN_FAILURES_MIGRATION,
   ENTERPRISE_MIGRATION,
+  NOTICES_MIGRATION,
 ];
 
 /**

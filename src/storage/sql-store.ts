@@ -8,6 +8,7 @@ import { AccountRepository } from './accounts.js';
 import { AuditLog } from './audit.js';
 import { EnterpriseFactRepository } from './enterprise-facts.js';
 import { EnterpriseRepository } from './enterprises.js';
+import { NoticeRepository } from './notices.js';
 import { InsightsQueries } from './insights.js';
 import { ITEM_COLUMNS, itemFromRow, type ItemRow } from './item-rows.js';
 import { missingRevisionRow, REVISION_CHANNEL, unpublishItem, writeItems } from './item-writes.js';
@@ -52,6 +53,7 @@ export class SqlStore implements Store {
   readonly jobs: JobRuns;
   readonly enterprises: EnterpriseRepository;
   readonly enterpriseFacts: EnterpriseFactRepository;
+  readonly notices: NoticeRepository;
 
   constructor(
     readonly db: Db,
@@ -68,6 +70,7 @@ export class SqlStore implements Store {
     this.jobs = new JobRuns(db, this.#now);
     this.enterprises = new EnterpriseRepository(db, this.#now);
     this.enterpriseFacts = new EnterpriseFactRepository(db, this.#now);
+    this.notices = new NoticeRepository(db, this.#now);
   }
 
   /**

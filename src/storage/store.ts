@@ -12,6 +12,7 @@ import type { HotQuestionRepository } from './hot-questions.js';
 import type { InsightsQueries } from './insights.js';
 import type { JobRuns } from './job-runs.js';
 import type { LoginFailureRepository } from './login-failures.js';
+import type { NoticeRepository } from './notices.js';
 import type { VersionRepository } from './versions.js';
 
 export interface UpsertResult {
@@ -144,6 +145,8 @@ export interface Store {
   readonly enterprises: EnterpriseRepository;
   /** Enterprise profiles: each fact with its source, and the history of every change. */
   readonly enterpriseFacts: EnterpriseFactRepository;
+  /** Notices to enterprises (精准直达), their deliveries and each enterprise's notice settings. */
+  readonly notices: NoticeRepository;
   /**
    * Runs `fn` in one transaction with a store bound to it: all its writes are stored, or none
    * (an error, a crash). `fn` must use only the store it is given.

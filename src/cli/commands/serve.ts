@@ -78,6 +78,9 @@ export async function runServe(flags: ServeFlags): Promise<number> {
       allowSelfPublish: config.allowSelfPublish,
       importLimits: config.importLimits,
       ...(config.oidc ? { oidc: config.oidc } : {}),
+      // The notices' e-mail uses the alerts' SMTP server and sender.
+      alerts: { ...config.alerts, zoneName: config.zoneName },
+      noticeWebhookHosts: config.noticeWebhookHosts,
       dailyJob,
       storeWatch,
     });

@@ -111,6 +111,7 @@ export const enterpriseProfileRoutes: FastifyPluginAsync<ServerContext> = async 
         }
         if (!name) throw badRequest('file：请上传一个 XLSX 文件');
         const result = await importProfileSheet(ctx.store, file, request.staff!.account.name, limitsWith(ctx.admin.importLimits), name);
+        if (result.stored.length) ctx.enterprise.notices.poke();
         return { ...result, problems: result.problems.map((p) => ({ ...p, text: problemText(p) })) };
       } finally {
         await rm(dir, { recursive: true, force: true });

@@ -23,6 +23,7 @@ import { hotQuestionRoutes } from './hot-questions.js';
 import { importRoutes, UPLOAD_LIMITS } from './import.js';
 import { insightRoutes } from './insights.js';
 import { itemRoutes } from './items.js';
+import { outreachRoutes } from './outreach.js';
 import { reviewRoutes } from './review.js';
 import { installSessionLookup, sessionRoutes } from './session.js';
 import { versionRoutes } from './versions.js';
@@ -64,7 +65,7 @@ export function registerAdminApi(app: FastifyInstance, ctx: ServerContext): void
       });
       installSessionLookup(admin, ctx);
       await admin.register(sessionRoutes(ctx.admin.loginRateLimit), ctx);
-      for (const routes of [itemRoutes, versionRoutes, importRoutes, exportRoutes, reviewRoutes, insightRoutes, hotQuestionRoutes, hitTestRoutes, accountRoutes, auditRoutes, enterpriseRoutes, enterpriseProfileRoutes]) {
+      for (const routes of [itemRoutes, versionRoutes, importRoutes, exportRoutes, reviewRoutes, insightRoutes, hotQuestionRoutes, hitTestRoutes, accountRoutes, auditRoutes, enterpriseRoutes, enterpriseProfileRoutes, outreachRoutes]) {
         await admin.register(routes, ctx);
       }
     },

@@ -11,6 +11,7 @@ import type { ServerContext } from '../context.js';
 import { tooManyRequests } from '../errors.js';
 import { enterpriseAccountRoutes } from './account-routes.js';
 import { installEnterpriseErrors } from './errors.js';
+import { enterpriseNoticeRoutes } from './notice-routes.js';
 import { enterpriseOidcRoutes } from './oidc-routes.js';
 import { enterpriseProfileRoutes } from './profile-routes.js';
 import { installEnterpriseSessionLookup } from './session.js';
@@ -42,6 +43,7 @@ export function registerEnterpriseApi(app: FastifyInstance, ctx: ServerContext):
       await scope.register(enterpriseAccountRoutes(ctx.admin.loginRateLimit), ctx);
       await scope.register(enterpriseOidcRoutes, ctx);
       await scope.register(enterpriseProfileRoutes, ctx);
+      await scope.register(enterpriseNoticeRoutes, ctx);
     },
     { prefix: '/api/enterprise' },
   );

@@ -38,6 +38,8 @@ export const enterpriseProfileRoutes: FastifyPluginAsync<ServerContext> = async 
     async (request) => {
       const { enterprise, user } = request.enterpriseCaller!;
       const saved = await saveProfile(ctx.store, enterprise, request.body.profile, actorOf(enterprise, user), 'replace', 'portal');
+      // Who fits what is worked out in the background, not while the enterprise waits.
+      if (saved.changed.length || saved.removed.length) ctx.enterprise.notices.poke();
       return { ...saved, ...(await readProfile(ctx.store, enterprise)) };
     },
   );

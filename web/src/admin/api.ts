@@ -24,6 +24,16 @@ import type {
   StalenessReport,
   VersionSummary,
 } from './types';
+import type { OutreachView } from '../../../src/enterprise/notices/outreach.js';
+
+export type { OutreachRow, OutreachView } from '../../../src/enterprise/notices/outreach.js';
+export interface OutreachRule {
+  id: string;
+  name: string;
+  level: string;
+  inForce: boolean;
+  summary?: string;
+}
 
 export class AdminApiError extends Error {
   constructor(
@@ -85,6 +95,8 @@ const enc = encodeURIComponent;
 const versionPath = (id: string, version: number) => `/items/${enc(id)}/versions/${version}`;
 
 export const adminApi = {
+  outreachRules: () => request<{ rules: OutreachRule[] }>('GET', '/outreach/rules'),
+  outreach: (rule: string) => request<OutreachView>('GET', withQuery('/outreach', { rule })),
   login: (name: string, password: string) => request<SessionReply>('POST', '/login', { name, password }, { quiet401: true }),
   me: () => request<SessionReply>('GET', '/me', undefined, { quiet401: true }),
   logout: () => request<{ ok: true }>('POST', '/logout', {}),
@@ -135,6 +147,11 @@ export const adminApi = {
   unlockAccount: (name: string) => request<Account>('POST', `/accounts/${enc(name)}/unlock`, {}),
   audit: (query: Query) => request<{ entries: AuditEntry[]; nextBeforeId?: number }>('GET', withQuery('/audit', query)),
 };
+
+/** The outreach list of a rule as CSV (a plain link: the cookie goes with it). */
+export function outreachCsvUrl(rule: string): string {
+  return withQuery('/api/admin/outreach', { rule, format: 'csv' });
+}
 
 /** The export download's address (a plain link: the cookie goes with it). */
 export function exportUrl(format: 'jsonl' | 'xlsx'): string {

@@ -71,6 +71,8 @@ export class PortalError extends Error {
 
 let csrfToken = '';
 export const setCsrfToken = (token: string) => (csrfToken = token);
+/** For the other clients of the portal (notices-api). */
+export const currentCsrfToken = () => csrfToken;
 
 async function request<T>(method: string, path: string, body?: unknown): Promise<T> {
   const headers = new Headers({ accept: 'application/json' });
