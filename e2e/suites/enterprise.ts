@@ -8,6 +8,7 @@ import { readFile } from 'node:fs/promises';
 import { describe, expect, it } from 'vitest';
 import yauzl from 'yauzl';
 import { STAFF } from '../support/admin.js';
+import { askByTyping } from '../support/app.js';
 import { seriousViolations } from '../support/axe.js';
 import { openPage, screenshot } from '../support/browser.js';
 import type { E2EContext } from '../support/context.js';
@@ -125,6 +126,15 @@ export function enterpriseTests(ctx: E2EContext): void {
         const text = await docxText(await readFile((await download.path())!));
         expect(text).toContain('星河云杉软件有限公司');
         expect(text).toContain(CREDIT_CODE);
+
+        // In the chat, the logged-in enterprise is answered from its profile at once.
+        await page.goto(`${ctx.server.url}/`);
+        await askByTyping(page, '我们公司能申报高企吗？');
+        const card = page.getByTestId('eligibility-card');
+        await card.getByText('依据：贵企业在企业服务门户填报的企业画像').waitFor();
+        expect(await card.textContent()).toContain('高新技术企业认定');
+        expect(await seriousViolations(page)).toEqual([]);
+        await screenshot(page, 'chat-eligibility');
         // Refused requests are reported by the browser; anything else is a real problem.
         expect(watched.problems.filter((p) => !/status of (400|401|403)/.test(p))).toEqual([]);
       } finally {
