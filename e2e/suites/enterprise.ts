@@ -8,7 +8,6 @@ import { readFile } from 'node:fs/promises';
 import { describe, expect, it } from 'vitest';
 import yauzl from 'yauzl';
 import { STAFF } from '../support/admin.js';
-import { askByTyping } from '../support/app.js';
 import { seriousViolations } from '../support/axe.js';
 import { openPage, screenshot } from '../support/browser.js';
 import type { E2EContext } from '../support/context.js';
@@ -127,9 +126,10 @@ export function enterpriseTests(ctx: E2EContext): void {
         expect(text).toContain('星河云杉软件有限公司');
         expect(text).toContain(CREDIT_CODE);
 
-        // In the chat, the logged-in enterprise is answered from its profile at once.
-        await page.goto(`${ctx.server.url}/`);
-        await askByTyping(page, '我们公司能申报高企吗？');
+        // In the portal's chat, the logged-in enterprise is answered from its profile at once.
+        await page.getByRole('button', { name: '问小新' }).click();
+        await page.getByLabel('您的问题').fill('我们公司能申报高企吗？');
+        await page.getByRole('button', { name: '发送' }).click();
         const card = page.getByTestId('eligibility-card');
         await card.getByText('依据：贵企业在企业服务门户填报的企业画像').waitFor();
         expect(await card.textContent()).toContain('高新技术企业认定');
