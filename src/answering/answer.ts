@@ -2,9 +2,10 @@
  * @module answering/answer
  * The answer object every channel returns (`xiaoxin ask --json`, `POST /api/chat`).
  */
+import type { EligibilityCard } from '../enterprise/dialogue/dialogue.js';
 import type { ItemKind } from '../knowledge/index.js';
 
-export const ANSWER_TYPES = ['guide-field', 'faq', 'passage', 'clarify', 'none'] as const;
+export const ANSWER_TYPES = ['guide-field', 'faq', 'passage', 'clarify', 'none', 'eligibility'] as const;
 export type AnswerType = (typeof ANSWER_TYPES)[number];
 
 export interface Citation {
@@ -33,4 +34,9 @@ export interface Answer {
   missingField?: string;
   /** For `clarify`: the candidate items offered, in order ("第二个" picks the second). */
   choices?: Citation[];
+  /**
+   * For `eligibility`: the eligibility dialogue's turn (src/enterprise/dialogue) — the question it
+   * asks for a missing fact, or the verdict with every condition and the guide to apply with.
+   */
+  eligibility?: EligibilityCard;
 }

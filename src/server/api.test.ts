@@ -196,11 +196,12 @@ describe('GET /api/docs', () => {
     // The back office's routes are there too (tag admin; src/server/admin/roles.test.ts checks them
     // one by one), and the enterprise portal's (tag enterprise; src/server/enterprise/*.test.ts).
     const paths = Object.keys(body.paths);
+    // So are the enterprise portal's (tag enterprise; docs/ENTERPRISE-API.md).
     expect(paths.filter((p) => !p.startsWith('/api/admin/') && !p.startsWith('/api/enterprise/')).sort()).toEqual(
       ['/api/chat', '/api/config', '/api/feedback', '/api/hot', '/api/items/{id}', '/api/suggest', '/healthz', '/metrics', '/readyz'].sort(),
     );
     expect(paths).toContain('/api/admin/login');
-    expect(paths).toContain('/api/enterprise/login');
+    expect(paths).toEqual(expect.arrayContaining(['/api/enterprise/login', '/api/enterprise/matches', '/api/enterprise/forms/{file}']));
     expect(JSON.stringify(body.paths['/api/chat'])).toContain('maxLength');
     const page = await fetch(`${base}/api/docs`);
     expect(page.status).toBe(200);

@@ -59,6 +59,11 @@ export const answerSchema = {
       description: 'For guide-field: the field asked for, when the guide does not state it (the text says so and gives a phone)',
     },
     choices: { type: 'array', items: citationSchema, description: 'For clarify: the candidates, in order' },
+    eligibility: {
+      type: 'object',
+      additionalProperties: true,
+      description: 'For eligibility: the dialogue turn — stage asking (question, factKey) or verdict (verdict, conditions, reasons, guide); docs/ENTERPRISE-API.md',
+    },
   },
   required: ['text', 'type', 'citations', 'confidence', 'suggestions'],
 } as const;

@@ -16,6 +16,7 @@ const sessionStateSchema = z.looseObject({
   topicItemId: z.string().optional(),
   lastQuestion: z.string().optional(),
   offeredItemIds: z.array(z.string()).optional(),
+  eligibility: z.record(z.string(), z.unknown()).optional(),
   turns: z.number().int().nonnegative(),
 });
 

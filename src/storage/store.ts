@@ -35,6 +35,8 @@ export interface SessionState {
   /** Candidates offered in a clarifying question, so "第二个" can pick one. */
   offeredItemIds?: string[];
   turns: number;
+  /** An eligibility dialogue in progress (its shape is enterprise/dialogue's, checked when read). */
+  eligibility?: Record<string, unknown>;
 }
 
 /** One turn for the question log; the caller has already taken personal data out of the text. */

@@ -6,6 +6,7 @@ import { fillForm, type FilledForm } from './fill.js';
 import { loadForms } from './load.js';
 import type { FormTemplate } from './schema.js';
 import { AS_OF, DEMO_ANSWERS, demoProfile } from './test-support.js';
+import { dayIn } from '../../upkeep/calendar.js';
 
 let forms: FormTemplate[];
 let rules: Rule[];
@@ -148,5 +149,18 @@ describe('validation', () => {
     expect(value(filled, 'staff').value).toBe(3);
     expect(value(filled, 'idType')).toMatchObject({ value: '居民身份证', origin: 'constant' });
     expect(filled.missing.map((m) => m.key)).toEqual(['family.2.name', 'family.2.idNumber', 'family.3.name', 'family.3.idNumber']);
+  });
+});
+
+describe('the default date', () => {
+  it('is today in the zone’s time zone, not the UTC date', () => {
+    const form = loadForms().find((f) => f.id === 'tech-sme-evaluation-info')!;
+    // Kiritimati (UTC+14) and Pago Pago (UTC−11) are never on the same date; either may have turned over meanwhile.
+    for (const timeZone of ['Pacific/Kiritimati', 'Pacific/Pago_Pago', 'Asia/Shanghai']) {
+      const before = dayIn(timeZone);
+      const { asOf } = fillForm(form, {}, {}, { timeZone });
+      expect([before, dayIn(timeZone)]).toContain(asOf);
+    }
+    expect(fillForm(form).asOf.length).toBe(10);
   });
 });

@@ -17,6 +17,7 @@ import { isTable, type FieldSource, type FormColumn, type FormTemplate, type Tab
 import { resolveSource, type SourceContext } from './sources.js';
 import { validateValue } from './validate.js';
 import type { FieldValue, ValueOrigin, ValueRules } from './values.js';
+import { dayIn, DEFAULT_TIME_ZONE } from '../../upkeep/calendar.js';
 
 export interface FilledValue {
   /** the field id, or `field.row.column` for a table cell: the key of its answer */
@@ -60,8 +61,10 @@ export interface FilledForm {
 export type Answers = Readonly<Record<string, unknown>>;
 
 export interface FillOptions {
-  /** YYYY-MM-DD; defaults to today. Year tables and 去年 count back from its year. */
+  /** YYYY-MM-DD; defaults to today in `timeZone`. Year tables and 去年 count back from its year. */
   asOf?: string;
+  /** The zone's time zone for the default `asOf` (default Asia/Shanghai): the UTC date is a day behind before 8 a.m. there. */
+  timeZone?: string;
   /** the eligibility rules, for `benefit` sources and derived values that classify */
   rules?: readonly Rule[];
 }
@@ -77,7 +80,7 @@ interface Slot {
 }
 
 export function fillForm(form: FormTemplate, profile: EnterpriseProfile = {}, answers: Answers = {}, options: FillOptions = {}): FilledForm {
-  const asOf = options.asOf ?? new Date().toISOString().slice(0, 10);
+  const asOf = options.asOf ?? dayIn(options.timeZone ?? DEFAULT_TIME_ZONE);
   const sourceCtx: SourceContext = { profile, asOf, rules: options.rules ?? [] };
   const questionCtx: QuestionContext = { audience: form.audience, asOfYear: Number(asOf.slice(0, 4)) };
   const values = new Map<string, FilledValue>();

@@ -5,11 +5,10 @@
  * the caller can say what is still missing.
  */
 import type { EnterpriseProfile } from '../profile.js';
-import { loadRules } from '../rules/load.js';
+import { shippedForms, shippedRules } from '../shipped.js';
 import type { Rule } from '../rules/schema.js';
 import { formToDocx } from './docx.js';
 import { fillForm, type Answers, type FilledForm } from './fill.js';
-import { loadForms } from './load.js';
 import { formToPdf } from './pdf.js';
 import type { FormTemplate } from './schema.js';
 
@@ -24,7 +23,9 @@ export interface RenderedForm {
 }
 
 export interface RenderOptions {
+  /** YYYY-MM-DD; defaults to today in `timeZone` (the server passes its zone's today) */
   asOf?: string;
+  timeZone?: string;
   /** defaults to resources/forms and resources/rules, read once */
   forms?: readonly FormTemplate[];
   rules?: readonly Rule[];
@@ -39,10 +40,8 @@ export class UnknownFormError extends Error {
   }
 }
 
-let shipped: { forms: FormTemplate[]; rules: Rule[] } | undefined;
-function shippedTemplates(): { forms: FormTemplate[]; rules: Rule[] } {
-  shipped ??= { forms: loadForms(), rules: loadRules() };
-  return shipped;
+function shippedTemplates(): { forms: readonly FormTemplate[]; rules: readonly Rule[] } {
+  return { forms: shippedForms(), rules: shippedRules() };
 }
 
 const CONTENT_TYPES: Record<FormFormat, string> = {
@@ -61,7 +60,7 @@ export async function renderForm(formId: string, profile: EnterpriseProfile | un
   const form = forms.find((f) => f.id === formId);
   if (!form) throw new UnknownFormError(formId);
   const rules = options.rules ?? shippedTemplates().rules;
-  const filled = fillForm(form, profile ?? {}, answers, { ...(options.asOf ? { asOf: options.asOf } : {}), rules });
+  const filled = fillForm(form, profile ?? {}, answers, { ...(options.asOf ? { asOf: options.asOf } : {}), ...(options.timeZone ? { timeZone: options.timeZone } : {}), rules });
   const bytes = format === 'pdf' ? await formToPdf(filled, options.fontPath ? { fontPath: options.fontPath } : {}) : await formToDocx(filled);
   const holder = profile?.name ?? (typeof answers['businessName'] === 'string' ? answers['businessName'] : undefined);
   return { bytes, fileName: formFileName(form, holder, format), contentType: CONTENT_TYPES[format], filled };

@@ -163,6 +163,8 @@ const legalReference = z.strictObject({
 const common = {
   id: ruleId,
   name: text,
+  /** other names people use for it in questions (高企, 科小): the chat recognises “能不能评科小” by them */
+  aliases: z.array(text).max(20).optional(),
   /** what the enterprise gets: a qualification, an award … (shown with the verdict) */
   summary: text.optional(),
   level: z.enum(['national', 'provincial', 'city', 'zone']),

@@ -16,6 +16,7 @@ import { HttpError, tooManyRequests } from '../errors.js';
 import { accountRoutes } from './accounts.js';
 import { auditRoutes } from './audit.js';
 import { enterpriseProfileRoutes } from './enterprise-profiles.js';
+import { enterpriseMatchRoutes } from './enterprise-matches.js';
 import { enterpriseRoutes } from './enterprises.js';
 import { exportRoutes } from './export.js';
 import { hitTestRoutes } from './hit-test.js';
@@ -65,7 +66,7 @@ export function registerAdminApi(app: FastifyInstance, ctx: ServerContext): void
       });
       installSessionLookup(admin, ctx);
       await admin.register(sessionRoutes(ctx.admin.loginRateLimit), ctx);
-      for (const routes of [itemRoutes, versionRoutes, importRoutes, exportRoutes, reviewRoutes, insightRoutes, hotQuestionRoutes, hitTestRoutes, accountRoutes, auditRoutes, enterpriseRoutes, enterpriseProfileRoutes, outreachRoutes]) {
+      for (const routes of [itemRoutes, versionRoutes, importRoutes, exportRoutes, reviewRoutes, insightRoutes, hotQuestionRoutes, hitTestRoutes, accountRoutes, auditRoutes, enterpriseRoutes, enterpriseProfileRoutes, outreachRoutes, enterpriseMatchRoutes]) {
         await admin.register(routes, ctx);
       }
     },

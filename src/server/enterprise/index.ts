@@ -14,6 +14,7 @@ import { installEnterpriseErrors } from './errors.js';
 import { enterpriseNoticeRoutes } from './notice-routes.js';
 import { enterpriseOidcRoutes } from './oidc-routes.js';
 import { enterpriseProfileRoutes } from './profile-routes.js';
+import { enterpriseMatchRoutes } from './match-routes.js';
 import { installEnterpriseSessionLookup } from './session.js';
 
 export { ENTERPRISE_COOKIE } from './session.js';
@@ -44,6 +45,7 @@ export function registerEnterpriseApi(app: FastifyInstance, ctx: ServerContext):
       await scope.register(enterpriseOidcRoutes, ctx);
       await scope.register(enterpriseProfileRoutes, ctx);
       await scope.register(enterpriseNoticeRoutes, ctx);
+      await scope.register(enterpriseMatchRoutes, ctx);
     },
     { prefix: '/api/enterprise' },
   );

@@ -35,17 +35,35 @@ declare module 'fastify' {
 export function installEnterpriseSessionLookup(app: FastifyInstance, ctx: ServerContext): void {
   app.decorateRequest('enterpriseCaller', undefined);
   app.addHook('onRequest', async (request) => {
-    const token = request.cookies[ENTERPRISE_COOKIE];
-    if (!token) return;
-    const tokenHash = hashToken(token);
-    const session = await ctx.store.enterprises.getSession(tokenHash);
-    if (!session) return;
-    // Read afresh: a disabled enterprise or user is out at once.
-    const user = await ctx.store.enterprises.getUser(session.userId);
-    const enterprise = user && (await ctx.store.enterprises.get(user.enterpriseId));
-    if (!user || user.disabled || !enterprise || enterprise.status !== 'active') return;
-    request.enterpriseCaller = { enterprise, user, csrfToken: session.csrfToken, tokenHash };
+    const caller = await enterpriseCallerOf(ctx, request.cookies[ENTERPRISE_COOKIE]);
+    if (caller) request.enterpriseCaller = caller;
   });
+}
+
+/** The enterprise user a session token belongs to, while the user and the enterprise are active. */
+export async function enterpriseCallerOf(ctx: ServerContext, token: string | undefined): Promise<EnterpriseCaller | undefined> {
+  if (!token) return undefined;
+  const tokenHash = hashToken(token);
+  const session = await ctx.store.enterprises.getSession(tokenHash);
+  if (!session) return undefined;
+  // Read afresh: a disabled enterprise or user is out at once.
+  const user = await ctx.store.enterprises.getUser(session.userId);
+  const enterprise = user && (await ctx.store.enterprises.get(user.enterpriseId));
+  if (!user || user.disabled || !enterprise || enterprise.status !== 'active') return undefined;
+  return { enterprise, user, csrfToken: session.csrfToken, tokenHash };
+}
+
+/** The same from a raw Cookie header, for routes outside the portal's scope (the chat). */
+export async function enterpriseCallerFromCookie(ctx: ServerContext, header: string | undefined): Promise<EnterpriseCaller | undefined> {
+  if (!header || header.length > 8192) return undefined;
+  for (const part of header.split(';')) {
+    const eq = part.indexOf('=');
+    if (eq < 0 || part.slice(0, eq).trim() !== ENTERPRISE_COOKIE) continue;
+    const raw = part.slice(eq + 1).trim();
+    // A token is URL-safe base64; anything else is no session (and never reaches the database).
+    return /^[\w-]{16,200}$/.test(raw) ? enterpriseCallerOf(ctx, raw) : undefined;
+  }
+  return undefined;
 }
 
 const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);

@@ -9,6 +9,7 @@ import type { ServerContext } from '../context.js';
 import { badRequest, notFound } from '../errors.js';
 import { answerSchema, errorReplies, ID_PATTERN, MAX_MESSAGE_CHARS } from '../schemas.js';
 import { recordTurn } from '../turns.js';
+import { eligibilityAnswer } from '../chat-eligibility.js';
 
 interface ChatBody {
   message: string;
@@ -69,7 +70,8 @@ export const chatRoutes: FastifyPluginAsync<ServerContext> = async (app, ctx) =>
       else if (!(await knownSession(ctx, sessionId))) {
         throw notFound(`unknown session "${sessionId}" (never issued, or idle for more than a day); send the message without a sessionId to start again`);
       }
-      const answer = await ctx.answerQueue.run(() => engine.ask(message, { sessionId }));
+      // “我们公司能申报高企吗？” and its follow-up answers are the eligibility dialogue's (server/chat-eligibility).
+      const answer = (await eligibilityAnswer(ctx, request, message, sessionId)) ?? (await ctx.answerQueue.run(() => engine.ask(message, { sessionId })));
       const turnId = randomUUID();
       ctx.metrics.answers.inc({ type: answer.type });
       await recordTurn(ctx, { id: turnId, sessionId, channel: request.body.channel ?? 'api', question: message, answer });

@@ -3,6 +3,11 @@
  * The client of docs/ENTERPRISE-API.md: the session is the HttpOnly cookie `xiaoxin_enterprise`,
  * every write carries the CSRF token. Errors come in Chinese, a refused profile with `errors`.
  */
+import type { MatchesReply } from '../../../src/enterprise/portal/matches.js';
+import type { FormSummary } from '../../../src/enterprise/portal/forms.js';
+
+export type { ConditionRow, MatchesReply, MatchView, MissingFact } from '../../../src/enterprise/portal/matches.js';
+export type { FormSummary } from '../../../src/enterprise/portal/forms.js';
 
 export interface Enterprise {
   id: string;
@@ -99,4 +104,6 @@ export const api = {
   profile: () => request<ProfileView>('GET', '/profile'),
   saveProfile: (profile: Record<string, unknown>) => request<ProfileView & { changed: string[]; removed: string[] }>('PUT', '/profile', { profile }),
   history: () => request<{ versions: FactVersion[] }>('GET', '/profile/history?limit=50'),
+  matches: () => request<MatchesReply>('GET', '/matches'),
+  forms: () => request<{ asOf: string; forms: FormSummary[] }>('GET', '/forms'),
 };
