@@ -1,0 +1,12 @@
+/**
+ * @module speech
+ * Speech out (answer text → audio, offline with espeak-ng or a zone's voice server) and speech in
+ * (a recording → a zone's transcription server → text). Entry point of the folder.
+ */
+export { readingOf } from './reading.js';
+export { pinyinOf } from './pinyin.js';
+export { espeakWav, espeakPhonemes, probeEspeak, ESPEAK_VOICE } from './espeak.js';
+export { readWav, type WavInfo } from './wav.js';
+export { Speaker, SpeakerBusy, SpeechUnavailable, MAX_SPEECH_CHARS, MIN_RATE, MAX_RATE, type SpeakerOptions, type SpeechStatus } from './speaker.js';
+export type { RemoteVoice } from './remote-tts.js';
+export type { OpenAiEndpoint } from './endpoint.js';
