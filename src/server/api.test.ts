@@ -142,6 +142,8 @@ describe('GET /api/config', () => {
           kioskIdleSeconds: 90,
           maxMessageChars: 500,
           kiosk: false,
+          // No speech was given to this server (src/server/speech.test.ts has it on).
+          speech: { output: { available: false, engine: 'none', reason: '服务器未开启语音播报' }, input: { available: false } },
         },
       }),
     );
@@ -195,8 +197,21 @@ describe('GET /api/docs', () => {
     expect(body.openapi).toMatch(/^3\./);
     // The back office's routes are there too (tag admin); src/server/admin/roles.test.ts checks them one by one.
     const paths = Object.keys(body.paths);
-    expect(paths.filter((p) => !p.startsWith('/api/admin/')).sort()).toEqual(
-      ['/api/chat', '/api/config', '/api/feedback', '/api/hot', '/api/items/{id}', '/api/suggest', '/healthz', '/metrics', '/readyz'].sort(),
+    // The enterprise portal's API (docs/ENTERPRISE-API.md) has tests of its own.
+    expect(paths.filter((p) => !p.startsWith('/api/admin/') && !p.startsWith('/api/enterprise/')).sort()).toEqual(
+      [
+        '/api/chat',
+        '/api/config',
+        '/api/feedback',
+        '/api/hot',
+        '/api/items/{id}',
+        '/api/speech',
+        '/api/suggest',
+        '/api/transcribe',
+        '/healthz',
+        '/metrics',
+        '/readyz',
+      ].sort(),
     );
     expect(paths).toContain('/api/admin/login');
     expect(JSON.stringify(body.paths['/api/chat'])).toContain('maxLength');

@@ -14,7 +14,7 @@ export interface EspeakOptions {
   command?: string;
   /** Killed after this long (default 10 s). */
   timeoutMs?: number;
-  /** Killed when its output passes this many bytes (default 8 MiB: about three minutes of speech). */
+  /** Killed when its output passes this many bytes (default 16 MiB: about six minutes of espeak-ng's 22 kHz speech). */
   maxBytes?: number;
 }
 
@@ -23,7 +23,7 @@ export type EspeakProbe = { available: true; voice: string } | { available: fals
 /** Output of a short run of espeak-ng with `args` (stdin from `input`), within the limits. */
 function run(args: string[], input: string, options: EspeakOptions): Promise<Buffer> {
   const timeoutMs = options.timeoutMs ?? 10_000;
-  const maxBytes = options.maxBytes ?? 8 * 1024 * 1024;
+  const maxBytes = options.maxBytes ?? 16 * 1024 * 1024;
   return new Promise((resolve, reject) => {
     const child = spawn(options.command ?? 'espeak-ng', args, { stdio: ['pipe', 'pipe', 'pipe'] });
     const chunks: Buffer[] = [];

@@ -6,13 +6,16 @@
  * syntheses at once and `maxWaiting` queued, beyond which callers are told to come back.
  */
 import { AudioCache, type Audio } from './cache.js';
+import type { SpeechStatus } from './features.js';
 import { espeakWav, probeEspeak, type EspeakOptions } from './espeak.js';
 import { pinyinOf } from './pinyin.js';
 import { readingOf } from './reading.js';
 import { remoteSpeech, type RemoteVoice } from './remote-tts.js';
 
-/** The longest text spoken in one request: about two minutes of speech. */
-export const MAX_SPEECH_CHARS = 1000;
+export type { SpeechStatus } from './features.js';
+
+/** The longest text spoken in one request: about a minute and a half of speech (the web app speaks ~110). */
+export const MAX_SPEECH_CHARS = 300;
 export const MIN_RATE = 0.5;
 export const MAX_RATE = 2;
 
@@ -32,17 +35,10 @@ export interface SpeakerOptions {
   logError?: (message: string) => void;
 }
 
-export interface SpeechStatus {
-  /** Whether `POST /api/speech` can speak. */
-  available: boolean;
-  /** What speaks first: the zone's voice server, or espeak-ng. */
-  engine: 'remote' | 'espeak-ng' | 'none';
-  /** Why espeak-ng cannot speak (missing program or voice), for the start-up log and the web app. */
-  reason?: string;
-}
-
 export class SpeakerBusy extends Error {}
 export class SpeechUnavailable extends Error {}
+/** The text has nothing a voice can say (only symbols or emoji). */
+export class NothingToSay extends Error {}
 
 export class Speaker {
   private readonly cache: AudioCache;
@@ -95,6 +91,7 @@ export class Speaker {
     const hit = this.cache.get(key);
     if (hit) return { ...hit, cached: true };
     const pinyin = pinyinOf(readingOf(clean));
+    if (!/[a-z]/.test(pinyin)) throw new NothingToSay('speech: nothing in the text can be read aloud');
     const bytes = await this.turn(() => espeakWav(pinyin, speed, this.options.espeak));
     const audio: Audio = { contentType: 'audio/wav', bytes, engine: 'espeak-ng' };
     this.cache.set(key, audio);
