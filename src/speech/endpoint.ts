@@ -32,7 +32,7 @@ export async function readCapped(response: Response, maxBytes: number, what: str
   if (!response.body) return Buffer.alloc(0);
   const chunks: Buffer[] = [];
   let total = 0;
-  for await (const chunk of response.body as AsyncIterable<Uint8Array>) {
+  for await (const chunk of response.body as unknown as AsyncIterable<Uint8Array>) {
     total += chunk.length;
     if (total > maxBytes) throw new Error(`${what}: the reply is larger than ${maxBytes} bytes`);
     chunks.push(Buffer.from(chunk));
