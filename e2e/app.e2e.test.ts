@@ -18,6 +18,7 @@ import { adminTests } from './suites/admin.js';
 import { chatTests } from './suites/chat.js';
 import { enterpriseTests } from './suites/enterprise.js';
 import { kioskTests } from './suites/kiosk.js';
+import { serverVoiceTests } from './suites/server-voice.js';
 import { voiceTests } from './suites/voice.js';
 import { widgetTests } from './suites/widget.js';
 
@@ -44,4 +45,6 @@ describe.skipIf(!HAVE_CHROMIUM)('web app, end to end', () => {
   adminInsightsTests(ctx);
   adminHotQuestionTests(ctx);
   enterpriseTests(ctx);
+  // A server and a browser of its own: one that speaks and hears, one with a fake microphone.
+  serverVoiceTests();
 });

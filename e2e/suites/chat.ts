@@ -239,10 +239,9 @@ export function chatTests(ctx: E2EContext): void {
         ],
       });
       try {
-        const mic = page.getByTestId('mic');
-        await expect(mic.isDisabled()).resolves.toBe(true);
-        await expect(mic.getAttribute('aria-label')).resolves.toContain('不支持');
+        // No recogniser and no transcription server (this server has none): no microphone at all.
         await page.getByText('此浏览器不支持语音输入').waitFor();
+        expect(await page.getByTestId('mic').count()).toBe(0);
       } finally {
         await close();
       }

@@ -18,7 +18,8 @@ if (!HAVE_CHROMIUM) {
   );
 }
 
-export function launchBrowser(): Promise<Browser> {
+/** `extraArgs`: more Chromium switches (a fake microphone fed from a file, for one suite). */
+export function launchBrowser(extraArgs: string[] = []): Promise<Browser> {
   return chromium.launch({
     executablePath: CHROMIUM,
     headless: true,
@@ -30,6 +31,7 @@ export function launchBrowser(): Promise<Browser> {
       '--disable-component-update',
       '--disable-sync',
       '--lang=zh-CN',
+      ...extraArgs,
     ],
   });
 }

@@ -59,6 +59,7 @@ describe('loadConfig', () => {
       allowSelfPublish: false,
       importLimits: { maxPages: 2000, maxRows: 100_000, maxChars: 50_000_000, maxUnzippedMb: 200, timeoutSeconds: 120, memoryMb: 1024 },
       noticeWebhookHosts: [],
+      speech: {},
     });
   });
 
@@ -67,6 +68,35 @@ describe('loadConfig', () => {
     expect(problemsOf({ XIAOXIN_NOTICE_WEBHOOK_HOSTS: 'http://oa.zone.local/' })).toEqual([
       'XIAOXIN_NOTICE_WEBHOOK_HOSTS: must be host names or addresses such as oa.zone.local 10.0.0.8 (separated by spaces or commas)',
     ]);
+  });
+
+  it('reads the speech servers, and refuses half a configuration', () => {
+    expect(
+      loadConfig(
+        {
+          XIAOXIN_TTS_URL: 'http://127.0.0.1:9880/v1',
+          XIAOXIN_TTS_MODEL: 'cosyvoice',
+          XIAOXIN_TTS_VOICE: '中文女',
+          XIAOXIN_ASR_URL: 'http://127.0.0.1:10095/v1',
+          XIAOXIN_ASR_MODEL: 'sensevoice',
+        },
+        empty,
+      ).speech,
+    ).toEqual({
+      tts: { url: 'http://127.0.0.1:9880/v1', model: 'cosyvoice', voice: '中文女', key: undefined },
+      asr: { url: 'http://127.0.0.1:10095/v1', model: 'sensevoice', key: undefined },
+    });
+    expect(() => loadConfig({ XIAOXIN_ASR_URL: 'ftp://x' }, empty)).toThrow(
+      expect.objectContaining({ problems: ['XIAOXIN_ASR_URL: must be an http:// or https:// URL', 'XIAOXIN_ASR_MODEL: must be set when XIAOXIN_ASR_URL is'] }),
+    );
+    expect(() => loadConfig({ XIAOXIN_TTS_URL: 'http://x/v1', XIAOXIN_ASR_KEY: 'k' }, empty)).toThrow(
+      expect.objectContaining({
+        problems: expect.arrayContaining([
+          'XIAOXIN_TTS_MODEL: must be set when XIAOXIN_TTS_URL is',
+          'XIAOXIN_ASR_KEY: is set but XIAOXIN_ASR_URL is not',
+        ]),
+      }),
+    );
   });
 
   it('reads the web app and HTTP settings', () => {

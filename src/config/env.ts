@@ -35,6 +35,16 @@ export interface EmbeddingsConfig {
   key?: string;
 }
 
+/** XIAOXIN_TTS_* and XIAOXIN_ASR_*: the zone's OpenAI-compatible speech servers, each optional. */
+export interface SpeechConfig {
+  /** XIAOXIN_SPEECH_OUT=0: no voice from the server (the web app then uses the browser's own). */
+  out?: false;
+  /** A natural voice (`/v1/audio/speech`), tried before the embedded espeak-ng. */
+  tts?: { url: string; model: string; voice?: string; key?: string };
+  /** Transcription (`/v1/audio/transcriptions`) behind POST /api/transcribe. */
+  asr?: { url: string; model: string; key?: string };
+}
+
 /** Where the daily job sends the list of due items; every part optional. */
 export interface AlertConfig {
   webhookUrl?: string;
@@ -102,6 +112,7 @@ export interface Config {
   oidc?: OidcSettings;
   /** XIAOXIN_NOTICE_WEBHOOK_HOSTS: hosts whose enterprise webhooks may use http:// and the zone's private addresses. */
   noticeWebhookHosts: string[];
+  speech: SpeechConfig;
 }
 
 /** A configuration that cannot be used; `problems` names each variable that is wrong. */
@@ -215,6 +226,14 @@ const envSchema = z
     // Below 128 MB a worker cannot even load the parsers.
     XIAOXIN_IMPORT_MEMORY_MB: optional(wholeNumber(128, 65_536)),
     XIAOXIN_NOTICE_WEBHOOK_HOSTS: optional(hostList),
+    XIAOXIN_SPEECH_OUT: optional(flag),
+    XIAOXIN_TTS_URL: optional(httpUrl),
+    XIAOXIN_TTS_MODEL: optional(z.string().max(200, 'must be at most 200 characters')),
+    XIAOXIN_TTS_VOICE: optional(z.string().max(200, 'must be at most 200 characters')),
+    XIAOXIN_TTS_KEY: optional(z.string().max(500, 'must be at most 500 characters')),
+    XIAOXIN_ASR_URL: optional(httpUrl),
+    XIAOXIN_ASR_MODEL: optional(z.string().max(200, 'must be at most 200 characters')),
+    XIAOXIN_ASR_KEY: optional(z.string().max(500, 'must be at most 500 characters')),
     XIAOXIN_OIDC_ISSUER: optional(oidcIssuer),
     XIAOXIN_OIDC_CLIENT_ID: optional(z.string().max(200, 'must be at most 200 characters')),
     XIAOXIN_OIDC_CLIENT_SECRET: optional(z.string().max(500, 'must be at most 500 characters')),
@@ -232,6 +251,20 @@ const envSchema = z
     }
     for (const name of ['XIAOXIN_EMBEDDINGS_MODEL', 'XIAOXIN_EMBEDDINGS_KEY'] as const) {
       if (env[name] && !url) ctx.addIssue({ code: 'custom', path: [name], message: 'is set but XIAOXIN_EMBEDDINGS_URL is not' });
+    }
+    // A speech server needs its model; a model or key without a server is a half-done configuration.
+    for (const kind of ['TTS', 'ASR'] as const) {
+      const serverUrl = env[`XIAOXIN_${kind}_URL`];
+      if (serverUrl && !env[`XIAOXIN_${kind}_MODEL`]) {
+        ctx.addIssue({ code: 'custom', path: [`XIAOXIN_${kind}_MODEL`], message: `must be set when XIAOXIN_${kind}_URL is` });
+      }
+      const rest = kind === 'TTS' ? (['MODEL', 'VOICE', 'KEY'] as const) : (['MODEL', 'KEY'] as const);
+      for (const part of rest) {
+        const name = `XIAOXIN_${kind}_${part}` as const;
+        if (env[name as keyof typeof env] !== undefined && !serverUrl) {
+          ctx.addIssue({ code: 'custom', path: [name], message: `is set but XIAOXIN_${kind}_URL is not` });
+        }
+      }
     }
     // Mail needs a server and someone to write to; either alone would fail silently every day.
     if (env.XIAOXIN_SMTP_URL && !env.XIAOXIN_ALERT_EMAIL_TO) {
@@ -326,6 +359,13 @@ export function loadConfig(env: Env = process.env, cwd: string = process.cwd()):
           scope: e.XIAOXIN_OIDC_SCOPE ?? DEFAULT_OIDC_CLAIMS.scope,
         }
       : undefined,
+    speech: {
+      ...(e.XIAOXIN_SPEECH_OUT === false ? { out: false as const } : {}),
+      ...(e.XIAOXIN_TTS_URL
+        ? { tts: { url: e.XIAOXIN_TTS_URL, model: e.XIAOXIN_TTS_MODEL!, voice: e.XIAOXIN_TTS_VOICE, key: e.XIAOXIN_TTS_KEY } }
+        : {}),
+      ...(e.XIAOXIN_ASR_URL ? { asr: { url: e.XIAOXIN_ASR_URL, model: e.XIAOXIN_ASR_MODEL!, key: e.XIAOXIN_ASR_KEY } } : {}),
+    },
   };
 }
 
@@ -365,6 +405,14 @@ export const ENV_VARS = [
   'XIAOXIN_IMPORT_MAX_UNZIPPED_MB',
   'XIAOXIN_IMPORT_TIMEOUT_SECONDS',
   'XIAOXIN_IMPORT_MEMORY_MB',
+  'XIAOXIN_SPEECH_OUT',
+  'XIAOXIN_TTS_URL',
+  'XIAOXIN_TTS_MODEL',
+  'XIAOXIN_TTS_VOICE',
+  'XIAOXIN_TTS_KEY',
+  'XIAOXIN_ASR_URL',
+  'XIAOXIN_ASR_MODEL',
+  'XIAOXIN_ASR_KEY',
   'XIAOXIN_OIDC_ISSUER',
   'XIAOXIN_OIDC_CLIENT_ID',
   'XIAOXIN_OIDC_CLIENT_SECRET',

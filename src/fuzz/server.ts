@@ -11,6 +11,8 @@ import { Assistant } from '../answering/index.js';
 import { buildServer } from '../server/app.js';
 import { ITEMS, TODAY } from '../server/admin/test-support.js';
 import { NO_WEB_APP } from '../server/test-support.js';
+import { probeEspeak, Speaker, Transcriber } from '../speech/index.js';
+import { startTranscriptionStandIn } from '../speech/test-support.js';
 import { openStore } from '../storage/index.js';
 import { collectRoutes, type CatalogueRoute } from './catalogue.js';
 import { send } from './http.js';
@@ -45,7 +47,14 @@ export async function startFuzzServer(): Promise<FuzzServer> {
   await createAccount(store, { name: TARGET_ACCOUNT, role: 'window', password }, 'cli');
   const assistant = await Assistant.create(store, { today: TODAY });
   const errors: string[] = [];
+  // Speech on, so that its routes are fuzzed past their 503: espeak-ng when installed, and a local
+  // transcription stand-in that hears the same question whatever it is sent.
+  const espeak = await probeEspeak();
+  const speaker = new Speaker();
+  await speaker.start();
+  const asr = await startTranscriptionStandIn(() => '营业执照怎么办');
   const app = buildServer(assistant, store, {
+    speech: { speaker, transcriber: new Transcriber({ url: asr.url, model: 'fuzz' }) },
     refreshMs: 0,
     webDir: NO_WEB_APP,
     processMetrics: false,
@@ -58,7 +67,9 @@ export async function startFuzzServer(): Promise<FuzzServer> {
     logNote: () => undefined,
     logError: (m) => errors.push(m),
   });
+  // Without espeak-ng, POST /api/speech rightly says 503 to everything: nothing to fuzz there.
   const routes = collectRoutes(app);
+  const fuzzed = () => (espeak.available ? routes : routes.filter((r) => r.url !== '/api/speech'));
   await app.listen({ port: 0, host: '127.0.0.1' });
   const address = app.server.address();
   if (!address || typeof address === 'string') throw new Error('fuzz: the server has no TCP address');
@@ -83,11 +94,12 @@ export async function startFuzzServer(): Promise<FuzzServer> {
 
   return {
     base,
-    routes,
+    routes: fuzzed(),
     errors,
     session,
     close: async () => {
       await app.close();
+      await asr.close();
       await store.close();
     },
   };

@@ -387,6 +387,15 @@ export class SearchIndex {
     return analyseQuery(this.analyzer, question, (text) => this.homophones.correct(text), this.zoneSpans);
   }
 
+  /**
+   * A speech-recognition transcript as the knowledge base would spell it: known recogniser
+   * confusions repaired (公基金 → 公积金) and homophones corrected, as every question is when
+   * analysed, but on the text as heard, so that the person sees their own words in the box.
+   */
+  correctHeard(transcript: string): string {
+    return this.homophones.correct(this.analyzer.repairConfusions(transcript));
+  }
+
   private readonly zoneSpans = (normalized: string) => zoneSpans(normalized, this.zoneScopes.knownHeads);
 
   /**

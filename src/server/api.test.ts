@@ -142,6 +142,8 @@ describe('GET /api/config', () => {
           kioskIdleSeconds: 90,
           maxMessageChars: 500,
           kiosk: false,
+          // No speech was given to this server (src/server/speech.test.ts has it on).
+          speech: { output: { available: false, engine: 'none', reason: '服务器未开启语音播报' }, input: { available: false } },
         },
       }),
     );
@@ -196,9 +198,21 @@ describe('GET /api/docs', () => {
     // The back office's routes are there too (tag admin; src/server/admin/roles.test.ts checks them
     // one by one), and the enterprise portal's (tag enterprise; src/server/enterprise/*.test.ts).
     const paths = Object.keys(body.paths);
-    // So are the enterprise portal's (tag enterprise; docs/ENTERPRISE-API.md).
+    // The enterprise portal's API (docs/ENTERPRISE-API.md) has tests of its own.
     expect(paths.filter((p) => !p.startsWith('/api/admin/') && !p.startsWith('/api/enterprise/')).sort()).toEqual(
-      ['/api/chat', '/api/config', '/api/feedback', '/api/hot', '/api/items/{id}', '/api/suggest', '/healthz', '/metrics', '/readyz'].sort(),
+      [
+        '/api/chat',
+        '/api/config',
+        '/api/feedback',
+        '/api/hot',
+        '/api/items/{id}',
+        '/api/speech',
+        '/api/suggest',
+        '/api/transcribe',
+        '/healthz',
+        '/metrics',
+        '/readyz',
+      ].sort(),
     );
     expect(paths).toContain('/api/admin/login');
     expect(paths).toEqual(expect.arrayContaining(['/api/enterprise/login', '/api/enterprise/matches', '/api/enterprise/forms/{file}']));

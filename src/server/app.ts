@@ -40,7 +40,10 @@ import { feedbackRoutes } from './routes/feedback.js';
 import { healthRoutes } from './routes/health.js';
 import { hotRoutes } from './routes/hot.js';
 import { itemRoutes } from './routes/items.js';
+import { speechRoutes } from './routes/speech.js';
 import { suggestRoutes } from './routes/suggest.js';
+import { transcribeRoutes } from './routes/transcribe.js';
+import type { SpeechServices } from './context.js';
 import { MAX_MESSAGE_CHARS } from './schemas.js';
 import { registerSecurityHeaders } from './security.js';
 import { DEFAULT_WEB_DIR, registerWebApp } from './static.js';
@@ -114,6 +117,11 @@ export interface ServerOptions {
   notices?: NoticeJob;
   /** Hosts whose enterprise webhooks may use http:// and private addresses (XIAOXIN_NOTICE_WEBHOOK_HOSTS). */
   noticeWebhookHosts?: string[];
+  /**
+   * Speech out (POST /api/speech: a started `Speaker`) and in (POST /api/transcribe: a
+   * `Transcriber`); each off when absent, and GET /api/config says so to the web app.
+   */
+  speech?: SpeechServices;
 }
 
 /**
@@ -188,6 +196,7 @@ export function buildServer(
           logError,
         }),
     },
+    speech: options.speech ?? {},
   };
 
   // A question is at most 500 characters; nothing the API takes comes near 16 KiB.
@@ -199,7 +208,7 @@ export function buildServer(
   registerDocs(app, packageVersion());
   app.register(async (api) => {
     await registerRateLimit(api, options.rateLimit ?? DEFAULT_RATE_LIMIT);
-    for (const routes of [chatRoutes, feedbackRoutes, itemRoutes, suggestRoutes, hotRoutes, configRoutes]) {
+    for (const routes of [chatRoutes, feedbackRoutes, itemRoutes, suggestRoutes, hotRoutes, configRoutes, speechRoutes, transcribeRoutes]) {
       await api.register(routes, ctx);
     }
   });

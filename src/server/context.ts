@@ -13,6 +13,10 @@ import type { HotQuestionsService } from './hot.js';
 import type { AnswerQueue } from './answer-queue.js';
 import type { ServerMetrics } from './metrics.js';
 import type { StoreWatch } from './store-watch.js';
+import type { Speaker, Transcriber } from '../speech/index.js';
+import type { SpeechFeatures } from '../speech/features.js';
+
+export type { SpeechFeatures } from '../speech/features.js';
 
 /** What GET /api/config tells the web app about this installation. */
 export interface PublicSettings {
@@ -23,6 +27,17 @@ export interface PublicSettings {
   /** Every browser gets kiosk mode, not only `/?kiosk=1`. */
   kiosk: boolean;
   maxMessageChars: number;
+}
+
+/** GET /api/config: the settings and what speech the server offers. */
+export interface PublicConfig extends PublicSettings {
+  speech: SpeechFeatures;
+}
+
+/** Speech out and in (src/speech); each absent when off. */
+export interface SpeechServices {
+  speaker?: Speaker;
+  transcriber?: Transcriber;
 }
 
 /** What the back office's API needs beyond the public one. */
@@ -64,4 +79,5 @@ export interface ServerContext {
   admin: AdminSettings;
   /** The enterprise portal's API: login through the identity service when configured; the notices job (精准直达) and its rules. */
   enterprise: { oidc?: OidcClient; notices: NoticeJob };
+  speech: SpeechServices;
 }

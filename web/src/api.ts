@@ -35,6 +35,23 @@ async function request<T>(path: string, init: RequestInit = {}): Promise<T> {
   return body as T;
 }
 
+/** A request whose successful body is not JSON (audio, or multipart in); errors are still `{error}`. */
+async function send(path: string, init: RequestInit): Promise<Response> {
+  let response: Response;
+  try {
+    response = await fetch(path, { ...init, credentials: 'omit', cache: 'no-store' });
+  } catch {
+    throw new ApiError(0, '网络连接失败，请稍后再试');
+  }
+  if (!response.ok) {
+    const body: unknown = await response.json().catch(() => undefined);
+    const message =
+      body && typeof body === 'object' && 'error' in body && typeof body.error === 'string' ? body.error : response.statusText;
+    throw new ApiError(response.status, message);
+  }
+  return response;
+}
+
 /** Cited items are fetched for cards and "查看原文"; the same item is asked for once. */
 const items = new Map<string, Promise<PublicItem>>();
 
@@ -66,6 +83,24 @@ export const api = {
 
   hot(): Promise<HotTopics> {
     return request<HotTopics>('/api/hot');
+  },
+
+  /** The server's voice for a text (POST /api/speech): audio/wav, or whatever audio the zone's voice server sends. */
+  async speech(text: string, rate: number): Promise<Blob> {
+    const response = await send('/api/speech', {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ text, rate }),
+    });
+    return response.blob();
+  },
+
+  /** A spoken question as text (POST /api/transcribe, the recording as the multipart field `file`). */
+  async transcribe(wav: Blob): Promise<string> {
+    const form = new FormData();
+    form.append('file', wav, 'question.wav');
+    const response = await send('/api/transcribe', { method: 'POST', body: form });
+    return ((await response.json()) as { text: string }).text;
   },
 
   config(): Promise<AppConfig> {

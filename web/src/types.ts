@@ -10,6 +10,8 @@ import type { Guide, Item } from '../../src/knowledge/schema.js';
 export type { Answer, AnswerType, Citation } from '../../src/answering/answer.js';
 export type { Article, Faq, Guide, Item, ItemKind, Material, Policy } from '../../src/knowledge/schema.js';
 export type { Channel } from '../../src/insights/question-log.js';
+import type { SpeechFeatures } from '../../src/speech/features.js';
+export type { SpeechFeatures };
 
 export interface ChatReply {
   sessionId: string;
@@ -35,6 +37,8 @@ export interface AppConfig {
   maxMessageChars: number;
   /** The installation is a hall kiosk (XIAOXIN_KIOSK); absent on older servers, meaning false. */
   kiosk?: boolean;
+  /** Speech through the server; absent on older servers, meaning none. */
+  speech?: SpeechFeatures;
 }
 
 export interface HotTopics {

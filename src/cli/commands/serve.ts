@@ -11,6 +11,7 @@ import { DEFAULT_ZONE_NAME } from '../../config/env.js';
 import { DEMO_ZONE_NAME, loadDemoIfEmpty } from '../../demo/load.js';
 import { buildServer } from '../../server/app.js';
 import { StoreWatch } from '../../server/store-watch.js';
+import { startSpeech } from '../../speech/index.js';
 import type { Store } from '../../storage/index.js';
 import { dayIn } from '../../upkeep/calendar.js';
 import { DailyUpkeepJob } from '../../upkeep/daily-job.js';
@@ -59,6 +60,8 @@ export async function runServe(flags: ServeFlags): Promise<number> {
       alerts: { ...config.alerts, zoneName: config.zoneName },
       logError: (m) => note(m),
     });
+    // Checked before listening, so that the log says at once whether the assistant can speak and hear.
+    const speech = await startSpeech(config.speech, note);
     const app = buildServer(assistant, store, {
       hotline: config.hotline,
       zoneName,
@@ -83,6 +86,7 @@ export async function runServe(flags: ServeFlags): Promise<number> {
       noticeWebhookHosts: config.noticeWebhookHosts,
       dailyJob,
       storeWatch,
+      speech,
     });
     const port = flags.port ?? config.port;
     const host = flags.host ?? config.host;
