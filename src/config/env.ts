@@ -208,6 +208,8 @@ const envSchema = z
     XIAOXIN_IMPORT_TIMEOUT_SECONDS: optional(wholeNumber(1, 86_400)),
     // Below 128 MB a worker cannot even load the parsers.
     XIAOXIN_IMPORT_MEMORY_MB: optional(wholeNumber(128, 65_536)),
+    XIAOXIN_IMPORT_MAX_OCR_PAGES: optional(wholeNumber(0, 100_000)),
+    XIAOXIN_IMPORT_MAX_IMAGE_MEGAPIXELS: optional(wholeNumber(1, 1000)),
     XIAOXIN_OIDC_ISSUER: optional(oidcIssuer),
     XIAOXIN_OIDC_CLIENT_ID: optional(z.string().max(200, 'must be at most 200 characters')),
     XIAOXIN_OIDC_CLIENT_SECRET: optional(z.string().max(500, 'must be at most 500 characters')),
@@ -306,6 +308,8 @@ export function loadConfig(env: Env = process.env, cwd: string = process.cwd()):
       maxUnzippedMb: e.XIAOXIN_IMPORT_MAX_UNZIPPED_MB ?? DEFAULT_IMPORT_LIMITS.maxUnzippedMb,
       timeoutSeconds: e.XIAOXIN_IMPORT_TIMEOUT_SECONDS ?? DEFAULT_IMPORT_LIMITS.timeoutSeconds,
       memoryMb: e.XIAOXIN_IMPORT_MEMORY_MB ?? DEFAULT_IMPORT_LIMITS.memoryMb,
+      maxOcrPages: e.XIAOXIN_IMPORT_MAX_OCR_PAGES ?? DEFAULT_IMPORT_LIMITS.maxOcrPages,
+      maxImageMegapixels: e.XIAOXIN_IMPORT_MAX_IMAGE_MEGAPIXELS ?? DEFAULT_IMPORT_LIMITS.maxImageMegapixels,
     },
     oidc: e.XIAOXIN_OIDC_ISSUER
       ? {
@@ -357,6 +361,8 @@ export const ENV_VARS = [
   'XIAOXIN_IMPORT_MAX_UNZIPPED_MB',
   'XIAOXIN_IMPORT_TIMEOUT_SECONDS',
   'XIAOXIN_IMPORT_MEMORY_MB',
+  'XIAOXIN_IMPORT_MAX_OCR_PAGES',
+  'XIAOXIN_IMPORT_MAX_IMAGE_MEGAPIXELS',
   'XIAOXIN_OIDC_ISSUER',
   'XIAOXIN_OIDC_CLIENT_ID',
   'XIAOXIN_OIDC_CLIENT_SECRET',

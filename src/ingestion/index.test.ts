@@ -143,7 +143,7 @@ describe('importSummary and formatProblem', () => {
 
   it('counts the problems it does not list', () => {
     const problems = Array.from({ length: 25 }, (_, i) => ({ file: 'x.csv', line: i + 2, message: 'answer: must not be empty' }));
-    const summary = importSummary({ items: [], problems, files: ['x.csv'] });
+    const summary = importSummary({ items: [], problems, files: ['x.csv'], scanned: [] });
     expect(summary.split('\n')).toHaveLength(2 + 20 + 1);
     expect(summary).toContain('导入 0 条，读取 1 个文件，25 个问题。');
     expect(summary.endsWith('  … 另有 5 个问题 / 5 more problems')).toBe(true);
