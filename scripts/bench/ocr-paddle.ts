@@ -1,7 +1,7 @@
 /**
  * PaddleOCR (PP-OCRv4 Chinese detection and recognition, ONNX) through @gutenye/ocr-node on
  * onnxruntime-node's CPU provider, for `npm run bench:ocr` only: it was measured against
- * tesseract.js and not chosen (docs/IMPORT.md says why). Its packages are not dependencies of
+ * tesseract.js and not chosen (docs/OCR.md says why). Its packages are not dependencies of
  * xiaoxin; the bench installs nothing and skips this engine when they are missing.
  */
 import type { OcrEngine } from '../../src/ingestion/ocr/engine.js';

@@ -1,6 +1,6 @@
 /**
  * `npm run bench:ocr`: character accuracy and cost of the OCR engines on pages of real Chinese
- * policy text, to choose the importer's engine by figures (docs/IMPORT.md, "Scanned documents").
+ * policy text, to choose the importer's engine by figures (docs/OCR.md).
  *
  * Pages: paragraphs of the eval corpus's policy documents (read at run time from --dataset, never
  * copied into the repository), typeset with the installed Noto Sans CJK at 12 pt on A4, rasterised

@@ -13,7 +13,7 @@ import { markScanned } from './extract-image.js';
 import { limitsWith, OverLimit, type ImportLimits } from './limits.js';
 import { BadImage } from './ocr/image-header.js';
 import { readImageText } from './ocr/read-image-text.js';
-import { renderPdfPage } from './ocr/render-pdf-page.js';
+import { pageImageDpis, renderPdfPage } from './ocr/render-pdf-page.js';
 import { errorMessage, failed, type Reader } from './reader.js';
 
 /** Pages extracted per call; the character limit is checked between calls. */
@@ -61,18 +61,31 @@ export const readPdf: Reader = async (file, options) => {
   } finally {
     await parser.destroy().catch(() => undefined);
   }
-  const scans = pages.flatMap((text, i) => (isScan(text) ? [i + 1] : []));
-  if (scans.length === 0 || limits.maxOcrPages === 0) {
-    if (scans.length === pages.length && limits.maxOcrPages === 0) {
+  const blank = pages.flatMap((text, i) => (isScan(text) ? [i + 1] : []));
+  if (blank.length === 0 || limits.maxOcrPages === 0) {
+    if (blank.length === pages.length && limits.maxOcrPages === 0) {
       return failed(file, '没有文字层（扫描件），而文字识别（OCR）已关闭（XIAOXIN_IMPORT_MAX_OCR_PAGES=0）；已跳过');
     }
     return documentOutcome(file, joinPages(pages), options);
   }
+  // A page without text is a scan when it carries a picture; otherwise it is simply blank.
+  let dpis: Map<number, number>;
+  try {
+    dpis = await pageImageDpis(file, limits.timeoutSeconds);
+  } catch (error) {
+    if (!(error instanceof BadImage)) throw error;
+    if (blank.length === pages.length) return failed(file, `${error.message}；已跳过`);
+    // The text pages still go through, with a word on the pages left out.
+    const outcome = documentOutcome(file, joinPages(pages), options);
+    return { ...outcome, problems: [...outcome.problems, { file, message: `第 ${blank.join('、')} 页没有文字层，未能识别：${error.message}` }] };
+  }
+  const scans = blank.filter((page) => dpis.has(page));
+  if (scans.length === 0) return documentOutcome(file, joinPages(pages), options);
   if (scans.length > limits.maxOcrPages) {
     return failed(file, `有 ${scans.length} 页是扫描页（没有文字层），超过文字识别上限 ${limits.maxOcrPages} 页（XIAOXIN_IMPORT_MAX_OCR_PAGES）；已跳过`);
   }
   try {
-    await readScannedPages(file, pages, scans, sizes, limits);
+    await readScannedPages(file, pages, scans.map((page) => ({ page, dpi: dpis.get(page)!, longSide: sizes[page - 1] ?? Number.NaN })), limits);
   } catch (error) {
     if (error instanceof BadImage) return failed(file, `${error.message}；已跳过`);
     throw error;
@@ -80,11 +93,18 @@ export const readPdf: Reader = async (file, options) => {
   return markScanned(documentOutcome(file, joinPages(pages), options));
 };
 
+interface ScannedPage {
+  page: number;
+  dpi: number;
+  /** The page's longer side in points. */
+  longSide: number;
+}
+
 /** Replaces the text of each scanned page in `pages` with what OCR reads on it. */
-async function readScannedPages(file: string, pages: string[], scans: number[], sizes: number[], limits: ImportLimits): Promise<void> {
+async function readScannedPages(file: string, pages: string[], scans: ScannedPage[], limits: ImportLimits): Promise<void> {
   let chars = pages.reduce((n, t) => n + (t?.length ?? 0), 0);
-  for (const page of scans) {
-    const image = await renderPdfPage(file, page, sizes[page - 1] ?? Number.NaN, limits.timeoutSeconds);
+  for (const { page, dpi, longSide } of scans) {
+    const image = await renderPdfPage(file, page, dpi, longSide, limits.timeoutSeconds);
     let text: string;
     try {
       text = await readImageText(image, limits);

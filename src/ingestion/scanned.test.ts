@@ -13,7 +13,7 @@ import { embedCjkFonts, findCjkFonts } from '../enterprise/forms/cjk-font.js';
 import { useTempDir } from '../test/temp-dir.js';
 import { cleanText } from './clean.js';
 import { closeParsePools, formatProblem, importPaths } from './index.js';
-import { characterAccuracy, imageOnlyPdf, scannedPages } from './ocr/scan-test-support.js';
+import { CAN_RENDER_SCANS, characterAccuracy, imageOnlyPdf, scannedPages } from './ocr/scan-test-support.js';
 import type { Item } from '../knowledge/index.js';
 
 const tmp = useTempDir('xiaoxin-scanned-');
@@ -38,7 +38,7 @@ const SLOW = 240_000;
 
 const textOf = (item: Item | undefined): string => (item && 'text' in item ? item.text : item && 'notes' in item ? (item.notes ?? '') : '');
 
-describe('scanned documents', () => {
+describe.skipIf(!CAN_RENDER_SCANS)('scanned documents', () => {
   it('reads a PNG scan with ≥ 95 % character accuracy, as a policy marked as scanned', { timeout: SLOW }, async () => {
     const [png] = await scannedPages(NOTICE);
     const file = await tmp.write('认定通知.png', png!);
@@ -95,7 +95,7 @@ function pngClaiming(width: number, height: number): Buffer {
   ]);
 }
 
-describe('hostile images', () => {
+describe.skipIf(!CAN_RENDER_SCANS)('hostile images', () => {
   it('are problems in Chinese naming the file, and the other files are imported', { timeout: SLOW }, async () => {
     const [png] = await scannedPages(OTHER);
     const bomb = await tmp.write('bomb.png', pngClaiming(100_000, 100_000));
@@ -112,6 +112,30 @@ describe('hostile images', () => {
       `${cutJpeg}: JPEG 图片不完整（缺少图像尺寸）；已跳过`,
       `${notImage}: 不是 PNG 或 JPEG 图片（文件头不对）；已跳过`,
     ]);
+  });
+
+  it('OCR runs within the import time limit: a scan not read in time is stopped and skipped', { timeout: SLOW }, async () => {
+    const [png] = await scannedPages(OTHER);
+    const file = await tmp.write('slow.png', png!);
+    const good = await tmp.write('good.jsonl', GOOD_FAQ);
+    // Loading the Chinese model alone takes longer than a second.
+    const result = await importPaths([file, good], { limits: { timeoutSeconds: 1 } });
+    expect(result.items.map((i) => i.id)).toEqual(['faq-good']);
+    expect(result.problems.map(formatProblem)).toEqual([
+      `${file}: took longer than 1 s to read; skipped (the limit is XIAOXIN_IMPORT_TIMEOUT_SECONDS)`,
+    ]);
+  });
+
+  it('a blank page of a text PDF is not a scan: no OCR, not marked', { timeout: SLOW }, async () => {
+    const doc = await PDFDocument.create();
+    const { regular } = await embedCjkFonts(doc, findCjkFonts());
+    doc.addPage([595, 842]).drawText(OTHER.split('\n')[1]!, { x: 40, y: 780, size: 9, font: regular });
+    doc.addPage([595, 842]);
+    const file = await tmp.write('blank-back.pdf', await doc.save());
+    const result = await importPaths([file], { limits: { maxOcrPages: 1 } });
+    expect(result.problems).toEqual([]);
+    expect(result.scanned).toEqual([]);
+    expect(textOf(result.items[0])).toBe(OTHER.split('\n')[1]);
   });
 
   it('a PDF with more scanned pages than the OCR limit is skipped before any is read', { timeout: SLOW }, async () => {

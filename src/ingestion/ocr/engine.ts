@@ -1,7 +1,7 @@
 /**
  * @module ingestion/ocr/engine
  * What the importer asks of an OCR engine: the text of one page image (PNG or JPEG bytes).
- * The engine is chosen by `npm run bench:ocr` (scripts/bench/ocr.ts): see docs/IMPORT.md.
+ * The engine is chosen by `npm run bench:ocr` (scripts/bench/ocr.ts): see docs/OCR.md.
  */
 export interface OcrEngine {
   /** Short name for reports (`tesseract.js chi_sim`). */

@@ -19,16 +19,35 @@ import { BadImage } from './image-header.js';
 
 /** A4's long side at about 360 dpi. */
 export const MAX_SIDE = 4200;
-/** Scans below or above these are rendered at the bound; a page without images at the default. */
+/** Scans below or above these are rendered at the bound. */
 const MIN_DPI = 100;
 const MAX_DPI = 400;
-const DEFAULT_DPI = 200;
 
 const TIMEOUT = ['/usr/bin/timeout', '/bin/timeout'].find((p) => existsSync(p));
 
+/**
+ * The pages that carry an image, each with the resolution of its largest (the scan), bounded:
+ * a page without text and without an image is blank, not a scan. One pdfimages run for the file.
+ */
+export async function pageImageDpis(file: string, timeoutSeconds: number): Promise<Map<number, number>> {
+  const list = await poppler('pdfimages', ['-list', file], timeoutSeconds);
+  const largest = new Map<number, { pixels: number; ppi: number }>();
+  // page num type width height color comp bpc enc interp object ID x-ppi y-ppi size ratio
+  for (const line of list.split('\n').slice(2)) {
+    const cols = line.trim().split(/\s+/);
+    if (cols.length < 14 || cols[2] !== 'image') continue;
+    const page = Number(cols[0]);
+    const pixels = Number(cols[3]) * Number(cols[4]);
+    const ppi = Math.max(Number(cols[12]), Number(cols[13]));
+    if (!Number.isInteger(page) || !Number.isFinite(pixels) || !Number.isFinite(ppi) || ppi <= 0) continue;
+    const best = largest.get(page);
+    if (!best || pixels > best.pixels) largest.set(page, { pixels, ppi });
+  }
+  return new Map([...largest].map(([page, { ppi }]) => [page, Math.min(MAX_DPI, Math.max(MIN_DPI, Math.round(ppi)))]));
+}
+
 /** `longSidePoints`: the page's longer side in PDF points (1/72 in), as pdf.js reads it. */
-export async function renderPdfPage(file: string, page: number, longSidePoints: number, timeoutSeconds: number): Promise<Buffer> {
-  const dpi = (await scanDpi(file, page, timeoutSeconds)) ?? DEFAULT_DPI;
+export async function renderPdfPage(file: string, page: number, dpi: number, longSidePoints: number, timeoutSeconds: number): Promise<Buffer> {
   const side = (longSidePoints / 72) * dpi;
   const resolution = Number.isFinite(side) && side > 0 && side <= MAX_SIDE ? ['-r', String(dpi)] : ['-scale-to', String(MAX_SIDE)];
   const dir = await mkdtemp(path.join(os.tmpdir(), 'xiaoxin-ocr-'));
@@ -41,27 +60,12 @@ export async function renderPdfPage(file: string, page: number, longSidePoints: 
   }
 }
 
-/** The resolution of the largest image on the page (the scan), bounded; undefined when it has none. */
-async function scanDpi(file: string, page: number, timeoutSeconds: number): Promise<number | undefined> {
-  const list = await poppler('pdfimages', ['-list', '-f', String(page), '-l', String(page), file], timeoutSeconds, page);
-  let best: { pixels: number; ppi: number } | undefined;
-  // page num type width height color comp bpc enc interp object ID x-ppi y-ppi size ratio
-  for (const line of list.split('\n').slice(2)) {
-    const cols = line.trim().split(/\s+/);
-    if (cols.length < 14 || cols[2] !== 'image') continue;
-    const pixels = Number(cols[3]) * Number(cols[4]);
-    const ppi = Math.max(Number(cols[12]), Number(cols[13]));
-    if (Number.isFinite(pixels) && Number.isFinite(ppi) && ppi > 0 && (!best || pixels > best.pixels)) best = { pixels, ppi };
-  }
-  return best && Math.min(MAX_DPI, Math.max(MIN_DPI, Math.round(best.ppi)));
-}
-
 /** Runs a poppler tool under `timeout`; its standard output, or BadImage saying what failed. */
-function poppler(program: string, args: string[], timeoutSeconds: number, page: number): Promise<string> {
+function poppler(program: string, args: string[], timeoutSeconds: number, page?: number): Promise<string> {
   const [command, commandArgs] = TIMEOUT ? [TIMEOUT, ['-s', 'KILL', String(timeoutSeconds), program, ...args]] : [program, args];
   return new Promise((resolve, reject) => {
     // Our own timer only as a back-stop, later than `timeout`'s, whose kill would orphan poppler.
-    execFile(command, commandArgs, { timeout: (timeoutSeconds + 5) * 1000, killSignal: 'SIGKILL', maxBuffer: 1024 * 1024 }, (error, stdout, stderr) => {
+    execFile(command, commandArgs, { timeout: (timeoutSeconds + 5) * 1000, killSignal: 'SIGKILL', maxBuffer: 16 * 1024 * 1024 }, (error, stdout, stderr) => {
       if (!error) return resolve(stdout);
       const code = (error as { code?: unknown }).code;
       // `timeout` says 127 when it cannot find the program.
@@ -69,7 +73,8 @@ function poppler(program: string, args: string[], timeoutSeconds: number, page: 
         return reject(new BadImage(`识别扫描页需要 poppler-utils 的 ${program}（Debian/Ubuntu：apt-get install poppler-utils）`));
       }
       const said = String(stderr).split('\n').find((l) => l.trim())?.trim();
-      reject(new BadImage(`第 ${page} 页无法转成图片${said ? `：${said.slice(0, 200)}` : ''}`));
+      const what = page === undefined ? '无法列出 PDF 中的图片' : `第 ${page} 页无法转成图片`;
+      reject(new BadImage(`${what}${said ? `：${said.slice(0, 200)}` : ''}`));
     });
   });
 }

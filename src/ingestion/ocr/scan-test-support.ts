@@ -5,8 +5,8 @@
  * look scanned — a slight skew, a little blur, speckle — with a seeded generator, so that every run
  * sees the same pixels. Output: a grayscale PNG, or an image-only PDF wrapping it.
  */
-import { execFile } from 'node:child_process';
-import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { execFile, execFileSync } from 'node:child_process';
+import { mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { promisify } from 'node:util';
@@ -15,6 +15,19 @@ import { degrees, PDFDocument, rgb } from 'pdf-lib';
 import { embedCjkFonts, findCjkFonts } from '../../enterprise/forms/cjk-font.js';
 
 const run = promisify(execFile);
+
+/** Scans can be made (and scanned PDFs read) here: poppler's pdftoppm and a CJK font are installed. */
+export const CAN_RENDER_SCANS = ((): boolean => {
+  try {
+    findCjkFonts();
+    execFileSync('pdftoppm', ['-v'], { stdio: 'ignore' });
+    return true;
+  } catch {
+    return false;
+  }
+})();
+
+if (!CAN_RENDER_SCANS) console.warn('OCR tests skipped: install poppler-utils and fonts-noto-cjk (bash .ci/run does)');
 
 export interface ScanNoise {
   /** Skew of the whole page, in degrees. */
@@ -82,7 +95,6 @@ export async function rasterise(pdf: Uint8Array, dpi = 150): Promise<GrayImage[]
   try {
     await writeFile(path.join(dir, 'in.pdf'), pdf);
     await run('pdftoppm', ['-r', String(dpi), '-gray', path.join(dir, 'in.pdf'), path.join(dir, 'page')]);
-    const { readdir } = await import('node:fs/promises');
     const names = (await readdir(dir)).filter((n) => n.endsWith('.pgm')).sort();
     return Promise.all(names.map(async (n) => parsePgm(await readFile(path.join(dir, n)))));
   } finally {

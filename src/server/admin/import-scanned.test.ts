@@ -4,7 +4,7 @@
  * naming the file as uploaded while the rest of the upload is previewed.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { scannedPages } from '../../ingestion/ocr/scan-test-support.js';
+import { CAN_RENDER_SCANS, scannedPages } from '../../ingestion/ocr/scan-test-support.js';
 import { loggedIn, STAFF, startAdminServer, type AdminClient, type AdminSetup } from './test-support.js';
 
 let setup: AdminSetup;
@@ -18,7 +18,7 @@ afterAll(async () => setup?.close());
 
 const NOTICE = '星河高新区关于延长政务服务大厅周末办理时间的通知\n自下月起，政务服务大厅周六上午九时至十二时开放综合受理窗口，办理营业执照和社保业务。';
 
-describe('import preview of a scan', () => {
+describe.skipIf(!CAN_RENDER_SCANS)('import preview of a scan', () => {
   it('marks the item read by OCR, and names a truncated image as a problem', { timeout: 240_000 }, async () => {
     const [png] = await scannedPages(NOTICE);
     const data = new FormData();
