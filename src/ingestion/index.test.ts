@@ -24,13 +24,13 @@ describe('importPaths on folders', () => {
     await write('kb/.hidden/secret.txt', '不应导入');
     await write('kb/.draft.md', '不应导入');
     await write('kb/b/~$2-article.docx', 'Word lock file');
-    await write('kb/logo.png', 'not text');
+    await write('kb/logo.gif', 'not text');
     await write('kb/old.doc', 'legacy Word');
     const result = await importPaths([root]);
     expect(result.files).toEqual([join(root, 'a.jsonl'), join(root, 'b', '1-faq.csv'), join(root, 'b', '2-article.txt')]);
     expect(result.items.map((i) => i.kind)).toEqual(['faq', 'faq', 'article']);
     expect(result.problems.map(formatProblem)).toEqual([
-      `${join(root, 'logo.png')}: unsupported file type .png; skipped`,
+      `${join(root, 'logo.gif')}: unsupported file type .gif; skipped`,
       `${join(root, 'old.doc')}: unsupported file type .doc; skipped; save it as .docx and import that`,
     ]);
   });

@@ -117,12 +117,11 @@ describe.skipIf(!CAN_RENDER_SCANS)('hostile images', () => {
   it('OCR runs within the import time limit: a scan not read in time is stopped and skipped', { timeout: SLOW }, async () => {
     const [png] = await scannedPages(OTHER);
     const file = await tmp.write('slow.png', png!);
-    const good = await tmp.write('good.jsonl', GOOD_FAQ);
-    // Loading the Chinese model alone takes longer than a second.
-    const result = await importPaths([file, good], { limits: { timeoutSeconds: 1 } });
-    expect(result.items.map((i) => i.id)).toEqual(['faq-good']);
+    // Loading the Chinese model and reading a page take several seconds of CPU.
+    const result = await importPaths([file], { limits: { timeoutSeconds: 2 } });
+    expect(result.items).toEqual([]);
     expect(result.problems.map(formatProblem)).toEqual([
-      `${file}: took longer than 1 s to read; skipped (the limit is XIAOXIN_IMPORT_TIMEOUT_SECONDS)`,
+      `${file}: took longer than 2 s to read; skipped (the limit is XIAOXIN_IMPORT_TIMEOUT_SECONDS)`,
     ]);
   });
 
