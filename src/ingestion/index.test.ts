@@ -141,6 +141,11 @@ describe('importSummary and formatProblem', () => {
     );
   });
 
+  it('names the items read from scans, for staff to check', () => {
+    const summary = importSummary({ items: [], problems: [], files: ['a.png', 'b.pdf'], scanned: ['a', 'b'] });
+    expect(summary.split('\n')[2]).toBe('其中 2 条识别自扫描件（OCR），发布前请对照原件核对：a，b');
+  });
+
   it('counts the problems it does not list', () => {
     const problems = Array.from({ length: 25 }, (_, i) => ({ file: 'x.csv', line: i + 2, message: 'answer: must not be empty' }));
     const summary = importSummary({ items: [], problems, files: ['x.csv'], scanned: [] });
