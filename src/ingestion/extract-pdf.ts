@@ -63,7 +63,7 @@ export const readPdf: Reader = async (file, options) => {
   }
   const blank = pages.flatMap((text, i) => (isScan(text) ? [i + 1] : []));
   if (blank.length === 0 || limits.maxOcrPages === 0) {
-    if (blank.length === pages.length && limits.maxOcrPages === 0) {
+    if (blank.length > 0 && blank.length === pages.length && limits.maxOcrPages === 0) {
       return failed(file, '没有文字层（扫描件），而文字识别（OCR）已关闭（XIAOXIN_IMPORT_MAX_OCR_PAGES=0）；已跳过');
     }
     return documentOutcome(file, joinPages(pages), options);

@@ -125,6 +125,18 @@ describe.skipIf(!CAN_RENDER_SCANS)('hostile images', () => {
     ]);
   });
 
+  it('with OCR turned off (XIAOXIN_IMPORT_MAX_OCR_PAGES=0) a scan is a problem saying so', { timeout: SLOW }, async () => {
+    const [png] = await scannedPages(OTHER);
+    const image = await tmp.write('off.png', png!);
+    const pdf = await tmp.write('off.pdf', await imageOnlyPdf([png!]));
+    const result = await importPaths([image, pdf], { limits: { maxOcrPages: 0 } });
+    expect(result.items).toEqual([]);
+    expect(result.problems.map(formatProblem)).toEqual([
+      `${image}: 图片需要文字识别（OCR），但 OCR 已关闭（XIAOXIN_IMPORT_MAX_OCR_PAGES=0）；已跳过`,
+      `${pdf}: 没有文字层（扫描件），而文字识别（OCR）已关闭（XIAOXIN_IMPORT_MAX_OCR_PAGES=0）；已跳过`,
+    ]);
+  });
+
   it('a blank page of a text PDF is not a scan: no OCR, not marked', { timeout: SLOW }, async () => {
     const doc = await PDFDocument.create();
     const { regular } = await embedCjkFonts(doc, findCjkFonts());
