@@ -115,10 +115,11 @@ describe.skipIf(!CAN_RENDER_SCANS)('hostile images', () => {
   });
 
   it('OCR runs within the import time limit: a scan not read in time is stopped and skipped', { timeout: SLOW }, async () => {
-    const [png] = await scannedPages(OTHER);
+    const [png] = await scannedPages(NOTICE);
     const file = await tmp.write('slow.png', png!);
-    // Loading the Chinese model and reading a page take several seconds of CPU.
-    const result = await importPaths([file], { limits: { timeoutSeconds: 2 } });
+    // A memory limit of its own gives a fresh worker (one pool per limit), whose engine is not
+    // loaded yet: loading the Chinese model and reading a page take several seconds of CPU.
+    const result = await importPaths([file], { limits: { timeoutSeconds: 2, memoryMb: 1000 } });
     expect(result.items).toEqual([]);
     expect(result.problems.map(formatProblem)).toEqual([
       `${file}: took longer than 2 s to read; skipped (the limit is XIAOXIN_IMPORT_TIMEOUT_SECONDS)`,
