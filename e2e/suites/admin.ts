@@ -8,6 +8,7 @@ import { adminPage, realProblems, STAFF, submitLogin } from '../support/admin.js
 import { seriousViolations } from '../support/axe.js';
 import { openPage, screenshot } from '../support/browser.js';
 import type { E2EContext } from '../support/context.js';
+import { scannedPages } from '../../src/ingestion/ocr/scan-test-support.js';
 
 export function adminTests(ctx: E2EContext): void {
   describe('back office', () => {
@@ -146,6 +147,27 @@ export function adminTests(ctx: E2EContext): void {
           const status = await page.evaluate((url) => fetch(url!).then((r) => r.status), href);
           expect(status).toBe(200);
         }
+        expect(realProblems(watched)).toEqual([]);
+      } finally {
+        await close();
+      }
+    });
+
+    it('marks what OCR read from a scan 识别自扫描件 in the import preview', { timeout: 240_000 }, async () => {
+      const [png] = await scannedPages('星河高新区关于调整政务服务大厅午间办理时间的通知\n自本月起，政务服务大厅中午十二时至十四时继续开放综合受理窗口。');
+      const watched = await adminPage(ctx.browser, ctx.server.url, STAFF.admin, '/admin/import');
+      const { page, close } = watched;
+      try {
+        await page.getByLabel('选择文件').setInputFiles({ name: '午间办理通知.png', mimeType: 'image/png', buffer: png! });
+        await page.getByRole('button', { name: '上传并预览' }).click();
+        const preview = page.getByTestId('import-preview');
+        // OCR on a shared CI core: a page takes seconds, the engine's first start more.
+        await preview.getByTestId('scanned').waitFor({ timeout: 200_000 });
+        expect(await preview.getByText('关于调整政务服务大厅午间办理时间的通知').count()).toBe(1);
+        expect(await preview.getByTestId('scanned-note').textContent()).toContain('其中 1 条识别自扫描件');
+        expect(await seriousViolations(page)).toEqual([]);
+        await screenshot(page, 'admin-import-scanned');
+        await preview.getByRole('button', { name: '放弃' }).click();
         expect(realProblems(watched)).toEqual([]);
       } finally {
         await close();

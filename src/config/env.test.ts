@@ -57,7 +57,7 @@ describe('loadConfig', () => {
       timeZone: 'Asia/Shanghai',
       secureCookies: false,
       allowSelfPublish: false,
-      importLimits: { maxPages: 2000, maxRows: 100_000, maxChars: 50_000_000, maxUnzippedMb: 200, timeoutSeconds: 120, memoryMb: 1024 },
+      importLimits: { maxPages: 2000, maxRows: 100_000, maxChars: 50_000_000, maxUnzippedMb: 200, timeoutSeconds: 120, memoryMb: 1024, maxOcrPages: 30, maxImageMegapixels: 40 },
       noticeWebhookHosts: [],
       speech: {},
     });
@@ -269,7 +269,7 @@ describe('import limits', () => {
       XIAOXIN_IMPORT_TIMEOUT_SECONDS: '30',
       XIAOXIN_IMPORT_MEMORY_MB: '512',
     };
-    expect(loadConfig(env, empty).importLimits).toEqual({ maxPages: 500, maxRows: 20_000, maxChars: 1_000_000, maxUnzippedMb: 50, timeoutSeconds: 30, memoryMb: 512 });
+    expect(loadConfig(env, empty).importLimits).toEqual({ maxPages: 500, maxRows: 20_000, maxChars: 1_000_000, maxUnzippedMb: 50, timeoutSeconds: 30, memoryMb: 512, maxOcrPages: 30, maxImageMegapixels: 40 });
   });
 
   it('names each bad one', () => {

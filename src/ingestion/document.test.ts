@@ -65,7 +65,7 @@ describe('TXT', () => {
     const file = await write('blank.txt', '\n\n  \n');
     const result = await importPaths([file]);
     expect(result.items).toEqual([]);
-    expect(result.problems.map(formatProblem)).toEqual([`${file}: no text found (a scanned document needs OCR first)`]);
+    expect(result.problems.map(formatProblem)).toEqual([`${file}: no text found; skipped`]);
   });
 });
 

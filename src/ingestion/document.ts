@@ -24,7 +24,7 @@ export interface DocumentHints {
 export function documentOutcome(file: string, raw: string, options: ImportOptions, hints: DocumentHints = {}): ReadOutcome {
   const checked = checkChars(raw, limitsWith(options.limits));
   const text = cleanText(checked);
-  if (text === '') return failed(file, 'no text found (a scanned document needs OCR first)');
+  if (text === '') return failed(file, 'no text found; skipped');
   return { candidates: [{ input: documentRecord(file, text, options.kind, hints, checked), derivedId: true }], problems: [] };
 }
 

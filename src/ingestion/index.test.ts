@@ -24,13 +24,13 @@ describe('importPaths on folders', () => {
     await write('kb/.hidden/secret.txt', '不应导入');
     await write('kb/.draft.md', '不应导入');
     await write('kb/b/~$2-article.docx', 'Word lock file');
-    await write('kb/logo.png', 'not text');
+    await write('kb/logo.gif', 'not text');
     await write('kb/old.doc', 'legacy Word');
     const result = await importPaths([root]);
     expect(result.files).toEqual([join(root, 'a.jsonl'), join(root, 'b', '1-faq.csv'), join(root, 'b', '2-article.txt')]);
     expect(result.items.map((i) => i.kind)).toEqual(['faq', 'faq', 'article']);
     expect(result.problems.map(formatProblem)).toEqual([
-      `${join(root, 'logo.png')}: unsupported file type .png; skipped`,
+      `${join(root, 'logo.gif')}: unsupported file type .gif; skipped`,
       `${join(root, 'old.doc')}: unsupported file type .doc; skipped; save it as .docx and import that`,
     ]);
   });
@@ -141,9 +141,14 @@ describe('importSummary and formatProblem', () => {
     );
   });
 
+  it('names the items read from scans, for staff to check', () => {
+    const summary = importSummary({ items: [], problems: [], files: ['a.png', 'b.pdf'], scanned: ['a', 'b'] });
+    expect(summary.split('\n')[2]).toBe('其中 2 条识别自扫描件（OCR），发布前请对照原件核对：a，b');
+  });
+
   it('counts the problems it does not list', () => {
     const problems = Array.from({ length: 25 }, (_, i) => ({ file: 'x.csv', line: i + 2, message: 'answer: must not be empty' }));
-    const summary = importSummary({ items: [], problems, files: ['x.csv'] });
+    const summary = importSummary({ items: [], problems, files: ['x.csv'], scanned: [] });
     expect(summary.split('\n')).toHaveLength(2 + 20 + 1);
     expect(summary).toContain('导入 0 条，读取 1 个文件，25 个问题。');
     expect(summary.endsWith('  … 另有 5 个问题 / 5 more problems')).toBe(true);

@@ -1,6 +1,7 @@
 /**
  * @module ingestion
- * Imports knowledge files (JSON, JSONL, Markdown, CSV, XLSX, TXT, DOCX, PDF, HTML) into
+ * Imports knowledge files (JSON, JSONL, Markdown, CSV, XLSX, TXT, DOCX, PDF, HTML, and scans as
+ * PNG/JPEG or image-only PDF pages, read by OCR) into
  * validated items. Nothing is written to storage here: the caller upserts `items` in one
  * transaction. Every bad file or record becomes a problem and is skipped; the rest go through.
  */
@@ -25,7 +26,7 @@ const SAVE_AS: Record<string, string> = { '.doc': '.docx', '.wps': '.docx', '.rt
 
 export async function importPaths(paths: string[], options: ImportOptions = {}): Promise<ImportResult> {
   const walk = await expandPaths(paths);
-  const result: ImportResult = { items: [], problems: walk.problems.slice(), files: [] };
+  const result: ImportResult = { items: [], problems: walk.problems.slice(), files: [], scanned: [] };
   // Which ids this import has handed out, and where each came from.
   const ids = new Map<string, string>();
   for (const file of walk.files) {
@@ -34,6 +35,7 @@ export async function importPaths(paths: string[], options: ImportOptions = {}):
     for (const candidate of outcome.candidates) {
       const accepted = accept(candidate, file, ids);
       if (accepted.item) result.items.push(accepted.item);
+      if (accepted.item && candidate.scanned) result.scanned.push(accepted.item.id);
       if (accepted.problem) problems.push(accepted.problem);
     }
     // Parse and validation problems of one file, in line order. (No push(...problems): a sheet

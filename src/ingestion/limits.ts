@@ -18,6 +18,10 @@ export interface ImportLimits {
   timeoutSeconds: number;
   /** XIAOXIN_IMPORT_MEMORY_MB: heap of one parsing worker; a file needing more is skipped. */
   memoryMb: number;
+  /** XIAOXIN_IMPORT_MAX_OCR_PAGES: scanned pages (without a text layer) of one PDF read by OCR. */
+  maxOcrPages: number;
+  /** XIAOXIN_IMPORT_MAX_IMAGE_MEGAPIXELS: size of one PNG/JPEG, by its header, before it is decoded. */
+  maxImageMegapixels: number;
 }
 
 export const DEFAULT_IMPORT_LIMITS: ImportLimits = {
@@ -27,6 +31,10 @@ export const DEFAULT_IMPORT_LIMITS: ImportLimits = {
   maxUnzippedMb: 200,
   timeoutSeconds: 120,
   memoryMb: 1024,
+  // OCR reads about a page in 3–4 s on one core: 30 pages fit the default 120 s time limit.
+  maxOcrPages: 30,
+  // An A4 page at 600 dpi is 35 megapixels.
+  maxImageMegapixels: 40,
 };
 
 /** The environment variable behind each limit, named in every over-limit problem. */
@@ -37,6 +45,8 @@ export const LIMIT_SETTINGS: Record<keyof ImportLimits, string> = {
   maxUnzippedMb: 'XIAOXIN_IMPORT_MAX_UNZIPPED_MB',
   timeoutSeconds: 'XIAOXIN_IMPORT_TIMEOUT_SECONDS',
   memoryMb: 'XIAOXIN_IMPORT_MEMORY_MB',
+  maxOcrPages: 'XIAOXIN_IMPORT_MAX_OCR_PAGES',
+  maxImageMegapixels: 'XIAOXIN_IMPORT_MAX_IMAGE_MEGAPIXELS',
 };
 
 export function limitsWith(overrides: Partial<ImportLimits> | undefined): ImportLimits {

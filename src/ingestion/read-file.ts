@@ -6,6 +6,7 @@
 import { extname } from 'node:path';
 import { readDocx } from './extract-docx.js';
 import { readHtml } from './extract-html.js';
+import { readImage } from './extract-image.js';
 import { readPdf } from './extract-pdf.js';
 import { readTxt } from './extract-text.js';
 import { readJson, readJsonl } from './json.js';
@@ -29,6 +30,9 @@ const READERS: Record<string, Reader> = {
   '.pdf': readPdf,
   '.html': readHtml,
   '.htm': readHtml,
+  '.png': readImage,
+  '.jpg': readImage,
+  '.jpeg': readImage,
 };
 
 export function hasReader(file: string): boolean {

@@ -14,6 +14,8 @@ export interface Candidate {
   at?: string;
   /** The id was made from the file name, so a clash with another file is settled with a suffix. */
   derivedId?: boolean;
+  /** Its text, or part of it, was read by OCR from a scan: staff check it before publishing. */
+  scanned?: boolean;
 }
 
 export interface ReadOutcome {

@@ -28,6 +28,9 @@ export function importSummary(result: ImportResult): string {
   const lines = [
     `导入 ${n} 条${zhKinds}，读取 ${files} 个文件，${problems} 个问题。`,
     `Imported ${plural(n, 'item')}${enKinds} from ${plural(files, 'file')}, ${plural(problems, 'problem')}.`,
+    ...(result.scanned.length
+      ? [`其中 ${result.scanned.length} 条识别自扫描件（OCR），发布前请对照原件核对：${result.scanned.slice(0, LISTED_PROBLEMS).join('，')}`]
+      : []),
     ...result.problems.slice(0, LISTED_PROBLEMS).map((p) => `  ${formatProblem(p)}`),
   ];
   const rest = problems - LISTED_PROBLEMS;

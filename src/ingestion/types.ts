@@ -25,4 +25,6 @@ export interface ImportResult {
   problems: ImportProblem[];
   /** Files read, for the summary. */
   files: string[];
+  /** Ids of the items whose text was read by OCR from a scan (marked 识别自扫描件 in the preview). */
+  scanned: string[];
 }

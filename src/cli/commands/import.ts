@@ -19,10 +19,10 @@ interface ImportFlags {
 export function registerImport(program: Command, setExit: (code: number) => void): void {
   program
     .command('import')
-    .description('import knowledge files or folders (JSON, JSONL, Markdown, CSV, XLSX, TXT, DOCX, PDF, HTML)')
+    .description('import knowledge files or folders (JSON, JSONL, Markdown, CSV, XLSX, TXT, DOCX, PDF, HTML; scans as PNG/JPG or image-only PDF pages, read by OCR)')
     .argument('<paths...>', 'files or folders to import (folders are read recursively)')
     .addOption(
-      new Option('--kind <kind>', 'kind of item for plain documents (txt, docx, pdf, html, md without a kind)').choices(
+      new Option('--kind <kind>', 'kind of item for plain documents (txt, docx, pdf, html, png, jpg, md without a kind)').choices(
         ITEM_KINDS,
       ),
     )

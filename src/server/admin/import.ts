@@ -28,8 +28,11 @@ import { fieldChangeSchema, int, obj, problemSchema, str, strings } from './sche
 /** Per upload: a zone's policy PDFs and FAQ sheets are far smaller. */
 export const UPLOAD_LIMITS = { fileSize: 20 * 1024 * 1024, files: 20, fields: 5, parts: 30 };
 
-/** `fields`: for a guide, the fields it has (read from a document's sections or given by name), in print order. */
-const summary = obj({ id: str, kind: str, title: str, fields: strings }, ['id', 'kind', 'title']);
+/**
+ * `fields`: for a guide, the fields it has (read from a document's sections or given by name), in print order.
+ * `scanned`: true when its text was read by OCR from a scan (a PNG/JPEG, or PDF pages without a text layer).
+ */
+const summary = obj({ id: str, kind: str, title: str, fields: strings, scanned: { type: 'boolean' } }, ['id', 'kind', 'title']);
 
 export const importRoutes: FastifyPluginAsync<ServerContext> = async (app, ctx) => {
   const previews = new ImportPreviews(ctx.now);
@@ -39,9 +42,10 @@ export const importRoutes: FastifyPluginAsync<ServerContext> = async (app, ctx) 
     guarded('knowledge:edit', {
       summary: 'Preview an import (nothing is stored)',
       description:
-        'multipart/form-data with one or more files (XLSX, CSV, DOCX, PDF, HTML, JSONL, JSON, Markdown, TXT; at most 20, 20 MiB each) ' +
+        'multipart/form-data with one or more files (XLSX, CSV, DOCX, PDF, HTML, JSONL, JSON, Markdown, TXT, and scans as PNG/JPG; at most 20, 20 MiB each) ' +
         'and an optional field `kind` (policy, guide, faq, article) for documents. The preview is kept 30 minutes for POST /api/admin/import/commit. ' +
         'Files are read in worker threads within the XIAOXIN_IMPORT_* limits; a file past one is a problem of that file. ' +
+        'Images and PDF pages without a text layer are read by OCR; the items they give carry `scanned: true` (shown as 识别自扫描件). ' +
         '400 for a body that is not multipart, has no boundary or is cut short; 413 for a file over 20 MiB.',
       consumes: ['multipart/form-data'],
       response: {
@@ -74,11 +78,13 @@ export const importRoutes: FastifyPluginAsync<ServerContext> = async (app, ctx) 
         const problems = result.problems.map((p) => ({ ...p, file: path.relative(dir, p.file) || p.file }));
         const preview = previews.add(request.staff!.account.name, upload.files, result.items, problems);
         const compared = await compareWithPublished(ctx.store, result.items);
+        const scanned = new Set(result.scanned);
         const brief = (i: Item) => ({
           id: i.id,
           kind: i.kind,
           title: i.title,
           ...(i.kind === 'guide' ? { fields: guideSections(i).map((s) => s.field) } : {}),
+          ...(scanned.has(i.id) ? { scanned: true } : {}),
         });
         return {
           previewId: preview.id,

@@ -161,9 +161,12 @@ export interface ImportPreview {
   previewId: string;
   expiresAt?: string;
   files?: string[];
-  /** `fields`: a guide's filled fields (GUIDE_FIELDS names, print order), read from its text or given by name. */
-  create: { id: string; kind: ItemKind; title: string; fields?: string[] }[];
-  update: { id: string; kind: ItemKind; title: string; fields?: string[]; changes: FieldChange[] }[];
+  /**
+   * `fields`: a guide's filled fields (GUIDE_FIELDS names, print order), read from its text or given by name.
+   * `scanned`: its text was read by OCR from a scan (识别自扫描件), for staff to check before publishing.
+   */
+  create: { id: string; kind: ItemKind; title: string; fields?: string[]; scanned?: boolean }[];
+  update: { id: string; kind: ItemKind; title: string; fields?: string[]; scanned?: boolean; changes: FieldChange[] }[];
   unchanged: string[];
   problems: { file: string; line?: number; message: string }[];
 }
