@@ -77,6 +77,7 @@ export {
   type StoredFact,
   type StoredFactSource,
 } from './enterprise-facts.js';
+export { DirectoryRepository, type EntryChange, type EntryListQuery, type EntryVersion, type EntryWrite } from './directory.js';
 export { describeDatabaseUrl } from './postgres-db.js';
 
 /** Opens the database `options` names, applies pending migrations and returns the store. */

@@ -6,6 +6,7 @@ import type { Item } from '../knowledge/index.js';
 import type { Db } from './db.js';
 import { AccountRepository } from './accounts.js';
 import { AuditLog } from './audit.js';
+import { DirectoryRepository } from './directory.js';
 import { EnterpriseFactRepository } from './enterprise-facts.js';
 import { EnterpriseRepository } from './enterprises.js';
 import { InsightsQueries } from './insights.js';
@@ -52,6 +53,7 @@ export class SqlStore implements Store {
   readonly jobs: JobRuns;
   readonly enterprises: EnterpriseRepository;
   readonly enterpriseFacts: EnterpriseFactRepository;
+  readonly directory: DirectoryRepository;
 
   constructor(
     readonly db: Db,
@@ -68,6 +70,7 @@ export class SqlStore implements Store {
     this.jobs = new JobRuns(db, this.#now);
     this.enterprises = new EnterpriseRepository(db, this.#now);
     this.enterpriseFacts = new EnterpriseFactRepository(db, this.#now);
+    this.directory = new DirectoryRepository(db, this.#now);
   }
 
   /**

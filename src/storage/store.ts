@@ -6,6 +6,7 @@
 import type { Item, ItemKind } from '../knowledge/index.js';
 import type { AccountRepository } from './accounts.js';
 import type { AuditLog } from './audit.js';
+import type { DirectoryRepository } from './directory.js';
 import type { EnterpriseFactRepository } from './enterprise-facts.js';
 import type { EnterpriseRepository } from './enterprises.js';
 import type { HotQuestionRepository } from './hot-questions.js';
@@ -144,6 +145,8 @@ export interface Store {
   readonly enterprises: EnterpriseRepository;
   /** Enterprise profiles: each fact with its source, and the history of every change. */
   readonly enterpriseFacts: EnterpriseFactRepository;
+  /** The 七找 directory: entries with every version, market posts waiting for review. */
+  readonly directory: DirectoryRepository;
   /**
    * Runs `fn` in one transaction with a store bound to it: all its writes are stored, or none
    * (an error, a crash). `fn` must use only the store it is given.
