@@ -2,9 +2,10 @@
  * @module answering/answer
  * The answer object every channel returns (`xiaoxin ask --json`, `POST /api/chat`).
  */
+import type { DirectoryCard } from '../directory/present.js';
 import type { ItemKind } from '../knowledge/index.js';
 
-export const ANSWER_TYPES = ['guide-field', 'faq', 'passage', 'clarify', 'none'] as const;
+export const ANSWER_TYPES = ['guide-field', 'faq', 'passage', 'clarify', 'none', 'directory'] as const;
 export type AnswerType = (typeof ANSWER_TYPES)[number];
 
 export interface Citation {
@@ -33,4 +34,6 @@ export interface Answer {
   missingField?: string;
   /** For `clarify`: the candidate items offered, in order ("第二个" picks the second). */
   choices?: Citation[];
+  /** For `directory`: the 七找 entries found (src/directory/chat.ts), in order; empty when none fits. */
+  directory?: DirectoryCard[];
 }

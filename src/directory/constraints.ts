@@ -101,9 +101,28 @@ const perMonth = (value: number, match: RegExpExecArray) => (/天|日/.test(matc
 
 const LOAD_TO_KN: Record<string, number> = { 吨: 9.8, t: 9.8, T: 9.8, 公斤: 0.0098, kg: 0.0098, KG: 0.0098 };
 
+const DIGIT_WORDS: Record<string, number> = { 一: 1, 二: 2, 两: 2, 三: 3, 四: 4, 五: 5, 六: 6, 七: 7, 八: 8, 九: 9 };
+
+/**
+ * Spoken shapes the number reader does not take, rewritten first: 两三百 → 两百到三百 (a range),
+ * 一块五 → 1.5元 (块 as the decimal point of money), 一个亿 → 一亿.
+ */
+function respell(text: string): string {
+  return text
+    .replace(/([一二两三四五六七八九])([二三四五六七八九])([十百千万])/g, (all, a: string, b: string, unit: string) =>
+      DIGIT_WORDS[b]! === DIGIT_WORDS[a]! + 1 ? `${a}${unit}到${b}${unit}` : all,
+    )
+    .replace(/([0-9零〇一二两三四五六七八九十]+)[块元]([1-9一二三四五六七八九])[毛角]?(?![0-9零〇一二两三四五六七八九十百千万平㎡方米m每/])/g, (all, int: string, tenth: string) => {
+      const whole = numberOf(int);
+      const decimal = DIGIT_WORDS[tenth] ?? Number(tenth);
+      return whole === undefined ? all : `${whole}.${decimal}元`;
+    })
+    .replace(/([一二两三四五六七八九十])个(亿|万)/g, '$1$2');
+}
+
 /** Everything numeric the question asks for; empty when it names no figure. */
 export function parseConstraints(question: string): Constraints {
-  let text = question.normalize('NFKC').replace(/\s+/g, '');
+  let text = respell(question.normalize('NFKC').replace(/\s+/g, ''));
   const out: Constraints = {};
   for (const pattern of [RENT_AFTER, RENT_BEFORE, RENT_WORD]) {
     const found = findFigure(text, pattern, 'max', perMonth);

@@ -59,6 +59,11 @@ export const answerSchema = {
       description: 'For guide-field: the field asked for, when the guide does not state it (the text says so and gives a phone)',
     },
     choices: { type: 'array', items: citationSchema, description: 'For clarify: the candidates, in order' },
+    directory: {
+      type: 'array',
+      description: 'For directory: the 七找 entries found (id, kind, kindLabel, name, type, summary, facts [{label, value}], policyIds), in order',
+      items: { type: 'object', additionalProperties: true },
+    },
   },
   required: ['text', 'type', 'citations', 'confidence', 'suggestions'],
 } as const;
