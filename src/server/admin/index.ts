@@ -17,6 +17,7 @@ import { accountRoutes } from './accounts.js';
 import { auditRoutes } from './audit.js';
 import { enterpriseProfileRoutes } from './enterprise-profiles.js';
 import { enterpriseRoutes } from './enterprises.js';
+import { directoryAdminRoutes } from '../directory/admin-routes.js';
 import { exportRoutes } from './export.js';
 import { hitTestRoutes } from './hit-test.js';
 import { hotQuestionRoutes } from './hot-questions.js';
@@ -64,7 +65,7 @@ export function registerAdminApi(app: FastifyInstance, ctx: ServerContext): void
       });
       installSessionLookup(admin, ctx);
       await admin.register(sessionRoutes(ctx.admin.loginRateLimit), ctx);
-      for (const routes of [itemRoutes, versionRoutes, importRoutes, exportRoutes, reviewRoutes, insightRoutes, hotQuestionRoutes, hitTestRoutes, accountRoutes, auditRoutes, enterpriseRoutes, enterpriseProfileRoutes]) {
+      for (const routes of [itemRoutes, versionRoutes, importRoutes, exportRoutes, reviewRoutes, insightRoutes, hotQuestionRoutes, hitTestRoutes, accountRoutes, auditRoutes, enterpriseRoutes, enterpriseProfileRoutes, directoryAdminRoutes]) {
         await admin.register(routes, ctx);
       }
     },

@@ -13,6 +13,7 @@ import { enterpriseAccountRoutes } from './account-routes.js';
 import { installEnterpriseErrors } from './errors.js';
 import { enterpriseOidcRoutes } from './oidc-routes.js';
 import { enterpriseProfileRoutes } from './profile-routes.js';
+import { directoryEnterpriseRoutes } from '../directory/enterprise-routes.js';
 import { installEnterpriseSessionLookup } from './session.js';
 
 export { ENTERPRISE_COOKIE } from './session.js';
@@ -42,6 +43,7 @@ export function registerEnterpriseApi(app: FastifyInstance, ctx: ServerContext):
       await scope.register(enterpriseAccountRoutes(ctx.admin.loginRateLimit), ctx);
       await scope.register(enterpriseOidcRoutes, ctx);
       await scope.register(enterpriseProfileRoutes, ctx);
+      await scope.register(directoryEnterpriseRoutes, ctx);
     },
     { prefix: '/api/enterprise' },
   );
