@@ -3,6 +3,10 @@
  * The client of docs/ENTERPRISE-API.md: the session is the HttpOnly cookie `xiaoxin_enterprise`,
  * every write carries the CSRF token. Errors come in Chinese, a refused profile with `errors`.
  */
+import type { DirectoryCard } from '../../../src/directory/present.js';
+import type { DirectoryKind } from '../../../src/directory/model.js';
+
+export type { DirectoryCard, DirectoryKind };
 
 export interface Enterprise {
   id: string;
@@ -69,6 +73,14 @@ export class PortalError extends Error {
   }
 }
 
+/** A market post of the enterprise's own, with its state (src/directory/model StoredEntry). */
+export interface OwnPost {
+  entry: { id: string; name: string; type: string; direction: 'supply' | 'demand'; expiresOn: string; summary?: string };
+  status: 'published' | 'pending' | 'rejected' | 'archived';
+  reviewNote?: string;
+  updatedAt: string;
+}
+
 let csrfToken = '';
 export const setCsrfToken = (token: string) => (csrfToken = token);
 
@@ -97,4 +109,28 @@ export const api = {
   profile: () => request<ProfileView>('GET', '/profile'),
   saveProfile: (profile: Record<string, unknown>) => request<ProfileView & { changed: string[]; removed: string[] }>('PUT', '/profile', { profile }),
   history: () => request<{ versions: FactVersion[] }>('GET', '/profile/history?limit=50'),
+  posts: () => request<{ posts: OwnPost[] }>('GET', '/directory/posts'),
+  submitPost: (post: Record<string, unknown>) => request<OwnPost>('POST', '/directory/posts', post),
 };
+
+/** The public directory (docs/ENTERPRISE-API.md, “The 七找 directory”): no login needed. */
+export async function searchDirectory(query: Record<string, string | number | boolean | undefined>): Promise<{ entries: DirectoryCard[]; total: number }> {
+  const params = new URLSearchParams();
+  for (const [key, value] of Object.entries(query)) if (value !== undefined && value !== '' && value !== false) params.set(key, String(value));
+  const response = await fetch(`/api/directory?${params}`, { headers: { accept: 'application/json' } }).catch(() => {
+    throw new PortalError(0, '网络连接失败，请检查网络后重试');
+  });
+  const body = (await response.json().catch(() => ({}))) as { error?: string; entries?: DirectoryCard[]; total?: number };
+  if (!response.ok) throw new PortalError(response.status, body.error ?? response.statusText);
+  return { entries: body.entries ?? [], total: body.total ?? 0 };
+}
+
+export interface DirectoryVocabulary {
+  kinds: { kind: DirectoryKind; label: string; types: string[] }[];
+  fieldLabels: Record<string, string>;
+}
+
+export async function directoryVocabulary(): Promise<DirectoryVocabulary> {
+  const response = await fetch('/api/directory/vocabulary', { headers: { accept: 'application/json' } });
+  return (await response.json()) as DirectoryVocabulary;
+}
