@@ -16,6 +16,7 @@ import { adminInsightsTests } from './suites/admin-insights.js';
 import { adminPublishTests } from './suites/admin-publish.js';
 import { adminTests } from './suites/admin.js';
 import { chatTests } from './suites/chat.js';
+import { directoryTests } from './suites/directory.js';
 import { enterpriseTests } from './suites/enterprise.js';
 import { kioskTests } from './suites/kiosk.js';
 import { voiceTests } from './suites/voice.js';
@@ -44,4 +45,5 @@ describe.skipIf(!HAVE_CHROMIUM)('web app, end to end', () => {
   adminInsightsTests(ctx);
   adminHotQuestionTests(ctx);
   enterpriseTests(ctx);
+  directoryTests(ctx);
 });

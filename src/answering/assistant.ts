@@ -186,8 +186,9 @@ export class Assistant {
   private async fromDirectory(question: string): Promise<Answer | undefined> {
     if (!mayAskDirectory(question)) return undefined;
     const today = this.todayString();
-    const index = await this.directory.current(today);
-    return index.entries.length ? answerFromDirectory(question, index.entries, today) : undefined;
+    // The directory is an extra: when it cannot be read (a database outage), the knowledge base answers.
+    const index = await this.directory.current(today).catch(() => undefined);
+    return index?.entries.length ? answerFromDirectory(question, index.entries, today) : undefined;
   }
 
   private todayString(): string {

@@ -24,7 +24,14 @@ export class DirectoryCatalog {
 
   /** The visible entries and their index for `today` (`YYYY-MM-DD`, zone-local). */
   async current(today: string): Promise<DirectoryIndex> {
-    const revision = await this.store.directory.revision();
+    let revision: number;
+    try {
+      revision = await this.store.directory.revision();
+    } catch (error) {
+      // The database is unreachable: the copy held answers until it is back.
+      if (this.held && this.held.today === today) return this.held.index;
+      throw error;
+    }
     if (this.held && this.held.revision === revision && this.held.today === today) return this.held.index;
     // One reload at a time; callers arriving meanwhile share it.
     this.loading ??= this.load(revision, today).finally(() => {
