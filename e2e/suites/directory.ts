@@ -31,7 +31,8 @@ export function directoryTests(ctx: E2EContext): void {
         await page.getByTestId('directory-q').fill('商标注册');
         await page.getByRole('button', { name: '搜索' }).click();
         await expect.poll(async () => (await cards.locator('.name').allTextContents()).join('|')).toContain('知识产权');
-        expect(watched.problems).toEqual([]);
+        // Not logged in, the portal's GET /api/enterprise/me is a 401 the browser reports; nothing else may be.
+        expect(watched.problems.filter((p) => !/status of 401/.test(p))).toEqual([]);
       } finally {
         await watched.close();
       }
