@@ -4,6 +4,7 @@
  * in words nobody wrote into the code, are answered with the entries and the figures understood;
  * questions about policies and procedures are left to the knowledge base.
  */
+import { readFileSync } from 'node:fs';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { demoDirectoryEntries } from '../demo/directory.js';
 import { answerFromDirectory } from './chat.js';
@@ -78,6 +79,20 @@ describe('answerFromDirectory', () => {
     ]) {
       expect(answerFromDirectory(question, entries, TODAY), question).toBeUndefined();
     }
+  });
+
+  it('takes none of the demo knowledge base\'s own questions (FAQ questions and their variants, guide and policy titles)', () => {
+    const questions = ['faqs', 'guides', 'policies'].flatMap((file) =>
+      readFileSync(new URL(`../../demo/${file}.jsonl`, import.meta.url), 'utf8')
+        .split('\n')
+        .filter(Boolean)
+        .flatMap((line) => {
+          const item = JSON.parse(line) as { title: string; similarQuestions?: string[] };
+          return [item.title, ...(item.similarQuestions ?? [])];
+        }),
+    );
+    expect(questions.length).toBeGreaterThan(700);
+    expect(questions.filter((q) => answerFromDirectory(q, entries, TODAY))).toEqual([]);
   });
 
   it('stays silent when the directory holds nothing of the kind asked', () => {
