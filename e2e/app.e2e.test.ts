@@ -16,6 +16,7 @@ import { adminInsightsTests } from './suites/admin-insights.js';
 import { adminPublishTests } from './suites/admin-publish.js';
 import { adminTests } from './suites/admin.js';
 import { chatTests } from './suites/chat.js';
+import { directoryTests } from './suites/directory.js';
 import { enterpriseTests } from './suites/enterprise.js';
 import { kioskTests } from './suites/kiosk.js';
 import { serverVoiceTests } from './suites/server-voice.js';
@@ -45,6 +46,7 @@ describe.skipIf(!HAVE_CHROMIUM)('web app, end to end', () => {
   adminInsightsTests(ctx);
   adminHotQuestionTests(ctx);
   enterpriseTests(ctx);
+  directoryTests(ctx);
   // A server and a browser of its own: one that speaks and hears, one with a fake microphone.
   serverVoiceTests();
 });

@@ -33,14 +33,16 @@ export const PERMISSIONS = [
   'enterprises:read',
   /** Create, approve and disable enterprises and their users; verify profile facts; import profiles. */
   'enterprises:manage',
+  /** Add, edit and take down 七找 directory entries; approve or reject enterprises' market posts. */
+  'directory:manage',
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
 const GRANTS: Record<Role, readonly Permission[]> = {
   admin: PERMISSIONS,
   // Editors keep the enterprise register as they keep the knowledge; window staff look enterprises up.
-  editor: ['knowledge:read', 'knowledge:edit', 'insights:read', 'questions:log', 'enterprises:read', 'enterprises:manage'],
-  reviewer: ['knowledge:read', 'knowledge:publish', 'insights:read', 'questions:log', 'enterprises:read'],
+  editor: ['knowledge:read', 'knowledge:edit', 'insights:read', 'questions:log', 'enterprises:read', 'enterprises:manage', 'directory:manage'],
+  reviewer: ['knowledge:read', 'knowledge:publish', 'insights:read', 'questions:log', 'enterprises:read', 'directory:manage'],
   window: ['knowledge:read', 'questions:log', 'enterprises:read'],
 };
 

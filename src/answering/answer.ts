@@ -2,10 +2,11 @@
  * @module answering/answer
  * The answer object every channel returns (`xiaoxin ask --json`, `POST /api/chat`).
  */
+import type { DirectoryCard } from '../directory/present.js';
 import type { EligibilityCard } from '../enterprise/dialogue/dialogue.js';
 import type { ItemKind } from '../knowledge/index.js';
 
-export const ANSWER_TYPES = ['guide-field', 'faq', 'passage', 'clarify', 'none', 'eligibility'] as const;
+export const ANSWER_TYPES = ['guide-field', 'faq', 'passage', 'clarify', 'none', 'eligibility', 'directory'] as const;
 export type AnswerType = (typeof ANSWER_TYPES)[number];
 
 export interface Citation {
@@ -39,4 +40,6 @@ export interface Answer {
    * asks for a missing fact, or the verdict with every condition and the guide to apply with.
    */
   eligibility?: EligibilityCard;
+  /** For `directory`: the 七找 entries found (src/directory/chat.ts), in order; empty when none fits. */
+  directory?: DirectoryCard[];
 }

@@ -27,6 +27,7 @@ import {
 } from './compose.js';
 import { askedKind, holdsKind, tidyQuestionWords, valuesOf } from './answer-kinds.js';
 import { asksWhatARuleSays } from './source-preference.js';
+import { answerFromDirectory, DirectoryCatalog, mayAskDirectory } from '../directory/index.js';
 import { extractAnswer } from './extract.js';
 import { detectFieldIntent, isElliptical, looksLikeFollowUp, parseChoice, stripIntentWords, type FieldIntent } from './intent.js';
 import { DEFAULT_POLICY, type AnswerPolicy } from './policy.js';
@@ -85,6 +86,8 @@ export class Assistant {
   private refreshing: Promise<boolean> = Promise.resolve(false);
   private readonly policy: AnswerPolicy;
   private dense?: DenseIndex;
+  /** The 七找 directory, for questions that ask to find an entry (directory/chat). */
+  private readonly directory: DirectoryCatalog;
   /** Analysed FAQ questions by FAQ id; valid for the current index only. */
   private readonly faqCache = new Map<string, { field?: FieldIntent; bigrams: string[] }[]>();
 
@@ -100,6 +103,7 @@ export class Assistant {
     this.revision = revision;
     this.hashes = hashes;
     this.policy = { ...DEFAULT_POLICY, ...options.policy };
+    this.directory = new DirectoryCatalog(store, analyzer);
   }
 
   /** Builds the search index from every item in the store. */
@@ -163,8 +167,9 @@ export class Assistant {
     const session: SessionState = (options.sessionId && (await this.store.getSession(options.sessionId))) || {
       turns: 0,
     };
-    const dense = this.dense ? denseItemRanking(await this.dense.searchText(question, 50)) : undefined;
-    const { answer, retrieved, topic } = this.answer(question, session, dense);
+    const found = await this.fromDirectory(question);
+    const dense = !found && this.dense ? denseItemRanking(await this.dense.searchText(question, 50)) : undefined;
+    const { answer, retrieved, topic } = found ? { answer: found, retrieved: [], topic: undefined } : this.answer(question, session, dense);
     if (options.sessionId) {
       await this.store.saveSession(options.sessionId, {
         turns: session.turns + 1,
@@ -175,6 +180,20 @@ export class Assistant {
       });
     }
     return { answer, retrieved, ...(options.sessionId ? { sessionId: options.sessionId } : {}) };
+  }
+
+  /** The directory's answer when the question asks to find an entry of it; the store is read only then. */
+  private async fromDirectory(question: string): Promise<Answer | undefined> {
+    if (!mayAskDirectory(question)) return undefined;
+    const today = this.todayString();
+    // The directory is an extra: when it cannot be read (a database outage), the knowledge base answers.
+    const index = await this.directory.current(today).catch(() => undefined);
+    return index?.entries.length ? answerFromDirectory(question, index.entries, today) : undefined;
+  }
+
+  private todayString(): string {
+    const today = this.options.today;
+    return (typeof today === 'function' ? today() : today) ?? new Date().toISOString().slice(0, 10);
   }
 
   /** A fresh session id for channels that start conversations. */

@@ -203,6 +203,9 @@ describe('GET /api/docs', () => {
       [
         '/api/chat',
         '/api/config',
+        '/api/directory',
+        '/api/directory/vocabulary',
+        '/api/directory/{id}',
         '/api/feedback',
         '/api/hot',
         '/api/items/{id}',

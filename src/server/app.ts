@@ -35,6 +35,7 @@ import { ServerMetrics } from './metrics.js';
 import { registerRateLimit } from './rate-limit.js';
 import { DEFAULT_REFRESH_MS, startRefresher } from './refresher.js';
 import { chatRoutes } from './routes/chat.js';
+import { directoryPublicRoutes } from './directory/public-routes.js';
 import { configRoutes } from './routes/config.js';
 import { feedbackRoutes } from './routes/feedback.js';
 import { healthRoutes } from './routes/health.js';
@@ -208,7 +209,7 @@ export function buildServer(
   registerDocs(app, packageVersion());
   app.register(async (api) => {
     await registerRateLimit(api, options.rateLimit ?? DEFAULT_RATE_LIMIT);
-    for (const routes of [chatRoutes, feedbackRoutes, itemRoutes, suggestRoutes, hotRoutes, configRoutes, speechRoutes, transcribeRoutes]) {
+    for (const routes of [chatRoutes, feedbackRoutes, itemRoutes, suggestRoutes, hotRoutes, configRoutes, speechRoutes, transcribeRoutes, directoryPublicRoutes]) {
       await api.register(routes, ctx);
     }
   });

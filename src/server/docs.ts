@@ -27,6 +27,7 @@ export function registerDocs(app: FastifyInstance, version: string): void {
       tags: [
         { name: 'conversation', description: 'Questions, answers and feedback' },
         { name: 'knowledge', description: 'Items, question completion and the home screen' },
+        { name: 'directory', description: 'The 七找 directory (docs/ENTERPRISE-API.md, “The 七找 directory”): search and filter published entries' },
         { name: 'configuration', description: 'This installation' },
         { name: 'operations', description: 'Probes and metrics' },
         {

@@ -64,6 +64,11 @@ export const answerSchema = {
       additionalProperties: true,
       description: 'For eligibility: the dialogue turn — stage asking (question, factKey) or verdict (verdict, conditions, reasons, guide); docs/ENTERPRISE-API.md',
     },
+    directory: {
+      type: 'array',
+      description: 'For directory: the 七找 entries found (id, kind, kindLabel, name, type, summary, facts [{label, value}], policyIds), in order',
+      items: { type: 'object', additionalProperties: true },
+    },
   },
   required: ['text', 'type', 'citations', 'confidence', 'suggestions'],
 } as const;

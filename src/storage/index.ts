@@ -90,6 +90,7 @@ export {
   type NoticeSettings,
   type NoticeVerdict,
 } from './notices.js';
+export { DirectoryRepository, type EntryChange, type EntryListQuery, type EntryVersion, type EntryWrite } from './directory.js';
 export { describeDatabaseUrl } from './postgres-db.js';
 
 /** Opens the database `options` names, applies pending migrations and returns the store. */

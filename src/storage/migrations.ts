@@ -4,6 +4,7 @@
  * several xiaoxin instances start at the same moment against one PostgreSQL server.
  */
 import { BACK_OFFICE_MIGRATION } from './back-office-schema.js';
+import { DIRECTORY_MIGRATION } from './directory-schema.js';
 import { ENTERPRISE_MIGRATION } from './enterprise-schema.js';
 import { HOT_QUESTIONS_MIGRATION } from './hot-questions-schema.js';
 import { LOGIN_FAILURES_MIGRATION } from './login-failures-schema.js';
@@ -86,6 +87,7 @@ export const MIGRATIONS: readonly Migration[] = [
   LOGIN_FAILURES_MIGRATION,
   ENTERPRISE_MIGRATION,
   NOTICES_MIGRATION,
+  DIRECTORY_MIGRATION,
 ];
 
 /**

@@ -6,6 +6,7 @@ import type { Item } from '../knowledge/index.js';
 import type { Db } from './db.js';
 import { AccountRepository } from './accounts.js';
 import { AuditLog } from './audit.js';
+import { DirectoryRepository } from './directory.js';
 import { EnterpriseFactRepository } from './enterprise-facts.js';
 import { EnterpriseRepository } from './enterprises.js';
 import { NoticeRepository } from './notices.js';
@@ -54,6 +55,7 @@ export class SqlStore implements Store {
   readonly enterprises: EnterpriseRepository;
   readonly enterpriseFacts: EnterpriseFactRepository;
   readonly notices: NoticeRepository;
+  readonly directory: DirectoryRepository;
 
   constructor(
     readonly db: Db,
@@ -71,6 +73,7 @@ export class SqlStore implements Store {
     this.enterprises = new EnterpriseRepository(db, this.#now);
     this.enterpriseFacts = new EnterpriseFactRepository(db, this.#now);
     this.notices = new NoticeRepository(db, this.#now);
+    this.directory = new DirectoryRepository(db, this.#now);
   }
 
   /**

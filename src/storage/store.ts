@@ -6,6 +6,7 @@
 import type { Item, ItemKind } from '../knowledge/index.js';
 import type { AccountRepository } from './accounts.js';
 import type { AuditLog } from './audit.js';
+import type { DirectoryRepository } from './directory.js';
 import type { EnterpriseFactRepository } from './enterprise-facts.js';
 import type { EnterpriseRepository } from './enterprises.js';
 import type { HotQuestionRepository } from './hot-questions.js';
@@ -149,6 +150,8 @@ export interface Store {
   readonly enterpriseFacts: EnterpriseFactRepository;
   /** Notices to enterprises (精准直达), their deliveries and each enterprise's notice settings. */
   readonly notices: NoticeRepository;
+  /** The 七找 directory: entries with every version, market posts waiting for review. */
+  readonly directory: DirectoryRepository;
   /**
    * Runs `fn` in one transaction with a store bound to it: all its writes are stored, or none
    * (an error, a crash). `fn` must use only the store it is given.

@@ -90,7 +90,7 @@ async function withAdminClient(fn: (client: pg.Client) => Promise<unknown>): Pro
 /** Empties a migrated database between tests; cheaper than a new PGlite (seconds each). */
 export async function resetDb(db: Db): Promise<void> {
   await db.exec(`
-    TRUNCATE items, item_versions, audit_log, accounts, sessions, question_log, job_runs, hot_question_curation, login_failures CASCADE;
+    TRUNCATE items, item_versions, audit_log, accounts, sessions, question_log, job_runs, hot_question_curation, login_failures, directory_entries, directory_entry_versions CASCADE;
     UPDATE store_revision SET value = 0 WHERE id = 1;
   `);
 }

@@ -8,6 +8,7 @@
  */
 import { InvalidArgumentError, type Command } from 'commander';
 import { DEFAULT_ZONE_NAME } from '../../config/env.js';
+import { loadDemoDirectoryIfEmpty } from '../../demo/directory.js';
 import { DEMO_ZONE_NAME, loadDemoIfEmpty } from '../../demo/load.js';
 import { buildServer } from '../../server/app.js';
 import { StoreWatch } from '../../server/store-watch.js';
@@ -123,6 +124,9 @@ export async function runServe(flags: ServeFlags): Promise<number> {
 
 async function loadDemo(store: Store, seedsDir: string | undefined): Promise<void> {
   const load = await loadDemoIfEmpty(store, { seedsDir });
+  // The directory on its own: a store whose knowledge came before the directory existed gets it too.
+  const entries = await loadDemoDirectoryIfEmpty(store);
+  if (entries) note(`--demo: loaded ${entries} demo directory entries (七找)`);
   if (!load) {
     note('--demo: the store already holds items, so the demo was not loaded');
     return;

@@ -18,6 +18,7 @@ import { auditRoutes } from './audit.js';
 import { enterpriseProfileRoutes } from './enterprise-profiles.js';
 import { enterpriseMatchRoutes } from './enterprise-matches.js';
 import { enterpriseRoutes } from './enterprises.js';
+import { directoryAdminRoutes } from '../directory/admin-routes.js';
 import { exportRoutes } from './export.js';
 import { hitTestRoutes } from './hit-test.js';
 import { hotQuestionRoutes } from './hot-questions.js';
@@ -66,7 +67,7 @@ export function registerAdminApi(app: FastifyInstance, ctx: ServerContext): void
       });
       installSessionLookup(admin, ctx);
       await admin.register(sessionRoutes(ctx.admin.loginRateLimit), ctx);
-      for (const routes of [itemRoutes, versionRoutes, importRoutes, exportRoutes, reviewRoutes, insightRoutes, hotQuestionRoutes, hitTestRoutes, accountRoutes, auditRoutes, enterpriseRoutes, enterpriseProfileRoutes, outreachRoutes, enterpriseMatchRoutes]) {
+      for (const routes of [itemRoutes, versionRoutes, importRoutes, exportRoutes, reviewRoutes, insightRoutes, hotQuestionRoutes, hitTestRoutes, accountRoutes, auditRoutes, enterpriseRoutes, enterpriseProfileRoutes, outreachRoutes, enterpriseMatchRoutes, directoryAdminRoutes]) {
         await admin.register(routes, ctx);
       }
     },

@@ -15,6 +15,7 @@ import { enterpriseNoticeRoutes } from './notice-routes.js';
 import { enterpriseOidcRoutes } from './oidc-routes.js';
 import { enterpriseProfileRoutes } from './profile-routes.js';
 import { enterpriseMatchRoutes } from './match-routes.js';
+import { directoryEnterpriseRoutes } from '../directory/enterprise-routes.js';
 import { installEnterpriseSessionLookup } from './session.js';
 
 export { ENTERPRISE_COOKIE } from './session.js';
@@ -46,6 +47,7 @@ export function registerEnterpriseApi(app: FastifyInstance, ctx: ServerContext):
       await scope.register(enterpriseProfileRoutes, ctx);
       await scope.register(enterpriseNoticeRoutes, ctx);
       await scope.register(enterpriseMatchRoutes, ctx);
+      await scope.register(directoryEnterpriseRoutes, ctx);
     },
     { prefix: '/api/enterprise' },
   );

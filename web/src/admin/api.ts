@@ -94,9 +94,39 @@ async function request<T>(method: string, path: string, body?: unknown, options:
 const enc = encodeURIComponent;
 const versionPath = (id: string, version: number) => `/items/${enc(id)}/versions/${version}`;
 
+/** A directory entry as the back office handles it: loose while being edited, checked by the server. */
+export type DirectoryEntryInput = Record<string, unknown> & { id?: string; kind: string; name?: string; type?: string };
+export interface StoredDirectoryEntry {
+  entry: DirectoryEntryInput & { id: string; name: string; type: string };
+  status: 'published' | 'pending' | 'rejected' | 'archived';
+  version: number;
+  enterpriseId?: string;
+  reviewNote?: string;
+  updatedBy: string;
+  updatedAt: string;
+}
+export interface DirectoryEntryVersion {
+  version: number;
+  change: string;
+  status: string;
+  changedBy: string;
+  changedAt: string;
+  reviewNote?: string;
+}
+
 export const adminApi = {
   outreachRules: () => request<{ rules: OutreachRule[] }>('GET', '/outreach/rules'),
   outreach: (rule: string) => request<OutreachView>('GET', withQuery('/outreach', { rule })),
+  directory: (query: Query) => request<{ entries: StoredDirectoryEntry[] }>('GET', withQuery('/directory', query)),
+  directoryEntry: (id: string) => request<{ stored: StoredDirectoryEntry; versions: DirectoryEntryVersion[] }>('GET', `/directory/${enc(id)}`),
+  directoryVocabulary: () =>
+    request<{ kinds: { kind: string; label: string; types: string[] }[]; fieldLabels: Record<string, string>; statuses: Record<string, string> }>('GET', '/directory/vocabulary'),
+  createDirectoryEntry: (entry: DirectoryEntryInput) => request<StoredDirectoryEntry>('POST', '/directory', entry),
+  saveDirectoryEntry: (id: string, entry: DirectoryEntryInput) => request<StoredDirectoryEntry>('PUT', `/directory/${enc(id)}`, entry),
+  archiveDirectoryEntry: (id: string, archived: boolean) => request<StoredDirectoryEntry>('POST', `/directory/${enc(id)}/${archived ? 'archive' : 'restore'}`, {}),
+  reviewDirectoryPost: (id: string, decision: 'approve' | 'reject', note?: string) =>
+    request<StoredDirectoryEntry>('POST', `/directory/${enc(id)}/${decision}`, decision === 'reject' ? { note } : {}),
+
   login: (name: string, password: string) => request<SessionReply>('POST', '/login', { name, password }, { quiet401: true }),
   me: () => request<SessionReply>('GET', '/me', undefined, { quiet401: true }),
   logout: () => request<{ ok: true }>('POST', '/logout', {}),

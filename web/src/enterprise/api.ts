@@ -8,6 +8,10 @@ import type { FormSummary } from '../../../src/enterprise/portal/forms.js';
 
 export type { ConditionRow, MatchesReply, MatchView, MissingFact } from '../../../src/enterprise/portal/matches.js';
 export type { FormSummary } from '../../../src/enterprise/portal/forms.js';
+import type { DirectoryCard } from '../../../src/directory/present.js';
+import type { DirectoryKind } from '../../../src/directory/model.js';
+
+export type { DirectoryCard, DirectoryKind };
 
 export interface Enterprise {
   id: string;
@@ -74,6 +78,14 @@ export class PortalError extends Error {
   }
 }
 
+/** A market post of the enterprise's own, with its state (src/directory/model StoredEntry). */
+export interface OwnPost {
+  entry: { id: string; name: string; type: string; direction: 'supply' | 'demand'; expiresOn: string; summary?: string };
+  status: 'published' | 'pending' | 'rejected' | 'archived';
+  reviewNote?: string;
+  updatedAt: string;
+}
+
 let csrfToken = '';
 export const setCsrfToken = (token: string) => (csrfToken = token);
 /** For the other clients of the portal (notices-api). */
@@ -106,4 +118,28 @@ export const api = {
   history: () => request<{ versions: FactVersion[] }>('GET', '/profile/history?limit=50'),
   matches: () => request<MatchesReply>('GET', '/matches'),
   forms: () => request<{ asOf: string; forms: FormSummary[] }>('GET', '/forms'),
+  posts: () => request<{ posts: OwnPost[] }>('GET', '/directory/posts'),
+  submitPost: (post: Record<string, unknown>) => request<OwnPost>('POST', '/directory/posts', post),
 };
+
+/** The public directory (docs/ENTERPRISE-API.md, “The 七找 directory”): no login needed. */
+export async function searchDirectory(query: Record<string, string | number | boolean | undefined>): Promise<{ entries: DirectoryCard[]; total: number }> {
+  const params = new URLSearchParams();
+  for (const [key, value] of Object.entries(query)) if (value !== undefined && value !== '' && value !== false) params.set(key, String(value));
+  const response = await fetch(`/api/directory?${params}`, { headers: { accept: 'application/json' } }).catch(() => {
+    throw new PortalError(0, '网络连接失败，请检查网络后重试');
+  });
+  const body = (await response.json().catch(() => ({}))) as { error?: string; entries?: DirectoryCard[]; total?: number };
+  if (!response.ok) throw new PortalError(response.status, body.error ?? response.statusText);
+  return { entries: body.entries ?? [], total: body.total ?? 0 };
+}
+
+export interface DirectoryVocabulary {
+  kinds: { kind: DirectoryKind; label: string; types: string[] }[];
+  fieldLabels: Record<string, string>;
+}
+
+export async function directoryVocabulary(): Promise<DirectoryVocabulary> {
+  const response = await fetch('/api/directory/vocabulary', { headers: { accept: 'application/json' } });
+  return (await response.json()) as DirectoryVocabulary;
+}
