@@ -60,8 +60,11 @@ export function adminEnterpriseTests(ctx: E2EContext): void {
       const { page, close } = watched;
       try {
         await page.getByRole('heading', { name: '企业', level: 1 }).waitFor();
-        // Pending first, whatever the name.
-        await expect.poll(() => page.getByTestId('enterprise-row').first().textContent()).toContain(PENDING_CODE);
+        // Pending first, whatever the name: every row up to this one's is pending.
+        await expect.poll(() => page.getByTestId('enterprise-row').filter({ hasText: PENDING_CODE }).count()).toBe(1);
+        const rows = await page.getByTestId('enterprise-row').allTextContents();
+        const mine = rows.findIndex((r) => r.includes(PENDING_CODE));
+        expect(rows.slice(0, mine + 1).every((r) => r.includes('待审核'))).toBe(true);
         await page.getByLabel('状态', { exact: true }).selectOption('pending');
         await page.getByLabel('搜索企业名称或统一社会信用代码').fill(PENDING_CODE);
         await page.getByRole('button', { name: '搜索' }).click();
@@ -113,7 +116,7 @@ export function adminEnterpriseTests(ctx: E2EContext): void {
         await page.getByRole('button', { name: '核验所选（1 项）' }).click();
         await expect.poll(() => page.getByTestId('enterprise-message').textContent()).toBe('已核验 1 项：职工总数');
         await employees.getByText('已核验').waitFor();
-        await employees.getByText(STAFF.admin.name).waitFor();
+        await expect.poll(() => employees.getByTestId('fact-verifier').textContent()).toMatch(new RegExp(`^\\s*${STAFF.admin.name}，.*2024年社保缴费名单`));
         await page.locator('[data-fact="stStaff"]').getByText('自报').waitFor();
         await expect.poll(() => page.getByTestId('enterprise-history').textContent()).toContain('核验');
         expect(await seriousViolations(page)).toEqual([]);
