@@ -133,7 +133,7 @@ export function adminEnterpriseTests(ctx: E2EContext): void {
       }
     });
 
-    it('imports a profile sheet: good rows stored, a bad row listed by row, column and header', async () => {
+    it('imports a profile sheet (good rows stored, a bad row listed by row, column and header) and adds a user', async () => {
       const watched = await adminPage(ctx.browser, ctx.server.url, STAFF.editor, '/admin/enterprises');
       const { page, close } = watched;
       try {
@@ -154,9 +154,43 @@ export function adminEnterpriseTests(ctx: E2EContext): void {
         await expect.poll(() => page.getByTestId('enterprise-row').first().textContent()).toContain('已启用');
         expect(await seriousViolations(page)).toEqual([]);
         await screenshot(page, 'admin-enterprises-import');
+        // Open it and add a user: a weak password is named beside its field, then a good one.
+        await page.getByRole('link', { name: '湖畔精密制造有限公司' }).click();
+        await page.getByRole('heading', { name: '湖畔精密制造有限公司', level: 1 }).waitFor();
+        await page.locator('[data-fact="employees"]').getByText('64', { exact: true }).waitFor();
+        await page.locator('#ent-user-username').fill('xu.qing');
+        await page.locator('#ent-user-displayName').fill('徐青');
+        await page.locator('#ent-user-password').fill('12345678');
+        await page.getByRole('button', { name: '添加用户' }).click();
+        await page.locator('#ent-user-password-error').waitFor();
+        expect(await page.locator('#ent-user-password').getAttribute('aria-invalid')).toBe('true');
+        await page.locator('#ent-user-password').fill('hupan-jingmi-zhizao-2026');
+        await page.getByRole('button', { name: '添加用户' }).click();
+        await expect.poll(() => page.getByTestId('enterprise-message').textContent()).toBe('已添加用户 xu.qing');
+        await page.getByTestId('enterprise-users').getByText('徐青').waitFor();
+        expect(await seriousViolations(page)).toEqual([]);
         const exported = await page.request.get(`${ctx.server.url}/api/admin/enterprises/export`);
         expect(exported.status()).toBe(200);
         expect(exported.headers()['content-type']).toContain('spreadsheetml');
+        expect(realProblems(watched).filter((p) => !/status of 400/.test(p))).toEqual([]);
+      } finally {
+        await close();
+      }
+    });
+
+    it('shows counter staff the enterprises and their profiles, without a button that changes them', async () => {
+      const watched = await adminPage(ctx.browser, ctx.server.url, STAFF.window, '/admin/enterprises');
+      const { page, close } = watched;
+      try {
+        await page.getByRole('link', { name: NAME }).waitFor();
+        for (const heading of ['新建企业', '导入企业画像']) expect(await page.getByRole('heading', { name: heading }).count()).toBe(0);
+        expect(await page.getByRole('button', { name: /审核通过|停用|重新启用/ }).count()).toBe(0);
+        await page.getByTestId('enterprise-export').waitFor();
+        await page.getByRole('link', { name: NAME }).click();
+        await page.locator('[data-fact="employees"]').getByText('已核验').waitFor();
+        expect(await page.getByRole('checkbox').count()).toBe(0);
+        expect(await page.getByRole('button', { name: /核验所选|添加用户|停用/ }).count()).toBe(0);
+        expect(await seriousViolations(page)).toEqual([]);
         expect(realProblems(watched)).toEqual([]);
       } finally {
         await close();
