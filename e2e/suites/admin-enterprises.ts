@@ -1,7 +1,7 @@
 /**
  * 企业 in the back office: staff see a pending registration first, approve it after a confirmation,
  * open the enterprise, see its profile with each fact's source, verify a fact with a note — and the
- * enterprise then sees that fact as verified. A wrong credit code is named beside its field; a
+ * enterprise then sees that fact as verified, in the API and in its portal. A wrong credit code is named beside its field; a
  * profile sheet with a bad row lists it by row, column and header. Each screen is axe-clean.
  */
 import ExcelJS from 'exceljs';
@@ -127,6 +127,16 @@ export function adminEnterpriseTests(ctx: E2EContext): void {
         const { facts } = (await profile.json()) as { facts: { key: string; source: string; verifiedBy?: string; note?: string }[] };
         expect(facts.find((f) => f.key === 'employees')).toMatchObject({ source: 'verified', verifiedBy: STAFF.admin.name, note: '2024年社保缴费名单' });
         expect(facts.find((f) => f.key === 'stStaff')?.source).toBe('self-declared');
+        // …and so does its portal: 职工总数 carries the verified badge, 科技人员数 does not.
+        await page.goto(`${base}/enterprise`);
+        await page.getByRole('heading', { name: '企业登录' }).waitFor();
+        await page.getByLabel('统一社会信用代码').fill(PENDING_CODE);
+        await page.getByLabel('用户名').fill(USER.username);
+        await page.getByLabel('密码').fill(USER.password);
+        await page.getByRole('button', { name: '登录' }).click();
+        await page.getByRole('heading', { name: '企业画像', level: 1 }).waitFor();
+        await page.locator('label[for="f-employees"]').getByText('已核实').waitFor();
+        expect(await page.locator('label[for="f-stStaff"]').getByText('已核实').count()).toBe(0);
         expect(realProblems(watched).filter((p) => !/status of 400/.test(p))).toEqual([]);
       } finally {
         await close();
