@@ -143,7 +143,7 @@ export function adminEnterpriseTests(ctx: E2EContext): void {
       }
     });
 
-    it('imports a profile sheet (good rows stored, a bad row listed by row, column and header) and adds a user', async () => {
+    it('imports a profile sheet (good rows stored, a bad row listed by row, column and header), adds a user to the new enterprise, disables and enables it', async () => {
       const watched = await adminPage(ctx.browser, ctx.server.url, STAFF.editor, '/admin/enterprises');
       const { page, close } = watched;
       try {
@@ -178,6 +178,12 @@ export function adminEnterpriseTests(ctx: E2EContext): void {
         await page.getByRole('button', { name: '添加用户' }).click();
         await expect.poll(() => page.getByTestId('enterprise-message').textContent()).toBe('已添加用户 xu.qing');
         await page.getByTestId('enterprise-users').getByText('徐青').waitFor();
+        // Disable it and enable it again, each after its confirmation.
+        for (const [action, dialogName, status] of [['停用', '停用企业', '已停用'], ['重新启用', '重新启用企业', '已启用']] as const) {
+          await page.getByRole('button', { name: `${action}：湖畔精密制造有限公司` }).click();
+          await page.getByRole('dialog', { name: dialogName }).getByRole('button', { name: action, exact: true }).click();
+          await expect.poll(() => page.getByTestId('enterprise-status').textContent()).toBe(status);
+        }
         expect(await seriousViolations(page)).toEqual([]);
         const exported = await page.request.get(`${ctx.server.url}/api/admin/enterprises/export`);
         expect(exported.status()).toBe(200);
