@@ -11,6 +11,7 @@ import type { E2EContext } from './support/context.js';
 import { startHostPage } from './support/host-page.js';
 import { startServer } from './support/server.js';
 import { STAFF_ACCOUNTS } from './support/admin.js';
+import { adminEnterpriseTests } from './suites/admin-enterprises.js';
 import { adminHotQuestionTests } from './suites/admin-hot-questions.js';
 import { adminInsightsTests } from './suites/admin-insights.js';
 import { adminPublishTests } from './suites/admin-publish.js';
@@ -46,6 +47,7 @@ describe.skipIf(!HAVE_CHROMIUM)('web app, end to end', () => {
   adminInsightsTests(ctx);
   adminHotQuestionTests(ctx);
   enterpriseTests(ctx);
+  adminEnterpriseTests(ctx);
   directoryTests(ctx);
   // A server and a browser of its own: one that speaks and hears, one with a fake microphone.
   serverVoiceTests();

@@ -57,16 +57,17 @@ export function whenUnauthorized(handler: () => void): void {
   onUnauthorized = handler;
 }
 
-type Query = Record<string, string | number | boolean | undefined>;
+export type Query = Record<string, string | number | boolean | undefined>;
 
-function withQuery(path: string, query: Query = {}): string {
+export function withQuery(path: string, query: Query = {}): string {
   const params = new URLSearchParams();
   for (const [k, v] of Object.entries(query)) if (v !== undefined && v !== '') params.set(k, String(v));
   const s = params.toString();
   return s ? `${path}?${s}` : path;
 }
 
-async function request<T>(method: string, path: string, body?: unknown, options: { quiet401?: boolean } = {}): Promise<T> {
+/** One call of the back office's API; other clients of it (enterprises-api.ts) use it too. */
+export async function request<T>(method: string, path: string, body?: unknown, options: { quiet401?: boolean } = {}): Promise<T> {
   const headers = new Headers({ accept: 'application/json' });
   let payload: BodyInit | undefined;
   if (body instanceof FormData) payload = body;
