@@ -113,6 +113,11 @@ export interface Config {
   /** XIAOXIN_NOTICE_WEBHOOK_HOSTS: hosts whose enterprise webhooks may use http:// and the zone's private addresses. */
   noticeWebhookHosts: string[];
   speech: SpeechConfig;
+  /**
+   * XIAOXIN_TLS_CERT and XIAOXIN_TLS_KEY: PEM files; `xiaoxin serve` then speaks HTTPS itself
+   * (browsers give a kiosk's page the microphone only over HTTPS or on localhost).
+   */
+  tls?: { certFile: string; keyFile: string };
 }
 
 /** A configuration that cannot be used; `problems` names each variable that is wrong. */
@@ -227,6 +232,8 @@ const envSchema = z
     XIAOXIN_IMPORT_MEMORY_MB: optional(wholeNumber(128, 65_536)),
     XIAOXIN_NOTICE_WEBHOOK_HOSTS: optional(hostList),
     XIAOXIN_SPEECH_OUT: optional(flag),
+    XIAOXIN_TLS_CERT: optional(z.string().min(1).max(1000, 'must be at most 1000 characters')),
+    XIAOXIN_TLS_KEY: optional(z.string().min(1).max(1000, 'must be at most 1000 characters')),
     XIAOXIN_TTS_URL: optional(httpUrl),
     XIAOXIN_TTS_MODEL: optional(z.string().max(200, 'must be at most 200 characters')),
     XIAOXIN_TTS_VOICE: optional(z.string().max(200, 'must be at most 200 characters')),
@@ -267,6 +274,12 @@ const envSchema = z
           ctx.addIssue({ code: 'custom', path: [name], message: `is set but XIAOXIN_${kind}_URL is not` });
         }
       }
+    }
+    // A certificate without its key (or the reverse) cannot serve HTTPS.
+    if (!env.XIAOXIN_TLS_CERT !== !env.XIAOXIN_TLS_KEY) {
+      const missing = env.XIAOXIN_TLS_CERT ? 'XIAOXIN_TLS_KEY' : 'XIAOXIN_TLS_CERT';
+      const given = env.XIAOXIN_TLS_CERT ? 'XIAOXIN_TLS_CERT' : 'XIAOXIN_TLS_KEY';
+      ctx.addIssue({ code: 'custom', path: [missing], message: `must be set when ${given} is` });
     }
     // Mail needs a server and someone to write to; either alone would fail silently every day.
     if (env.XIAOXIN_SMTP_URL && !env.XIAOXIN_ALERT_EMAIL_TO) {
@@ -370,6 +383,7 @@ export function loadConfig(env: Env = process.env, cwd: string = process.cwd()):
         : {}),
       ...(e.XIAOXIN_ASR_URL ? { asr: { url: e.XIAOXIN_ASR_URL, model: e.XIAOXIN_ASR_MODEL!, key: e.XIAOXIN_ASR_KEY } } : {}),
     },
+    ...(e.XIAOXIN_TLS_CERT && e.XIAOXIN_TLS_KEY ? { tls: { certFile: e.XIAOXIN_TLS_CERT, keyFile: e.XIAOXIN_TLS_KEY } } : {}),
   };
 }
 
@@ -410,6 +424,8 @@ export const ENV_VARS = [
   'XIAOXIN_IMPORT_TIMEOUT_SECONDS',
   'XIAOXIN_IMPORT_MEMORY_MB',
   'XIAOXIN_SPEECH_OUT',
+  'XIAOXIN_TLS_CERT',
+  'XIAOXIN_TLS_KEY',
   'XIAOXIN_TTS_URL',
   'XIAOXIN_TTS_MODEL',
   'XIAOXIN_TTS_VOICE',

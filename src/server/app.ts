@@ -123,6 +123,8 @@ export interface ServerOptions {
    * `Transcriber`); each off when absent, and GET /api/config says so to the web app.
    */
   speech?: SpeechServices;
+  /** PEM certificate and key: the server speaks HTTPS itself (XIAOXIN_TLS_CERT, XIAOXIN_TLS_KEY). */
+  https?: { cert: Buffer; key: Buffer };
 }
 
 /**
@@ -201,7 +203,10 @@ export function buildServer(
   };
 
   // A question is at most 500 characters; nothing the API takes comes near 16 KiB.
-  const app = Fastify({ logger: false, bodyLimit: 16 * 1024, trustProxy: trustProxy(options.trustProxy), frameworkErrors: frameworkError });
+  const settings = { logger: false, bodyLimit: 16 * 1024, trustProxy: trustProxy(options.trustProxy), frameworkErrors: frameworkError };
+  // Over HTTPS the routes, hooks and cookies are the same (a request's protocol says https, so the
+  // cookies are Secure); only the server's type differs, which nothing here depends on.
+  const app = options.https ? (Fastify({ ...settings, https: options.https }) as unknown as FastifyInstance) : Fastify(settings);
   installValidation(app);
   installInputGuard(app);
   metrics.install(app);

@@ -18,6 +18,7 @@ import { dayIn } from '../../upkeep/calendar.js';
 import { DailyUpkeepJob } from '../../upkeep/daily-job.js';
 import { cliConfig, createAssistant, note, openCliStore } from '../context.js';
 import { EXIT_OK } from '../errors.js';
+import { readTlsFiles } from '../tls-files.js';
 
 interface ServeFlags {
   port?: number;
@@ -43,6 +44,7 @@ export function registerServe(program: Command, setExit: (code: number) => void)
 
 export async function runServe(flags: ServeFlags): Promise<number> {
   const config = cliConfig();
+  const https = config.tls ? await readTlsFiles(config.tls) : undefined;
   const store = await openCliStore(flags);
   try {
     if (flags.demo) await loadDemo(store, config.seedsDir);
@@ -88,6 +90,7 @@ export async function runServe(flags: ServeFlags): Promise<number> {
       dailyJob,
       storeWatch,
       speech,
+      ...(https ? { https } : {}),
     });
     const port = flags.port ?? config.port;
     const host = flags.host ?? config.host;
@@ -106,7 +109,7 @@ export async function runServe(flags: ServeFlags): Promise<number> {
     const address = app.server.address();
     const bound = address && typeof address === 'object' ? address.port : port;
     const shown = host === '0.0.0.0' || host === '::' ? 'localhost' : host;
-    note(`小新 is listening on http://${shown}:${bound} (${await store.countItems()} items; Ctrl+C stops)`);
+    note(`小新 is listening on ${https ? 'https' : 'http'}://${shown}:${bound} (${await store.countItems()} items; Ctrl+C stops)`);
     // Checked now and every hour; it runs when no instance has done today yet.
     const upkeep = dailyJob.schedule(undefined, (r) =>
       note(`daily upkeep for ${r.day}: ${r.due.length} items due, ${r.expiredToday.length} newly expired, ${r.alerts.filter((a) => a.ok).length} alerts sent`),
