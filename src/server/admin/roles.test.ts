@@ -27,6 +27,8 @@ const EDIT = ['admin', 'editor'] as const;
 const PUBLISH = ['admin', 'reviewer'] as const;
 const INSIGHTS = ['admin', 'editor', 'reviewer'] as const;
 const ADMIN = ['admin'] as const;
+/** directory:manage — those who keep the knowledge keep the 七找 directory. */
+const DIRECTORY = ['admin', 'editor', 'reviewer'] as const;
 
 const faqDraft = (answer: string) => ({
   item: { kind: 'faq', id: 'faq-parking', title: '政务服务中心停车收费吗？', answer, category: '综合服务' },
@@ -88,6 +90,20 @@ const CASES: RouteCase[] = [
   { method: 'POST', route: '/api/admin/enterprises/{id}/profile/verify', path: '/api/admin/enterprises/ent_none/profile/verify', body: () => ({ facts: ['employees'] }), allowed: EDIT },
   { method: 'POST', route: '/api/admin/enterprises/import', body: upload, allowed: EDIT },
   { method: 'GET', route: '/api/admin/enterprises/export', allowed: ALL },
+  { method: 'GET', route: '/api/admin/enterprises/{id}/matches', path: '/api/admin/enterprises/ent_none/matches', allowed: ALL },
+  { method: 'GET', route: '/api/admin/enterprises/{id}/forms', path: '/api/admin/enterprises/ent_none/forms', allowed: ALL },
+  { method: 'GET', route: '/api/admin/enterprises/{id}/forms/{file}', path: '/api/admin/enterprises/ent_none/forms/high-tech-enterprise-application.pdf', allowed: ALL },
+  { method: 'GET', route: '/api/admin/outreach/rules', allowed: ALL },
+  { method: 'GET', route: '/api/admin/outreach', path: '/api/admin/outreach?rule=high-tech-enterprise', allowed: ALL },
+  { method: 'GET', route: '/api/admin/directory', allowed: ALL },
+  { method: 'GET', route: '/api/admin/directory/vocabulary', allowed: ALL },
+  { method: 'GET', route: '/api/admin/directory/{id}', path: '/api/admin/directory/none', allowed: ALL },
+  { method: 'POST', route: '/api/admin/directory', body: () => ({ kind: 'service', name: '甲知识产权代理所', type: '知识产权代理' }), allowed: DIRECTORY },
+  { method: 'PUT', route: '/api/admin/directory/{id}', path: '/api/admin/directory/none', body: () => ({ kind: 'service', name: '乙代理所', type: '知识产权代理' }), allowed: DIRECTORY },
+  { method: 'POST', route: '/api/admin/directory/{id}/archive', path: '/api/admin/directory/none/archive', allowed: DIRECTORY },
+  { method: 'POST', route: '/api/admin/directory/{id}/restore', path: '/api/admin/directory/none/restore', allowed: DIRECTORY },
+  { method: 'POST', route: '/api/admin/directory/{id}/approve', path: '/api/admin/directory/none/approve', allowed: DIRECTORY },
+  { method: 'POST', route: '/api/admin/directory/{id}/reject', path: '/api/admin/directory/none/reject', body: () => ({ note: '信息不全' }), allowed: DIRECTORY },
   { method: 'POST', route: '/api/admin/items/{id}/versions/{version}/rollback', path: '/api/admin/items/faq-parking/versions/1/rollback', allowed: PUBLISH },
   { method: 'DELETE', route: '/api/admin/items/{id}', path: '/api/admin/items/policy-tech-award', body: () => ({ reason: '已废止' }), allowed: PUBLISH },
   { method: 'POST', route: '/api/admin/logout', allowed: ALL },
