@@ -36,6 +36,9 @@ for (const backend of [pgliteMemoryBackend, postgresBackend]) {
       expect(tables.map((t) => t.name)).toEqual([
         'accounts',
         'audit_log',
+        'directory_entries',
+        'directory_entry_versions',
+        'directory_revision',
         'enterprise_fact_versions',
         'enterprise_facts',
         'enterprise_notice_settings',

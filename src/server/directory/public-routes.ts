@@ -25,7 +25,7 @@ interface ListQuery {
   rentMax?: number;
   loadMin?: number;
   amountMin?: number;
-  vacant?: boolean;
+  vacant?: 'true' | 'false';
   q?: string;
   limit: number;
 }
@@ -54,7 +54,7 @@ export const directoryPublicRoutes: FastifyPluginAsync<ServerContext> = async (a
             rentMax: figure(1e4),
             loadMin: figure(1000),
             amountMin: figure(1e7),
-            vacant: { type: 'boolean', description: 'Only space still to let' },
+            vacant: { type: 'string', enum: ['true', 'false'], description: '`true`: only space still to let' },
             q: { type: 'string', maxLength: 200 },
             limit: { type: 'integer', minimum: 1, maximum: 200, default: 50 },
           },
@@ -64,7 +64,7 @@ export const directoryPublicRoutes: FastifyPluginAsync<ServerContext> = async (a
     },
     async (request) => {
       const { limit, vacant, ...rest } = request.query;
-      const filter: DirectoryFilter = { ...rest, ...(vacant ? { vacantOnly: true } : {}) };
+      const filter: DirectoryFilter = { ...rest, ...(vacant === 'true' ? { vacantOnly: true } : {}) };
       const index = await catalog.current(ctx.today());
       const hits = index.search(filter, 1000);
       return { entries: hits.slice(0, limit).map((h) => cardOf(h.stored.entry)), total: hits.length };
