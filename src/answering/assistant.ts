@@ -191,6 +191,7 @@ export class Assistant {
     return index?.entries.length ? answerFromDirectory(question, index.entries, today) : undefined;
   }
 
+  /** "Today" as the options give it, else the UTC date (as the search filters default). */
   private todayString(): string {
     const today = this.options.today;
     return (typeof today === 'function' ? today() : today) ?? new Date().toISOString().slice(0, 10);
@@ -208,8 +209,7 @@ export class Assistant {
   ): { answer: Answer; retrieved: string[]; topic?: string } {
     const normalized = this.analyzer.normalize(question).trim();
     const field = detectFieldIntent(normalized);
-    const today = this.options.today;
-    const filters: SearchFilters = { today: typeof today === 'function' ? today() : today };
+    const filters: SearchFilters = { today: this.todayString() };
 
     // A reply to a clarifying question: "第二个", or the title of one of the choices.
     const chosen = this.chosenItem(normalized, session);

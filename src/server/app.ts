@@ -16,7 +16,7 @@ import {
 } from '../config/env.js';
 import { OidcClient, type OidcSettings } from '../enterprise/accounts/oidc.js';
 import { NoticeJob } from '../enterprise/notices/job.js';
-import { loadRules } from '../enterprise/rules/load.js';
+import { shippedRules } from '../enterprise/shipped.js';
 import type { ImportLimits } from '../ingestion/index.js';
 import type { Store } from '../storage/index.js';
 import type { AlertSettings } from '../upkeep/alerts.js';
@@ -188,7 +188,7 @@ export function buildServer(
       notices:
         options.notices ??
         new NoticeJob(store, {
-          rules: loadRules(),
+          rules: shippedRules(),
           today,
           send: {
             webhookAllowHosts: options.noticeWebhookHosts ?? [],
