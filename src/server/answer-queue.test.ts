@@ -100,21 +100,32 @@ function runClients(base: string): Promise<string[]> {
   });
 }
 
+/** The answers-waiting gauge from a /metrics reply. */
+const waitingNow = (metrics: { body: string }) => Number(/^xiaoxin_answers_waiting (\d+)/m.exec(metrics.body)?.[1] ?? 0);
+
 describe('/api/chat under load', () => {
   it('answers /healthz between answers, however many questions wait', async () => {
     const store = await openStore({ dataDir: 'memory://' });
-    // A slow, synchronous engine: 30 ms of CPU per answer, as a large knowledge base costs.
+    // The first answer is held until every question has reached the server and waits (a loaded CI
+    // machine may start the client process slowly); then 60 ms of synchronous CPU per answer, as a
+    // large knowledge base costs.
+    const { gate: allWaiting, open: answerNow } = later();
+    let asked = 0;
     const engine = {
       async ask() {
-        const until = performance.now() + 30;
+        if (asked++ === 0) await allWaiting;
+        const until = performance.now() + 60;
         while (performance.now() < until);
         return { text: '答复', type: 'faq' as const, citations: [], confidence: 0.9, suggestions: [] };
       },
       refresh: async () => false,
     };
-    const server = await startServer(engine, store, { rateLimit: 0, answerQueue: { maxWaiting: 100, maxWaitMs: 60_000 } });
+    const server = await startServer(engine, store, { rateLimit: 0, answerQueue: { concurrency: 1, maxWaiting: 100, maxWaitMs: 60_000 } });
     try {
-      const done = await runClients(server.base);
+      const clients = runClients(server.base);
+      while (waitingNow(await server.app.inject({ url: '/metrics' })) < 29) await new Promise((resolve) => setTimeout(resolve, 20));
+      answerNow();
+      const done = await clients;
       expect(done.filter((d) => d === 'chat 200')).toHaveLength(30);
       // The health check came back long before the queue of answers was through (it used to come last).
       expect(done.indexOf('health 200')).toBeGreaterThanOrEqual(0);
