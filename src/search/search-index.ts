@@ -8,7 +8,8 @@
 import type MiniSearch from 'minisearch';
 import { isCurrent, type Item, type ItemKind, type Audience } from '../knowledge/index.js';
 import type { TextAnalyzer } from '../language/index.js';
-import { createAnalysedIndex, termsField, type AnalysedDoc } from './minisearch-fields.js';
+import { createAnalysedIndex, type AnalysedDoc } from './minisearch-fields.js';
+import { searchOr } from './or-scorer.js';
 import type { Passage } from './passages.js';
 import { analyseItem, itemText, outlineItem, termsOfItem, type ItemAnalysis, type ItemOutline, type ItemTerms } from './item-analysis.js';
 import { wordFinder } from './word-finder.js';
@@ -488,31 +489,28 @@ export class SearchIndex {
       { budget: w.firstStageBudget, minTerms: w.firstStageMinTerms },
     );
     const itemScores = new Map<string, { score: number; terms: string[] }>();
-    for (const r of this.itemIndex.search(
-      {
-        combineWith: 'OR',
-        queries: [
-          { queries: [termsField(terms.words)], fields: ['hw', 'w'], boost: { hw: w.headWords, w: w.bodyWords } },
-          { queries: [termsField(terms.bigrams)], fields: ['hb', 'b'], boost: { hb: w.headBigrams, b: w.bodyBigrams } },
-        ],
-      },
-      { bm25: w.itemBm25, ...(boostTerm ? { boostTerm } : {}) },
+    const options = { bm25: w.itemBm25, ...(boostTerm ? { boostTerm } : {}) };
+    for (const r of searchOr(
+      this.itemIndex,
+      [
+        { terms: terms.words, fields: ['hw', 'w'], boost: { hw: w.headWords, w: w.bodyWords } },
+        { terms: terms.bigrams, fields: ['hb', 'b'], boost: { hb: w.headBigrams, b: w.bodyBigrams } },
+      ],
+      options,
     )) {
       if (!allowed(r.id)) continue;
       itemScores.set(r.id, { score: w.coordination ? r.score : r.score / Math.max(1, r.queryTerms.length), terms: r.queryTerms });
     }
 
     const passageHits = new Map<string, PassageHit[]>();
-    for (const r of this.passageIndex.search(
-      {
-        combineWith: 'OR',
-        queries: [
-          { queries: [termsField(terms.words)], fields: ['hw', 'w'], boost: { hw: w.headWords, w: w.bodyWords } },
-          { queries: [termsField(terms.bigrams)], fields: ['hb', 'b'], boost: { hb: w.headBigrams, b: w.bodyBigrams } },
-          { queries: [termsField(terms.pinyinBigrams)], fields: ['p'], boost: { p: w.pinyin } },
-        ],
-      },
-      { bm25: w.passageBm25, ...(boostTerm ? { boostTerm } : {}) },
+    for (const r of searchOr(
+      this.passageIndex,
+      [
+        { terms: terms.words, fields: ['hw', 'w'], boost: { hw: w.headWords, w: w.bodyWords } },
+        { terms: terms.bigrams, fields: ['hb', 'b'], boost: { hb: w.headBigrams, b: w.bodyBigrams } },
+        { terms: terms.pinyinBigrams, fields: ['p'], boost: { p: w.pinyin } },
+      ],
+      { ...options, bm25: w.passageBm25 },
     )) {
       const passage = this.passages.get(r.id)!;
       if (!allowed(passage.itemId)) continue;
