@@ -78,6 +78,13 @@ async function buildFromStore(
   return { index, hashes: hashesOf(hashes, [...index.allItems()].map((item) => item.id)) };
 }
 
+export interface AskOptions {
+  /** The conversation the question belongs to; its state is read from the store unless `session` is given. */
+  sessionId?: string;
+  /** The conversation's state as the caller already read it (`{ turns: 0 }` for a new one): saves a read per question. */
+  session?: SessionState;
+}
+
 export class Assistant {
   private index: SearchIndex;
   private revision: number;
@@ -159,14 +166,12 @@ export class Assistant {
     return this.index;
   }
 
-  async ask(question: string, options: { sessionId?: string } = {}): Promise<Answer> {
+  async ask(question: string, options: AskOptions = {}): Promise<Answer> {
     return (await this.respond(question, options)).answer;
   }
 
-  async respond(question: string, options: { sessionId?: string } = {}): Promise<Response> {
-    const session: SessionState = (options.sessionId && (await this.store.getSession(options.sessionId))) || {
-      turns: 0,
-    };
+  async respond(question: string, options: AskOptions = {}): Promise<Response> {
+    const session: SessionState = options.session ?? ((options.sessionId && (await this.store.getSession(options.sessionId))) || { turns: 0 });
     const found = await this.fromDirectory(question);
     const dense = !found && this.dense ? denseItemRanking(await this.dense.searchText(question, 50)) : undefined;
     const { answer, retrieved, topic } = found ? { answer: found, retrieved: [], topic: undefined } : this.answer(question, session, dense);

@@ -27,5 +27,6 @@ describe('a zone lexicon', () => {
       await official.store.close();
       await zone.store.close();
     }
-  });
+    // Two demo knowledge bases built one after the other: about 20 s, three times that on a busy CI machine.
+  }, 180_000);
 });

@@ -6,6 +6,7 @@
  * exceljs otherwise loads whole), so a sheet past the row limit is refused early.
  */
 import { parse } from 'csv-parse/sync';
+import { readFile } from 'node:fs/promises';
 import ExcelJS from 'exceljs';
 import { dateToIso } from './dates.js';
 import { readText } from './decode.js';
@@ -42,7 +43,9 @@ export const readXlsx: Reader = async (file, options) => {
   try {
     await checkUnzippedSize(file, options);
     await checkRowCount(file, options);
-    await workbook.xlsx.readFile(file);
+    // From a buffer (JSZip), not `readFile`'s stream: that one now and then missed xl/workbook.xml on a
+    // busy machine ("reading 'sheets'"). The size was bounded just above.
+    await workbook.xlsx.load((await readFile(file)) as unknown as ArrayBuffer);
   } catch (error) {
     if (error instanceof OverLimit) throw error;
     return failed(file, `not a readable XLSX file: ${errorMessage(error)}`);

@@ -16,9 +16,15 @@ import { guideTitles } from './enterprise/portal-data.js';
 import { enterpriseCallerFromCookie } from './enterprise/session.js';
 
 /** The dialogue's answer to this turn (the session saved), or undefined for the knowledge base. */
-export async function eligibilityAnswer(ctx: ServerContext, request: FastifyRequest, message: string, sessionId: string): Promise<Answer | undefined> {
+export async function eligibilityAnswer(
+  ctx: ServerContext,
+  request: FastifyRequest,
+  message: string,
+  sessionId: string,
+  session: SessionState,
+): Promise<Answer | undefined> {
   try {
-    return await dialogueAnswer(ctx, request, message, sessionId);
+    return await dialogueAnswer(ctx, request, message, sessionId, session);
   } catch (error) {
     // While the database is unreachable the knowledge base still answers; the dialogue needs the session.
     if (ctx.storeWatch.failed(error)) return undefined;
@@ -26,8 +32,7 @@ export async function eligibilityAnswer(ctx: ServerContext, request: FastifyRequ
   }
 }
 
-async function dialogueAnswer(ctx: ServerContext, request: FastifyRequest, message: string, sessionId: string): Promise<Answer | undefined> {
-  const session: SessionState = (await ctx.store.getSession(sessionId)) ?? { turns: 0 };
+async function dialogueAnswer(ctx: ServerContext, request: FastifyRequest, message: string, sessionId: string, session: SessionState): Promise<Answer | undefined> {
   const stored = readDialogueState(session.eligibility);
   const rules = shippedRules();
   const caller = await enterpriseCallerFromCookie(ctx, request.headers.cookie);

@@ -4,12 +4,13 @@
  * it is still being built (the server listens first, so that health checks answer during start-up).
  */
 import type { Answer } from '../answering/answer.js';
+import type { AskOptions } from '../answering/assistant.js';
 import type { SearchIndex } from '../search/search-index.js';
 import { unavailable } from './errors.js';
 
 /** The part of the assistant the server uses (the real `Assistant`, or a stand-in in tests). */
 export interface ChatEngine {
-  ask(question: string, options?: { sessionId?: string }): Promise<Answer>;
+  ask(question: string, options?: AskOptions): Promise<Answer>;
   refresh(): Promise<boolean>;
   /** The search index answers come from (the real assistant has one): for hit testing and themes. */
   readonly searchIndex?: SearchIndex;

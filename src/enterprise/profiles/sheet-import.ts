@@ -6,6 +6,7 @@
  * an empty cell changes nothing — and an enterprise not yet known is created, active (staff
  * vouch for it by importing it). The workbook is checked against the zip-bomb limit first.
  */
+import { readFile } from 'node:fs/promises';
 import ExcelJS from 'exceljs';
 import { checkUnzippedSize } from '../../ingestion/zip.js';
 import type { ImportLimits } from '../../ingestion/index.js';
@@ -39,7 +40,9 @@ export async function importProfileSheet(store: Store, file: string, staff: stri
   const workbook = new ExcelJS.Workbook();
   try {
     await checkUnzippedSize(file, { limits });
-    await workbook.xlsx.readFile(file);
+    // From a buffer (JSZip), not `readFile`'s stream: that one now and then missed xl/workbook.xml on a
+    // busy machine ("reading 'sheets'"). The size was bounded just above.
+    await workbook.xlsx.load((await readFile(file)) as unknown as ArrayBuffer);
   } catch (error) {
     result.problems.push({ row: 0, message: `无法读取这个 XLSX 文件（${error instanceof Error ? error.message : String(error)}）` });
     return result;

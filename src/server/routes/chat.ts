@@ -10,6 +10,7 @@ import { badRequest, notFound } from '../errors.js';
 import { answerSchema, errorReplies, ID_PATTERN, MAX_MESSAGE_CHARS } from '../schemas.js';
 import { recordTurn } from '../turns.js';
 import { eligibilityAnswer } from '../chat-eligibility.js';
+import type { SessionState } from '../../storage/index.js';
 
 interface ChatBody {
   message: string;
@@ -47,12 +48,16 @@ const schema = {
   },
 };
 
-/** Whether a session was issued; while the database is unreachable every one is taken on trust (its context is lost). */
-async function knownSession(ctx: ServerContext, sessionId: string): Promise<boolean> {
+/**
+ * A conversation's state, read once per question for every part of answering; `undefined` when the
+ * session was never issued (or expired). While the database is unreachable every session is taken
+ * on trust, its context lost.
+ */
+async function readSession(ctx: ServerContext, sessionId: string): Promise<SessionState | undefined> {
   try {
-    return (await ctx.store.getSession(sessionId)) !== undefined;
+    return await ctx.store.getSession(sessionId);
   } catch (error) {
-    if (ctx.storeWatch.failed(error)) return true;
+    if (ctx.storeWatch.failed(error)) return { turns: 0 };
     throw error;
   }
 }
@@ -65,13 +70,15 @@ export const chatRoutes: FastifyPluginAsync<ServerContext> = async (app, ctx) =>
       const message = request.body.message.trim();
       if (!message) throw badRequest('message: must not be empty');
       const engine = ctx.engine.require();
-      let sessionId = request.body.sessionId;
-      if (sessionId === undefined) sessionId = randomUUID();
-      else if (!(await knownSession(ctx, sessionId))) {
+      const sessionId = request.body.sessionId ?? randomUUID();
+      // A new conversation is not looked up: nothing can be stored under an id just made.
+      const session = request.body.sessionId === undefined ? { turns: 0 } : await readSession(ctx, sessionId);
+      if (!session) {
         throw notFound(`unknown session "${sessionId}" (never issued, or idle for more than a day); send the message without a sessionId to start again`);
       }
       // “我们公司能申报高企吗？” and its follow-up answers are the eligibility dialogue's (server/chat-eligibility).
-      const answer = (await eligibilityAnswer(ctx, request, message, sessionId)) ?? (await ctx.answerQueue.run(() => engine.ask(message, { sessionId })));
+      const answer =
+        (await eligibilityAnswer(ctx, request, message, sessionId, session)) ?? (await ctx.answerQueue.run(() => engine.ask(message, { sessionId, session })));
       const turnId = randomUUID();
       ctx.metrics.answers.inc({ type: answer.type });
       await recordTurn(ctx, { id: turnId, sessionId, channel: request.body.channel ?? 'api', question: message, answer });
