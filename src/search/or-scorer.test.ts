@@ -41,7 +41,7 @@ function miniSearch(index: ReturnType<typeof createAnalysedIndex>, groups: OrGro
       { combineWith: 'OR', queries: groups.map((g) => ({ queries: [termsField([...g.terms])], fields: [...g.fields], boost: { ...g.boost } })) },
       { bm25: { k: 1.2, b: 0.7, d: 0.5 }, ...(boostTerm ? { boostTerm } : {}) },
     )
-    .map((r) => ({ id: r.id as string, score: r.score, queryTerms: r.queryTerms }));
+    .map((r) => ({ id: r.id as string, score: r.score, matched: r.queryTerms.length, queryTerms: r.queryTerms }));
 }
 
 describe('searchOr', () => {
@@ -53,6 +53,8 @@ describe('searchOr', () => {
       const options = { bm25: { k: 1.2, b: 0.7, d: 0.5 } };
       expect(searchOr(index, groups, options)).toEqual(miniSearch(index, groups));
       expect(searchOr(index, groups, { ...options, boostTerm })).toEqual(miniSearch(index, groups, boostTerm));
+      // Without the term lists: the same documents, scores and counts.
+      expect(searchOr(index, groups, options, false)).toEqual(miniSearch(index, groups).map((r) => ({ ...r, queryTerms: [] })));
     }
   });
 

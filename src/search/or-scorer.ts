@@ -34,7 +34,9 @@ export interface OrResult {
   id: string;
   /** MiniSearch's score: the summed BM25 times the number of query terms matched. */
   score: number;
-  /** The query terms the document matched, in the order MiniSearch lists them. */
+  /** How many of the query terms the document matched. */
+  matched: number;
+  /** The query terms the document matched, in the order MiniSearch lists them (empty unless asked for). */
   queryTerms: string[];
 }
 
@@ -51,9 +53,9 @@ interface Internals {
 }
 
 /**
- * Sums per document short id, reused from search to search. A slot is live in the current term,
- * group or search when its mark holds that step's generation number, so nothing is cleared between
- * searches but the few slots read out at the end.
+ * Sums and lists per document short id, reused from search to search. A slot is live in the
+ * current term or group when its mark holds that step's generation number, so nothing is cleared
+ * between searches but the few slots read out at the end.
  */
 class Scratch {
   field = new Float64Array(0);
@@ -61,20 +63,28 @@ class Scratch {
   total = new Float64Array(0);
   fieldMark = new Int32Array(0);
   termMark = new Int32Array(0);
-  /** 0: not touched in this search; else 1 + the document's place in the results. */
+  /** Documents touched by this search, in the order first touched; `place` is 1 + the index here (0: not yet). */
+  order = new Int32Array(0);
   place = new Int32Array(0);
+  /** Documents touched by the current term, and by the current group. */
+  termTouched = new Int32Array(0);
+  groupTouched = new Int32Array(0);
+  /** Query terms matched per document: a bit per term, `words` 32-bit words per document. */
+  bits = new Uint32Array(0);
+  matchedCount = new Int32Array(0);
   generation = 0;
 
   fit(size: number): void {
     if (this.total.length >= size) return;
     const length = Math.max(size, this.total.length * 2, 1024);
-    this.field = new Float64Array(length);
-    this.term = new Float64Array(length);
-    this.total = new Float64Array(length);
-    this.fieldMark = new Int32Array(length);
-    this.termMark = new Int32Array(length);
-    this.place = new Int32Array(length);
+    for (const key of ['field', 'term', 'total'] as const) this[key] = new Float64Array(length);
+    for (const key of ['fieldMark', 'termMark', 'order', 'place', 'termTouched', 'groupTouched', 'matchedCount'] as const) this[key] = new Int32Array(length);
+    this.bits = new Uint32Array(0);
     this.generation = 0;
+  }
+
+  fitBits(size: number, words: number): void {
+    if (this.bits.length < size * words) this.bits = new Uint32Array(Math.max(size * words, this.bits.length * 2));
   }
 
   next(): number {
@@ -89,91 +99,108 @@ class Scratch {
 
 const scratchOf = new WeakMap<object, Scratch>();
 
-export function searchOr(index: MiniSearch<AnalysedDoc>, groups: readonly OrGroup[], options: OrOptions): OrResult[] {
+/**
+ * Without `withTerms`, results carry no `queryTerms` (their count still weighs the score, as in
+ * MiniSearch): a caller that only ranks saves building a list per document.
+ */
+export function searchOr(index: MiniSearch<AnalysedDoc>, groups: readonly OrGroup[], options: OrOptions, withTerms = true): OrResult[] {
   const ms = index as unknown as Internals;
   let scratch = scratchOf.get(index);
   if (!scratch) scratchOf.set(index, (scratch = new Scratch()));
   scratch.fit(ms._nextId + 1);
-  const { field: fieldSum, term: termSum, total, fieldMark, termMark, place } = scratch;
+  const termNames = [...new Set(groups.flatMap((g) => g.terms.filter((t) => t)))];
+  const termIds = new Map(termNames.map((t, i) => [t, i]));
+  const words = Math.max(1, Math.ceil(termNames.length / 32));
+  scratch.fitBits(ms._nextId + 1, words);
+  const { field: fieldSum, term: termSum, total, fieldMark, termMark, order, place, termTouched, groupTouched, bits, matchedCount } = scratch;
   const { k, b, d } = options.bm25;
   const documentCount = ms._documentCount;
-
-  /** Documents in the order MiniSearch's result Map would hold them: first touched first. */
-  const order: number[] = [];
-  /** Each document's matched query terms (indexes into `termNames`), in MiniSearch's order. */
+  let touched = 0;
+  /** Each document's matched query terms in MiniSearch's order (first matched first), when asked for. */
   const matched: number[][] = [];
-  const termNames: string[] = [];
-  const termIds = new Map<string, number>();
 
   for (const group of groups) {
     const groupGeneration = scratch.next();
-    const groupTouched: number[] = [];
+    let groupCount = 0;
     for (const term of group.terms) {
       if (!term) continue;
       const fieldData = ms._index.get(term);
       if (!fieldData) continue;
       const termBoost = options.boostTerm ? options.boostTerm(term) : 1;
-      let termId = termIds.get(term);
-      if (termId === undefined) {
-        termId = termNames.length;
-        termNames.push(term);
-        termIds.set(term, termId);
-      }
+      const termId = termIds.get(term)!;
+      const word = termId >> 5;
+      const mask = 1 << (termId & 31);
       const termGeneration = scratch.next();
-      const termTouched: number[] = [];
+      let termCount = 0;
       for (const fieldName of group.fields) {
         const fieldBoost = group.boost[fieldName] || 1;
         const fieldId = ms._fieldIds[fieldName]!;
         const freqs = fieldData.get(fieldId);
         if (!freqs) continue;
         let matchingFields = freqs.size;
+        let invDocFreq = Math.log(1 + (documentCount - matchingFields + 0.5) / (matchingFields + 0.5));
         const avgFieldLength = ms._avgFieldLength[fieldId]!;
         for (const [docId, termFreq] of freqs) {
           if (!ms._documentIds.has(docId)) {
             // A posting left behind by a removed document: MiniSearch clears it as it meets it.
             ms.removeTerm(fieldId, docId, term);
             matchingFields -= 1;
+            invDocFreq = Math.log(1 + (documentCount - matchingFields + 0.5) / (matchingFields + 0.5));
             continue;
           }
           const fieldLength = ms._fieldLength.get(docId)![fieldId]!;
-          const invDocFreq = Math.log(1 + (documentCount - matchingFields + 0.5) / (matchingFields + 0.5));
           const raw = invDocFreq * (d + (termFreq * (k + 1)) / (termFreq + k * (1 - b + (b * fieldLength) / avgFieldLength)));
           const weighted = 1 * termBoost * fieldBoost * 1 * raw;
           if (place[docId] === 0) {
-            order.push(docId);
-            matched.push([]);
-            place[docId] = order.length;
+            order[touched++] = docId;
+            place[docId] = touched;
+            if (withTerms) matched.push([]);
           }
-          const list = matched[place[docId]! - 1]!;
-          if (!list.includes(termId)) list.push(termId);
+          const slot = docId * words + word;
+          if ((bits[slot]! & mask) === 0) {
+            bits[slot] = bits[slot]! | mask;
+            matchedCount[docId] = matchedCount[docId]! + 1;
+            if (withTerms) matched[place[docId]! - 1]!.push(termId);
+          }
           if (fieldMark[docId] !== termGeneration) {
             fieldMark[docId] = termGeneration;
             fieldSum[docId] = weighted;
-            termTouched.push(docId);
+            termTouched[termCount++] = docId;
           } else fieldSum[docId] = fieldSum[docId]! + weighted;
         }
       }
       // The term's score per document (its fields summed) joins the group's, as MiniSearch's OR combines per-term maps.
-      for (const docId of termTouched) {
+      for (let i = 0; i < termCount; i++) {
+        const docId = termTouched[i]!;
         if (termMark[docId] !== groupGeneration) {
           termMark[docId] = groupGeneration;
           termSum[docId] = fieldSum[docId]!;
-          groupTouched.push(docId);
+          groupTouched[groupCount++] = docId;
         } else termSum[docId] = termSum[docId]! + fieldSum[docId]!;
       }
     }
     // …and the group's joins the search's, as the groups' maps are combined.
-    for (const docId of groupTouched) total[docId] = total[docId]! + termSum[docId]!;
+    for (let i = 0; i < groupCount; i++) {
+      const docId = groupTouched[i]!;
+      total[docId] = total[docId]! + termSum[docId]!;
+    }
   }
 
-  const results: OrResult[] = [];
-  for (let i = 0; i < order.length; i++) {
+  const results: OrResult[] = new Array<OrResult>(touched);
+  for (let i = 0; i < touched; i++) {
     const docId = order[i]!;
-    const terms = matched[i]!.map((t) => termNames[t]!);
-    results.push({ id: ms._documentIds.get(docId)!, score: total[docId]! * (terms.length || 1), queryTerms: terms });
+    const id = ms._documentIds.get(docId)!;
+    const count = matchedCount[docId]!;
+    const score = total[docId]! * (count || 1);
+    results[i] = { id, score, matched: count, queryTerms: withTerms ? matched[i]!.map((t) => termNames[t]!) : NO_TERMS };
     total[docId] = 0;
     place[docId] = 0;
+    matchedCount[docId] = 0;
+    bits.fill(0, docId * words, docId * words + words);
   }
   // Stable, as MiniSearch's: equal scores keep the order documents were first touched in.
   return results.sort((x, y) => y.score - x.score);
 }
+
+/** Shared by every result without terms; frozen, so that no caller can fill it for the others. */
+const NO_TERMS = Object.freeze([]) as unknown as string[];

@@ -499,7 +499,7 @@ export class SearchIndex {
       options,
     )) {
       if (!allowed(r.id)) continue;
-      itemScores.set(r.id, { score: w.coordination ? r.score : r.score / Math.max(1, r.queryTerms.length), terms: r.queryTerms });
+      itemScores.set(r.id, { score: w.coordination ? r.score : r.score / Math.max(1, r.matched), terms: r.queryTerms });
     }
 
     const passageHits = new Map<string, PassageHit[]>();
@@ -511,11 +511,12 @@ export class SearchIndex {
         { terms: terms.pinyinBigrams, fields: ['p'], boost: { p: w.pinyin } },
       ],
       { ...options, bm25: w.passageBm25 },
+      false,
     )) {
       const passage = this.passages.get(r.id)!;
       if (!allowed(passage.itemId)) continue;
       const list = passageHits.get(passage.itemId) ?? [];
-      list.push({ passage, score: w.coordination ? r.score : r.score / Math.max(1, r.queryTerms.length) });
+      list.push({ passage, score: w.coordination ? r.score : r.score / Math.max(1, r.matched) });
       passageHits.set(passage.itemId, list);
     }
 
