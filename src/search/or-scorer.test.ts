@@ -77,6 +77,22 @@ describe('searchOr', () => {
     }
   });
 
+  it('sees each change of the index between two searches', () => {
+    const [ours, theirs] = [createAnalysedIndex(FIELDS), createAnalysedIndex(FIELDS)];
+    const docs = corpus(17, 120);
+    const later = corpus(19, 30).map((doc, n) => ({ ...doc, id: `late${n}` }));
+    const options = { bm25: { k: 1.2, b: 0.7, d: 0.5 } };
+    for (const index of [ours, theirs]) index.addAll(docs);
+    for (const [n, groups] of queries(23, 60).entries()) {
+      expect(searchOr(ours, groups, options)).toEqual(miniSearch(theirs, groups));
+      for (const index of [ours, theirs]) {
+        if (n % 3 === 0) index.remove(docs[n]!);
+        else if (n % 3 === 1) index.add({ ...later[n % later.length]!, id: `late${n}` });
+        else index.replace({ ...docs[n]!, w: later[n % later.length]!.w! });
+      }
+    }
+  });
+
   it('finds nothing for terms no document holds, and an empty question', () => {
     const index = createAnalysedIndex(FIELDS);
     index.addAll(corpus(1, 20));

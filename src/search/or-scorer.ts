@@ -100,6 +100,40 @@ class Scratch {
 const scratchOf = new WeakMap<object, Scratch>();
 
 /**
+ * Which short ids are live documents and each one's field lengths, in typed arrays: two Map
+ * lookups per posting were most of what remained of a search. Made again when the index changed,
+ * which every add (a new short id) and every removal (one document fewer) shows.
+ */
+interface DocTable {
+  nextId: number;
+  documentCount: number;
+  live: Uint8Array;
+  /** Per field id, per short id. */
+  lengths: Uint32Array[];
+}
+
+const tableOf = new WeakMap<object, DocTable>();
+
+function docTable(ms: Internals): DocTable {
+  const known = tableOf.get(ms);
+  if (known && known.nextId === ms._nextId && known.documentCount === ms._documentCount) return known;
+  const size = ms._nextId + 1;
+  const fieldCount = Object.keys(ms._fieldIds).length;
+  const table: DocTable = {
+    nextId: ms._nextId,
+    documentCount: ms._documentCount,
+    live: new Uint8Array(size),
+    lengths: Array.from({ length: fieldCount }, () => new Uint32Array(size)),
+  };
+  for (const docId of ms._documentIds.keys()) table.live[docId] = 1;
+  for (const [docId, lengths] of ms._fieldLength) {
+    for (let field = 0; field < fieldCount; field++) table.lengths[field]![docId] = lengths[field] ?? 0;
+  }
+  tableOf.set(ms, table);
+  return table;
+}
+
+/**
  * Without `withTerms`, results carry no `queryTerms` (their count still weighs the score, as in
  * MiniSearch): a caller that only ranks saves building a list per document.
  */
@@ -115,6 +149,7 @@ export function searchOr(index: MiniSearch<AnalysedDoc>, groups: readonly OrGrou
   const { field: fieldSum, term: termSum, total, fieldMark, termMark, order, place, termTouched, groupTouched, bits, matchedCount } = scratch;
   const { k, b, d } = options.bm25;
   const documentCount = ms._documentCount;
+  const { live, lengths } = docTable(ms);
   let touched = 0;
   /** Each document's matched query terms in MiniSearch's order (first matched first), when asked for. */
   const matched: number[][] = [];
@@ -140,15 +175,16 @@ export function searchOr(index: MiniSearch<AnalysedDoc>, groups: readonly OrGrou
         let matchingFields = freqs.size;
         let invDocFreq = Math.log(1 + (documentCount - matchingFields + 0.5) / (matchingFields + 0.5));
         const avgFieldLength = ms._avgFieldLength[fieldId]!;
+        const fieldLengths = lengths[fieldId]!;
         for (const [docId, termFreq] of freqs) {
-          if (!ms._documentIds.has(docId)) {
+          if (live[docId] !== 1) {
             // A posting left behind by a removed document: MiniSearch clears it as it meets it.
             ms.removeTerm(fieldId, docId, term);
             matchingFields -= 1;
             invDocFreq = Math.log(1 + (documentCount - matchingFields + 0.5) / (matchingFields + 0.5));
             continue;
           }
-          const fieldLength = ms._fieldLength.get(docId)![fieldId]!;
+          const fieldLength = fieldLengths[docId]!;
           const raw = invDocFreq * (d + (termFreq * (k + 1)) / (termFreq + k * (1 - b + (b * fieldLength) / avgFieldLength)));
           const weighted = 1 * termBoost * fieldBoost * 1 * raw;
           if (place[docId] === 0) {
