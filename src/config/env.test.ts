@@ -50,6 +50,7 @@ describe('loadConfig', () => {
       kiosk: false,
       rateLimit: 120,
       answerQueue: { maxWaiting: 64, maxWaitMs: 2000 },
+      workers: 1,
       embedOrigins: ['*'],
       trustProxy: false,
       alerts: { webhookUrl: undefined, smtpUrl: undefined, emailTo: [], emailFrom: undefined },

@@ -81,6 +81,8 @@ export interface Config {
   rateLimit: number;
   /** XIAOXIN_ANSWER_QUEUE, XIAOXIN_ANSWER_WAIT_MS: questions that may wait for a turn, and for how long. */
   answerQueue: { maxWaiting: number; maxWaitMs: number };
+  /** XIAOXIN_WORKERS: server processes sharing the port, each with its own index (PostgreSQL only). */
+  workers: number;
   /** XIAOXIN_EMBED_ORIGINS: the origins that may frame the app (`['*']` for any). */
   embedOrigins: string[];
   /**
@@ -210,6 +212,7 @@ const envSchema = z
     XIAOXIN_RATE_LIMIT: optional(wholeNumber(0, 1_000_000)),
     XIAOXIN_ANSWER_QUEUE: optional(wholeNumber(0, 100_000)),
     XIAOXIN_ANSWER_WAIT_MS: optional(wholeNumber(1, 600_000)),
+    XIAOXIN_WORKERS: optional(wholeNumber(1, 64)),
     XIAOXIN_EMBED_ORIGINS: optional(embedOrigins),
     XIAOXIN_TRUST_PROXY: optional(trustProxy),
     XIAOXIN_ALERT_WEBHOOK: optional(httpUrl),
@@ -341,6 +344,7 @@ export function loadConfig(env: Env = process.env, cwd: string = process.cwd()):
     kiosk: e.XIAOXIN_KIOSK ?? false,
     rateLimit: e.XIAOXIN_RATE_LIMIT ?? DEFAULT_RATE_LIMIT,
     answerQueue: { maxWaiting: e.XIAOXIN_ANSWER_QUEUE ?? DEFAULT_MAX_WAITING, maxWaitMs: e.XIAOXIN_ANSWER_WAIT_MS ?? DEFAULT_MAX_WAIT_MS },
+    workers: e.XIAOXIN_WORKERS ?? 1,
     embedOrigins: e.XIAOXIN_EMBED_ORIGINS ?? ['*'],
     trustProxy: e.XIAOXIN_TRUST_PROXY ?? false,
     alerts: {
@@ -406,6 +410,7 @@ export const ENV_VARS = [
   'XIAOXIN_RATE_LIMIT',
   'XIAOXIN_ANSWER_QUEUE',
   'XIAOXIN_ANSWER_WAIT_MS',
+  'XIAOXIN_WORKERS',
   'XIAOXIN_EMBED_ORIGINS',
   'XIAOXIN_TRUST_PROXY',
   'XIAOXIN_ALERT_WEBHOOK',

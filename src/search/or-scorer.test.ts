@@ -80,7 +80,7 @@ describe('searchOr', () => {
   it('sees each change of the index between two searches', () => {
     const [ours, theirs] = [createAnalysedIndex(FIELDS), createAnalysedIndex(FIELDS)];
     const docs = corpus(17, 120);
-    const later = corpus(19, 30).map((doc, n) => ({ ...doc, id: `late${n}` }));
+    const later: AnalysedDoc[] = corpus(19, 30).map((doc, n) => ({ ...doc, id: `late${n}` }));
     const options = { bm25: { k: 1.2, b: 0.7, d: 0.5 } };
     for (const index of [ours, theirs]) index.addAll(docs);
     for (const [n, groups] of queries(23, 60).entries()) {

@@ -17,8 +17,9 @@ import type { Store } from '../../storage/index.js';
 import { dayIn } from '../../upkeep/calendar.js';
 import { DailyUpkeepJob } from '../../upkeep/daily-job.js';
 import { cliConfig, createAssistant, note, openCliStore } from '../context.js';
-import { EXIT_OK } from '../errors.js';
+import { EXIT_OK, UsageError } from '../errors.js';
 import { readTlsFiles } from '../tls-files.js';
+import { isWorker, leaveCluster, runWorkers } from '../workers.js';
 
 interface ServeFlags {
   port?: number;
@@ -45,9 +46,11 @@ export function registerServe(program: Command, setExit: (code: number) => void)
 export async function runServe(flags: ServeFlags): Promise<number> {
   const config = cliConfig();
   const https = config.tls ? await readTlsFiles(config.tls) : undefined;
+  if (config.workers > 1 && !isWorker()) return runPrimary(flags, config.workers, config.databaseUrl, config.seedsDir);
   const store = await openCliStore(flags);
   try {
-    if (flags.demo) await loadDemo(store, config.seedsDir);
+    // With workers, the primary loaded the demo (once, before they started).
+    if (flags.demo && !isWorker()) await loadDemo(store, config.seedsDir);
     const today = () => dayIn(config.timeZone);
     // Policy validity by the zone's calendar, not UTC: in Beijing a new day starts at 16:00 UTC.
     // The web app's name is the home zone, the demo's under `--demo` unless one is configured.
@@ -121,8 +124,27 @@ export async function runServe(flags: ServeFlags): Promise<number> {
   } finally {
     // Also on a failed start: the PGlite folder lock must be released for the next try.
     await store.close();
+    // A worker's channel to its primary would keep it running.
+    leaveCluster();
   }
   return EXIT_OK;
+}
+
+/**
+ * XIAOXIN_WORKERS > 1: the database is prepared once (migrations, the demo), then the workers
+ * start, each running `runServe` as a single server does (cli/workers).
+ */
+async function runPrimary(flags: ServeFlags, workers: number, databaseUrl: string | undefined, seedsDir: string | undefined): Promise<number> {
+  if (!databaseUrl) {
+    throw new UsageError(`XIAOXIN_WORKERS=${workers} needs PostgreSQL (DATABASE_URL): PGlite is one process's database and cannot be shared; unset XIAOXIN_WORKERS or set DATABASE_URL`);
+  }
+  const store = await openCliStore(flags);
+  try {
+    if (flags.demo) await loadDemo(store, seedsDir);
+  } finally {
+    await store.close();
+  }
+  return runWorkers(workers, note);
 }
 
 async function loadDemo(store: Store, seedsDir: string | undefined): Promise<void> {
@@ -138,10 +160,14 @@ async function loadDemo(store: Store, seedsDir: string | undefined): Promise<voi
   note(`--demo: loaded ${load.stored.created.length} demo items${seedsDir ? ` (seed pages from ${seedsDir})` : ''}`);
 }
 
+/**
+ * Resolves on the first SIGINT or SIGTERM; later ones are taken too, so that they do not kill the
+ * process half-way through its stop (a worker gets Ctrl+C from the terminal and SIGTERM from its primary).
+ */
 function untilSignal(): Promise<void> {
   return new Promise((resolve) => {
-    process.once('SIGINT', () => resolve());
-    process.once('SIGTERM', () => resolve());
+    process.on('SIGINT', () => resolve());
+    process.on('SIGTERM', () => resolve());
   });
 }
 
