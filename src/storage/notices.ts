@@ -55,6 +55,18 @@ export interface NoticeSettings {
   updatedAt?: string;
 }
 
+/** A notice to make, with the channels beside the inbox it goes out by. */
+export interface NoticeToCreate {
+  notice: NewNotice;
+  channels: Array<{ channel: 'webhook' | 'email'; target: string }>;
+}
+
+/**
+ * Notices per `createMany` call: 9 parameters each keeps a statement far below PostgreSQL's 65,535,
+ * and one transaction short enough not to hold the unique key's locks for long.
+ */
+export const MAX_NOTICES_PER_CREATE = 500;
+
 /** A delivery claimed for sending, with what to send. */
 export interface ClaimedDelivery extends Delivery {
   notice: Notice;
@@ -134,31 +146,57 @@ export class NoticeRepository {
   ) {}
 
   /**
-   * Creates the notice and its deliveries unless this (enterprise, rule, version, verdict) has one
-   * already; true when this call created it. The inbox delivery is delivered at once.
+   * Creates the notices and their deliveries, skipping every (enterprise, rule, version, verdict)
+   * that has one already; how many this call created. One transaction and two multi-row INSERTs
+   * per call — whoever inserts a notice queues its deliveries in the same transaction, so another
+   * instance inserting the same notice at once learns it existed (ON CONFLICT DO NOTHING) and
+   * queues nothing. Callers pass notices in one global order (enterprise, then rule) so two
+   * instances take the unique key's locks in the same order and never deadlock. The inbox delivery
+   * is delivered at once.
    */
-  async create(notice: NewNotice, channels: Array<{ channel: 'webhook' | 'email'; target: string }>, at: Date = this.now()): Promise<boolean> {
+  async createMany(notices: readonly NoticeToCreate[], at: Date = this.now()): Promise<number> {
+    if (!notices.length) return 0;
+    if (notices.length > MAX_NOTICES_PER_CREATE) throw new Error(`at most ${MAX_NOTICES_PER_CREATE} notices at once`);
     const now = at.toISOString();
     return this.db.transaction(async (tx) => {
-      const inserted = await tx.query(
+      const params: unknown[] = [now];
+      const rows = notices.map(({ notice: n }) => {
+        const first = params.length + 1;
+        params.push(n.id, n.enterpriseId, n.ruleId, n.ruleVersion, n.verdict, n.title, n.body, JSON.stringify(n.detail));
+        return `($${first}, $${first + 1}, $${first + 2}, $${first + 3}, $${first + 4}, $${first + 5}, $${first + 6}, $${first + 7}::jsonb, $1::timestamptz)`;
+      });
+      const inserted = await tx.query<{ id: string }>(
         `INSERT INTO enterprise_notices (id, enterprise_id, rule_id, rule_version, verdict, title, body, detail, created_at)
-         VALUES ($1, $2, $3, $4, $5, $6, $7, $8::jsonb, $9::timestamptz)
+         VALUES ${rows.join(', ')}
          ON CONFLICT (enterprise_id, rule_id, rule_version, verdict) DO NOTHING RETURNING id`,
-        [notice.id, notice.enterpriseId, notice.ruleId, notice.ruleVersion, notice.verdict, notice.title, notice.body, JSON.stringify(notice.detail), now],
+        params,
       );
-      if (!inserted.length) return false;
-      await tx.query(
-        `INSERT INTO notice_deliveries (notice_id, channel, status, attempts, delivered_at) VALUES ($1, 'inbox', 'delivered', 1, $2::timestamptz)`,
-        [notice.id, now],
-      );
-      for (const { channel, target } of channels) {
-        await tx.query(
-          `INSERT INTO notice_deliveries (notice_id, channel, target, status, next_attempt_at) VALUES ($1, $2, $3, 'pending', $4::timestamptz)`,
-          [notice.id, channel, target, now],
-        );
+      if (!inserted.length) return 0;
+      const created = new Set(inserted.map((r) => r.id));
+      const deliveryParams: unknown[] = [now];
+      const deliveryRows: string[] = [];
+      for (const { notice, channels } of notices) {
+        if (!created.has(notice.id)) continue;
+        const first = deliveryParams.length + 1;
+        deliveryParams.push(notice.id);
+        deliveryRows.push(`($${first}, 'inbox', NULL, 'delivered', 1, NULL, $1::timestamptz)`);
+        for (const { channel, target } of channels) {
+          const at = deliveryParams.length + 1;
+          deliveryParams.push(channel, target);
+          deliveryRows.push(`($${first}, $${at}, $${at + 1}, 'pending', 0, $1::timestamptz, NULL)`);
+        }
       }
-      return true;
+      await tx.query(
+        `INSERT INTO notice_deliveries (notice_id, channel, target, status, attempts, next_attempt_at, delivered_at) VALUES ${deliveryRows.join(', ')}`,
+        deliveryParams,
+      );
+      return created.size;
     });
+  }
+
+  /** One notice (`createMany` of one): true when this call created it. */
+  async create(notice: NewNotice, channels: NoticeToCreate['channels'], at: Date = this.now()): Promise<boolean> {
+    return (await this.createMany([{ notice, channels }], at)) === 1;
   }
 
   /** `enterprise|rule|version|verdict` of the notices already made for these rule versions (the sweep skips them). */
