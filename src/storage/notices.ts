@@ -37,6 +37,8 @@ export interface Notice extends NewNotice {
 }
 
 export interface Delivery {
+  /** `<notice id>.<channel>`: what staff name a delivery by (retrying it). */
+  id: string;
   noticeId: string;
   channel: NoticeChannel;
   target?: string;
@@ -126,7 +128,18 @@ const noticeOf = (r: NoticeRow): Notice => ({
   ...(r.read_at !== null ? { readAt: iso(r.read_at) } : {}),
 });
 
+/** A delivery's id: its notice and channel (notice ids are UUIDs, without dots). */
+export const deliveryId = (noticeId: string, channel: NoticeChannel) => `${noticeId}.${channel}`;
+
+/** The notice and channel of a delivery id, or undefined when it cannot be one. */
+export function parseDeliveryId(id: string): { noticeId: string; channel: NoticeChannel } | undefined {
+  const dot = id.lastIndexOf('.');
+  const channel = id.slice(dot + 1) as NoticeChannel;
+  return dot > 0 && NOTICE_CHANNELS.includes(channel) ? { noticeId: id.slice(0, dot), channel } : undefined;
+}
+
 const deliveryOf = (r: DeliveryRow): Delivery => ({
+  id: deliveryId(r.notice_id, r.channel),
   noticeId: r.notice_id,
   channel: r.channel,
   ...(r.target !== null ? { target: r.target } : {}),
@@ -273,6 +286,31 @@ export class NoticeRepository {
       `UPDATE notice_deliveries SET status = $3, last_error = $4, next_attempt_at = $5::timestamptz WHERE notice_id = $1 AND channel = $2`,
       [noticeId, channel, outcome.retryAt ? 'pending' : 'failed', outcome.error.slice(0, 500), outcome.retryAt?.toISOString() ?? null],
     );
+  }
+
+  /** One delivery with the enterprise its notice is for, or undefined. */
+  async delivery(noticeId: string, channel: NoticeChannel): Promise<(Delivery & { enterpriseId: string; ruleId: string }) | undefined> {
+    const rows = await this.db.query<DeliveryRow & { enterprise_id: string; rule_id: string }>(
+      `SELECT ${DELIVERY_COLUMNS}, n.enterprise_id, n.rule_id FROM notice_deliveries d JOIN enterprise_notices n ON n.id = d.notice_id
+       WHERE d.notice_id = $1 AND d.channel = $2`,
+      [noticeId, channel],
+    );
+    const row = rows[0];
+    return row ? { ...deliveryOf(row), enterpriseId: row.enterprise_id, ruleId: row.rule_id } : undefined;
+  }
+
+  /**
+   * Queues a failed webhook or e-mail delivery again, due at once, to `target` (the enterprise's
+   * address now — it may have fixed it), with the retries of a new delivery. Only a failed one:
+   * undefined when it is not (anymore) failed, so two staff clicking at once queue it once.
+   */
+  async retry(noticeId: string, channel: 'webhook' | 'email', target: string, at: Date = this.now()): Promise<Delivery | undefined> {
+    const rows = await this.db.query<DeliveryRow>(
+      `UPDATE notice_deliveries d SET status = 'pending', attempts = 0, target = $3, next_attempt_at = $4::timestamptz, last_error = NULL
+       WHERE d.notice_id = $1 AND d.channel = $2 AND d.status = 'failed' RETURNING ${DELIVERY_COLUMNS}`,
+      [noticeId, channel, target, at.toISOString()],
+    );
+    return rows[0] ? deliveryOf(rows[0]) : undefined;
   }
 
   /** The earliest pending attempt, so the worker knows when to wake. */
