@@ -7,7 +7,7 @@
  */
 import { randomUUID } from 'node:crypto';
 import type { NoticeToCreate, Store } from '../../storage/index.js';
-import { noticeKey } from '../../storage/notices.js';
+import { MAX_NOTICES_PER_CREATE, noticeKey } from '../../storage/notices.js';
 import { evaluateRule, isInForce, rulebookOf } from '../rules/evaluate.js';
 import type { Rule } from '../rules/schema.js';
 import { composeNotice } from './compose.js';
@@ -29,6 +29,8 @@ export interface SweepSettings {
   emailEnabled: boolean;
   /** The job's clock: when notices are made and their deliveries first due. */
   now: () => Date;
+  /** Notices per transaction (default 250, at most the store's MAX_NOTICES_PER_CREATE). */
+  writeChunk?: number;
 }
 
 export interface SweepReport {
@@ -66,6 +68,7 @@ export async function sweepNotices(store: Store, rules: readonly Rule[], asOf: s
   const allSettings = await store.notices.allSettings(enterpriseIds);
   const existing = await store.notices.existingKeys(versions.map((v) => v.version), enterpriseIds);
   const report: SweepReport = { enterprises: profiled.length, rules: versions.length, created: 0, off: 0 };
+  const chunk = Math.min(settings.writeChunk ?? WRITE_CHUNK, MAX_NOTICES_PER_CREATE);
   let pending: NoticeToCreate[] = [];
   const flush = async () => {
     if (!pending.length) return;
@@ -99,7 +102,7 @@ export async function sweepNotices(store: Store, rules: readonly Rule[], asOf: s
         notice: { id: randomUUID(), enterpriseId: enterprise.id, ruleId: rule.id, ruleVersion: version, verdict: result.verdict as 'eligible' | 'missing-facts', ...composed },
         channels,
       });
-      if (pending.length >= WRITE_CHUNK) await flush();
+      if (pending.length >= chunk) await flush();
     }
   }
   await flush();
