@@ -5,6 +5,7 @@
  * profile sheet with a bad row lists it by row, column and header. 政策直达 lists who fits a rule,
  * and its “导出 Excel” downloads the three groups, opened and checked. Each screen is axe-clean.
  */
+import { readFile } from 'node:fs/promises';
 import ExcelJS from 'exceljs';
 import { describe, expect, it } from 'vitest';
 import { adminPage, realProblems, STAFF } from '../support/admin.js';
@@ -230,7 +231,8 @@ export function adminEnterpriseTests(ctx: E2EContext): void {
         const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('link', { name: '导出 Excel' }).click()]);
         expect(download.suggestedFilename()).toMatch(/^xiaoxin-outreach-tech-sme-evaluation-\d{4}-\d{2}-\d{2}\.xlsx$/);
         const workbook = new ExcelJS.Workbook();
-        await workbook.xlsx.readFile((await download.path())!);
+        // From a buffer: exceljs's file (stream) reader has missed workbook.xml on a busy machine.
+        await workbook.xlsx.load((await readFile((await download.path())!)) as never);
         expect(workbook.worksheets.map((w) => w.name)).toEqual(['说明', '符合', '可能符合（缺信息）', '不符合']);
         expect(workbook.getWorksheet('说明')!.getCell('B1').value).toBe('科技型中小企业评价（入库登记）');
         const sheet = workbook.getWorksheet('可能符合（缺信息）')!;
