@@ -2,8 +2,10 @@
  * 企业 in the back office: staff see a pending registration first, approve it after a confirmation,
  * open the enterprise, see its profile with each fact's source, verify a fact with a note — and the
  * enterprise then sees that fact as verified, in the API and in its portal. A wrong credit code is named beside its field; a
- * profile sheet with a bad row lists it by row, column and header. Each screen is axe-clean.
+ * profile sheet with a bad row lists it by row, column and header. 政策直达 lists who fits a rule,
+ * and its “导出 Excel” downloads the three groups, opened and checked. Each screen is axe-clean.
  */
+import { readFile } from 'node:fs/promises';
 import ExcelJS from 'exceljs';
 import { describe, expect, it } from 'vitest';
 import { adminPage, realProblems, STAFF } from '../support/admin.js';
@@ -207,6 +209,38 @@ export function adminEnterpriseTests(ctx: E2EContext): void {
         expect(await page.getByRole('checkbox').count()).toBe(0);
         expect(await page.getByRole('button', { name: /核验所选|添加用户|停用/ }).count()).toBe(0);
         expect(await seriousViolations(page)).toEqual([]);
+        expect(realProblems(watched)).toEqual([]);
+      } finally {
+        await close();
+      }
+    });
+
+    it('lists who a qualification fits in 政策直达, and downloads the list as Excel with the three groups', async () => {
+      const watched = await adminPage(ctx.browser, ctx.server.url, STAFF.editor, '/admin/outreach');
+      const { page, close } = watched;
+      try {
+        await page.getByRole('heading', { name: '政策直达', level: 1 }).waitFor();
+        await page.getByTestId('outreach-rule').selectOption('tech-sme-evaluation');
+        await expect.poll(() => page.getByTestId('outreach-counts').textContent()).toMatch(/符合 \d+ 家/);
+        // The imported enterprise has only its staff count: it might fit, lacking last year's figures.
+        const might = page.getByTestId('outreach-might').locator('tr', { hasText: '湖畔精密制造有限公司' });
+        await expect.poll(() => might.textContent()).toContain('销售');
+        expect(await seriousViolations(page)).toEqual([]);
+        await screenshot(page, 'admin-outreach');
+
+        const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('link', { name: '导出 Excel' }).click()]);
+        expect(download.suggestedFilename()).toMatch(/^xiaoxin-outreach-tech-sme-evaluation-\d{4}-\d{2}-\d{2}\.xlsx$/);
+        const workbook = new ExcelJS.Workbook();
+        // From a buffer: exceljs's file (stream) reader has missed workbook.xml on a busy machine.
+        await workbook.xlsx.load((await readFile((await download.path())!)) as never);
+        expect(workbook.worksheets.map((w) => w.name)).toEqual(['说明', '符合', '可能符合（缺信息）', '不符合']);
+        expect(workbook.getWorksheet('说明')!.getCell('B1').value).toBe('科技型中小企业评价（入库登记）');
+        const sheet = workbook.getWorksheet('可能符合（缺信息）')!;
+        expect(sheet.getCell('C1').value).toBe('还缺的信息');
+        const rows = sheet.getSheetValues() as unknown[][];
+        const row = rows.find((r) => r?.[1] === '湖畔精密制造有限公司');
+        expect(row?.[2]).toBe(IMPORTED_CODE);
+        expect(String(row?.[3])).toContain('销售');
         expect(realProblems(watched)).toEqual([]);
       } finally {
         await close();

@@ -2,19 +2,23 @@
  * @module scripts/bench/notices
  * 精准直达's sweep on a real store: N seeded enterprises with varied profiles (the eligibility
  * bench's), swept against every rule — the first sweep makes the notices, the second finds
- * nothing new — and the job's check that nothing changed. `npx tsx scripts/bench/notices.ts [N] [pg-url]`
- * (default 2000 on PGlite in memory).
+ * nothing new — and the job's check that nothing changed; on PostgreSQL, the first sweep again by
+ * two instances at once (each notice once, no deadlock). `npx tsx scripts/bench/notices.ts [N] [pg-url | postgres]`
+ * (default 2000 on PGlite in memory; `postgres` starts a throwaway PostgreSQL server of its own).
  */
 import { randomUUID } from 'node:crypto';
 import { factsOfProfile } from '../../src/enterprise/profiles/facts.js';
 import { sweepNotices } from '../../src/enterprise/notices/sweep.js';
 import { loadRules } from '../../src/enterprise/rules/load.js';
-import { openStore } from '../../src/storage/index.js';
+import { openStore, type SqlStore } from '../../src/storage/index.js';
 import { creditCode } from '../../src/server/enterprise/test-support.js';
+import { startThrowawayPostgres } from '../../src/test/throwaway-postgres.js';
 import { buildProfiles } from './eligibility.js';
 
 const count = Number(process.argv[2] ?? 2000);
-const store = await openStore(process.argv[3] ? { databaseUrl: process.argv[3] } : { dataDir: 'memory://' });
+const throwaway = process.argv[3] === 'postgres' ? await startThrowawayPostgres() : undefined;
+const databaseUrl = throwaway?.url ?? process.argv[3];
+const store = await openStore(databaseUrl ? { databaseUrl } : { dataDir: 'memory://' });
 const rules = loadRules();
 const asOf = '2024-06-20';
 const time = async <T>(label: string, fn: () => Promise<T>): Promise<T> => {
@@ -38,4 +42,17 @@ await time('second sweep (nothing new)', () => sweepNotices(store, rules, asOf, 
 const [one] = (await store.enterprises.all()).slice(-1);
 await time('incremental sweep (one changed enterprise)', () => sweepNotices(store, rules, asOf, settings, [one!.id]));
 await time("the job's change check", () => store.notices.signature().then(() => 'ok'));
+if (databaseUrl) {
+  // Two instances' first sweeps at once: each notice made once, and no deadlock between their batches.
+  const db = (store as SqlStore).db;
+  await db.query('DELETE FROM enterprise_notices');
+  const other = await openStore({ databaseUrl });
+  const both = await time('first sweep by two instances at once', async () => {
+    const reports = await Promise.all([sweepNotices(store, rules, asOf, settings), sweepNotices(other, rules, asOf, settings)]);
+    return { created: reports.map((r) => r.created), stored: Number((await db.query<{ n: string }>('SELECT count(*) AS n FROM enterprise_notices'))[0]!.n) };
+  });
+  await other.close();
+  if (both.created[0]! + both.created[1]! !== both.stored) throw new Error(`two instances made ${both.created.join(' + ')} notices, ${both.stored} stored`);
+}
 await store.close();
+await throwaway?.remove();

@@ -80,6 +80,7 @@ export {
 export {
   NoticeRepository,
   NOTICE_CHANNELS,
+  MAX_NOTICES_PER_CREATE,
   type ClaimedDelivery,
   type Delivery,
   type DeliveryStatus,
@@ -88,6 +89,7 @@ export {
   type NoticeChannel,
   type NoticeDetail,
   type NoticeSettings,
+  type NoticeToCreate,
   type NoticeVerdict,
 } from './notices.js';
 export { DirectoryRepository, type EntryChange, type EntryListQuery, type EntryVersion, type EntryWrite } from './directory.js';

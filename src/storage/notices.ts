@@ -37,6 +37,8 @@ export interface Notice extends NewNotice {
 }
 
 export interface Delivery {
+  /** `<notice id>.<channel>`: what staff name a delivery by (retrying it). */
+  id: string;
   noticeId: string;
   channel: NoticeChannel;
   target?: string;
@@ -54,6 +56,18 @@ export interface NoticeSettings {
   updatedBy?: string;
   updatedAt?: string;
 }
+
+/** A notice to make, with the channels beside the inbox it goes out by. */
+export interface NoticeToCreate {
+  notice: NewNotice;
+  channels: Array<{ channel: 'webhook' | 'email'; target: string }>;
+}
+
+/**
+ * Notices per `createMany` call: 9 parameters each keeps a statement far below PostgreSQL's 65,535,
+ * and one transaction short enough not to hold the unique key's locks for long.
+ */
+export const MAX_NOTICES_PER_CREATE = 500;
 
 /** A delivery claimed for sending, with what to send. */
 export interface ClaimedDelivery extends Delivery {
@@ -114,7 +128,18 @@ const noticeOf = (r: NoticeRow): Notice => ({
   ...(r.read_at !== null ? { readAt: iso(r.read_at) } : {}),
 });
 
+/** A delivery's id: its notice and channel (notice ids are UUIDs, without dots). */
+export const deliveryId = (noticeId: string, channel: NoticeChannel) => `${noticeId}.${channel}`;
+
+/** The notice and channel of a delivery id, or undefined when it cannot be one. */
+export function parseDeliveryId(id: string): { noticeId: string; channel: NoticeChannel } | undefined {
+  const dot = id.lastIndexOf('.');
+  const channel = id.slice(dot + 1) as NoticeChannel;
+  return dot > 0 && NOTICE_CHANNELS.includes(channel) ? { noticeId: id.slice(0, dot), channel } : undefined;
+}
+
 const deliveryOf = (r: DeliveryRow): Delivery => ({
+  id: deliveryId(r.notice_id, r.channel),
   noticeId: r.notice_id,
   channel: r.channel,
   ...(r.target !== null ? { target: r.target } : {}),
@@ -134,31 +159,57 @@ export class NoticeRepository {
   ) {}
 
   /**
-   * Creates the notice and its deliveries unless this (enterprise, rule, version, verdict) has one
-   * already; true when this call created it. The inbox delivery is delivered at once.
+   * Creates the notices and their deliveries, skipping every (enterprise, rule, version, verdict)
+   * that has one already; how many this call created. One transaction and two multi-row INSERTs
+   * per call — whoever inserts a notice queues its deliveries in the same transaction, so another
+   * instance inserting the same notice at once learns it existed (ON CONFLICT DO NOTHING) and
+   * queues nothing. Callers pass notices in one global order (enterprise, then rule) so two
+   * instances take the unique key's locks in the same order and never deadlock. The inbox delivery
+   * is delivered at once.
    */
-  async create(notice: NewNotice, channels: Array<{ channel: 'webhook' | 'email'; target: string }>, at: Date = this.now()): Promise<boolean> {
+  async createMany(notices: readonly NoticeToCreate[], at: Date = this.now()): Promise<number> {
+    if (!notices.length) return 0;
+    if (notices.length > MAX_NOTICES_PER_CREATE) throw new Error(`at most ${MAX_NOTICES_PER_CREATE} notices at once`);
     const now = at.toISOString();
     return this.db.transaction(async (tx) => {
-      const inserted = await tx.query(
+      const params: unknown[] = [now];
+      const rows = notices.map(({ notice: n }) => {
+        const first = params.length + 1;
+        params.push(n.id, n.enterpriseId, n.ruleId, n.ruleVersion, n.verdict, n.title, n.body, JSON.stringify(n.detail));
+        return `($${first}, $${first + 1}, $${first + 2}, $${first + 3}, $${first + 4}, $${first + 5}, $${first + 6}, $${first + 7}::jsonb, $1::timestamptz)`;
+      });
+      const inserted = await tx.query<{ id: string }>(
         `INSERT INTO enterprise_notices (id, enterprise_id, rule_id, rule_version, verdict, title, body, detail, created_at)
-         VALUES ($1, $2, $3, $4, $5, $6, $7, $8::jsonb, $9::timestamptz)
+         VALUES ${rows.join(', ')}
          ON CONFLICT (enterprise_id, rule_id, rule_version, verdict) DO NOTHING RETURNING id`,
-        [notice.id, notice.enterpriseId, notice.ruleId, notice.ruleVersion, notice.verdict, notice.title, notice.body, JSON.stringify(notice.detail), now],
+        params,
       );
-      if (!inserted.length) return false;
-      await tx.query(
-        `INSERT INTO notice_deliveries (notice_id, channel, status, attempts, delivered_at) VALUES ($1, 'inbox', 'delivered', 1, $2::timestamptz)`,
-        [notice.id, now],
-      );
-      for (const { channel, target } of channels) {
-        await tx.query(
-          `INSERT INTO notice_deliveries (notice_id, channel, target, status, next_attempt_at) VALUES ($1, $2, $3, 'pending', $4::timestamptz)`,
-          [notice.id, channel, target, now],
-        );
+      if (!inserted.length) return 0;
+      const created = new Set(inserted.map((r) => r.id));
+      const deliveryParams: unknown[] = [now];
+      const deliveryRows: string[] = [];
+      for (const { notice, channels } of notices) {
+        if (!created.has(notice.id)) continue;
+        const first = deliveryParams.length + 1;
+        deliveryParams.push(notice.id);
+        deliveryRows.push(`($${first}, 'inbox', NULL, 'delivered', 1, NULL, $1::timestamptz)`);
+        for (const { channel, target } of channels) {
+          const at = deliveryParams.length + 1;
+          deliveryParams.push(channel, target);
+          deliveryRows.push(`($${first}, $${at}, $${at + 1}, 'pending', 0, $1::timestamptz, NULL)`);
+        }
       }
-      return true;
+      await tx.query(
+        `INSERT INTO notice_deliveries (notice_id, channel, target, status, attempts, next_attempt_at, delivered_at) VALUES ${deliveryRows.join(', ')}`,
+        deliveryParams,
+      );
+      return created.size;
     });
+  }
+
+  /** One notice (`createMany` of one): true when this call created it. */
+  async create(notice: NewNotice, channels: NoticeToCreate['channels'], at: Date = this.now()): Promise<boolean> {
+    return (await this.createMany([{ notice, channels }], at)) === 1;
   }
 
   /** `enterprise|rule|version|verdict` of the notices already made for these rule versions (the sweep skips them). */
@@ -235,6 +286,31 @@ export class NoticeRepository {
       `UPDATE notice_deliveries SET status = $3, last_error = $4, next_attempt_at = $5::timestamptz WHERE notice_id = $1 AND channel = $2`,
       [noticeId, channel, outcome.retryAt ? 'pending' : 'failed', outcome.error.slice(0, 500), outcome.retryAt?.toISOString() ?? null],
     );
+  }
+
+  /** One delivery with the enterprise its notice is for, or undefined. */
+  async delivery(noticeId: string, channel: NoticeChannel): Promise<(Delivery & { enterpriseId: string; ruleId: string }) | undefined> {
+    const rows = await this.db.query<DeliveryRow & { enterprise_id: string; rule_id: string }>(
+      `SELECT ${DELIVERY_COLUMNS}, n.enterprise_id, n.rule_id FROM notice_deliveries d JOIN enterprise_notices n ON n.id = d.notice_id
+       WHERE d.notice_id = $1 AND d.channel = $2`,
+      [noticeId, channel],
+    );
+    const row = rows[0];
+    return row ? { ...deliveryOf(row), enterpriseId: row.enterprise_id, ruleId: row.rule_id } : undefined;
+  }
+
+  /**
+   * Queues a failed webhook or e-mail delivery again, due at once, to `target` (the enterprise's
+   * address now — it may have fixed it), with the retries of a new delivery. Only a failed one:
+   * undefined when it is not (anymore) failed, so two staff clicking at once queue it once.
+   */
+  async retry(noticeId: string, channel: 'webhook' | 'email', target: string, at: Date = this.now()): Promise<Delivery | undefined> {
+    const rows = await this.db.query<DeliveryRow>(
+      `UPDATE notice_deliveries d SET status = 'pending', attempts = 0, target = $3, next_attempt_at = $4::timestamptz, last_error = NULL
+       WHERE d.notice_id = $1 AND d.channel = $2 AND d.status = 'failed' RETURNING ${DELIVERY_COLUMNS}`,
+      [noticeId, channel, target, at.toISOString()],
+    );
+    return rows[0] ? deliveryOf(rows[0]) : undefined;
   }
 
   /** The earliest pending attempt, so the worker knows when to wake. */

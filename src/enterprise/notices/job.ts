@@ -28,6 +28,8 @@ export interface NoticeJobOptions {
   now?: () => Date;
   send: SendSettings;
   retryDelaysMs?: readonly number[];
+  /** Notices written per transaction (default 250); tests make it small to cross chunk boundaries. */
+  writeChunk?: number;
   /** The timer's period; 0: no timer (tests drive `run`). */
   checkMs?: number;
   logError?: (message: string) => void;
@@ -116,7 +118,7 @@ export class NoticeJob {
     const base = `${asOf}|${await this.store.revision()}`;
     const signature = await this.store.notices.signature();
     const started = now().getTime();
-    const settings = { emailEnabled: Boolean(this.options.send.smtpUrl), now };
+    const settings = { emailEnabled: Boolean(this.options.send.smtpUrl), now, ...(this.options.writeChunk ? { writeChunk: this.options.writeChunk } : {}) };
     let sweep: SweepReport | undefined;
     if (base !== this.#lastBase || started - this.#lastFullAt >= FULL_SWEEP_MS) {
       sweep = await sweepNotices(this.store, this.rules, asOf, settings);

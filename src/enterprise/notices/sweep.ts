@@ -6,8 +6,8 @@
  * the store's unique key makes each notice once, and only its creator queues its deliveries.
  */
 import { randomUUID } from 'node:crypto';
-import type { Store } from '../../storage/index.js';
-import { noticeKey } from '../../storage/notices.js';
+import type { NoticeToCreate, Store } from '../../storage/index.js';
+import { MAX_NOTICES_PER_CREATE, noticeKey } from '../../storage/notices.js';
 import { evaluateRule, isInForce, rulebookOf } from '../rules/evaluate.js';
 import type { Rule } from '../rules/schema.js';
 import { composeNotice } from './compose.js';
@@ -18,12 +18,19 @@ import { ruleVersion } from './rule-version.js';
 export const MAX_MISSING_FOR_NOTICE = 3;
 /** Evaluations between yields to the event loop, so a sweep of 10,000 enterprises never stalls requests. */
 const YIELD_EVERY = 200;
+/**
+ * Notices written per transaction (two multi-row INSERTs): the first sweep of a new rule makes
+ * thousands, and one transaction each cost 69 s for 2,861 on PostgreSQL.
+ */
+const WRITE_CHUNK = 250;
 
 export interface SweepSettings {
   /** Whom e-mail can reach: without SMTP no e-mail deliveries are queued. */
   emailEnabled: boolean;
   /** The job's clock: when notices are made and their deliveries first due. */
   now: () => Date;
+  /** Notices per transaction (default 250, at most the store's MAX_NOTICES_PER_CREATE). */
+  writeChunk?: number;
 }
 
 export interface SweepReport {
@@ -53,12 +60,22 @@ export async function currentRuleVersions(store: Store, rules: readonly Rule[], 
 }
 
 export async function sweepNotices(store: Store, rules: readonly Rule[], asOf: string, settings: SweepSettings, enterpriseIds?: readonly string[]): Promise<SweepReport> {
-  const versions = await currentRuleVersions(store, rules, asOf);
+  // One global order (enterprise, then rule) for every instance: their writes take the unique
+  // key's locks in the same order, so two sweeps at once wait for each other but never deadlock.
+  const versions = (await currentRuleVersions(store, rules, asOf)).sort((a, b) => compare(a.rule.id, b.rule.id));
   const rulebook = rulebookOf(rules);
-  const profiled = await activeProfiles(store, enterpriseIds);
+  const profiled = (await activeProfiles(store, enterpriseIds)).sort((a, b) => compare(a.enterprise.id, b.enterprise.id));
   const allSettings = await store.notices.allSettings(enterpriseIds);
   const existing = await store.notices.existingKeys(versions.map((v) => v.version), enterpriseIds);
   const report: SweepReport = { enterprises: profiled.length, rules: versions.length, created: 0, off: 0 };
+  const chunk = Math.min(settings.writeChunk ?? WRITE_CHUNK, MAX_NOTICES_PER_CREATE);
+  let pending: NoticeToCreate[] = [];
+  const flush = async () => {
+    if (!pending.length) return;
+    const batch = pending;
+    pending = [];
+    report.created += await store.notices.createMany(batch, settings.now());
+  };
   let evaluated = 0;
   for (const { enterprise, profile } of profiled) {
     const own = allSettings.get(enterprise.id);
@@ -81,13 +98,16 @@ export async function sweepNotices(store: Store, rules: readonly Rule[], asOf: s
               ...(own?.email && settings.emailEnabled ? [{ channel: 'email' as const, target: own.email }] : []),
             ]
           : [];
-      const created = await store.notices.create(
-        { id: randomUUID(), enterpriseId: enterprise.id, ruleId: rule.id, ruleVersion: version, verdict: result.verdict as 'eligible' | 'missing-facts', ...composed },
+      pending.push({
+        notice: { id: randomUUID(), enterpriseId: enterprise.id, ruleId: rule.id, ruleVersion: version, verdict: result.verdict as 'eligible' | 'missing-facts', ...composed },
         channels,
-        settings.now(),
-      );
-      if (created) report.created++;
+      });
+      if (pending.length >= chunk) await flush();
     }
   }
+  await flush();
   return report;
 }
+
+/** Code-point order, the same on every instance whatever its locale (unlike localeCompare). */
+const compare = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);

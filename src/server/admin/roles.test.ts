@@ -95,6 +95,8 @@ const CASES: RouteCase[] = [
   { method: 'GET', route: '/api/admin/enterprises/{id}/forms/{file}', path: '/api/admin/enterprises/ent_none/forms/high-tech-enterprise-application.pdf', allowed: ALL },
   { method: 'GET', route: '/api/admin/outreach/rules', allowed: ALL },
   { method: 'GET', route: '/api/admin/outreach', path: '/api/admin/outreach?rule=high-tech-enterprise', allowed: ALL },
+  { method: 'GET', route: '/api/admin/outreach.xlsx', path: '/api/admin/outreach.xlsx?rule=high-tech-enterprise', allowed: ALL },
+  { method: 'POST', route: '/api/admin/outreach/deliveries/{id}/retry', path: '/api/admin/outreach/deliveries/00000000-0000-4000-8000-000000000000.webhook/retry', allowed: EDIT },
   { method: 'GET', route: '/api/admin/directory', allowed: ALL },
   { method: 'GET', route: '/api/admin/directory/vocabulary', allowed: ALL },
   { method: 'GET', route: '/api/admin/directory/{id}', path: '/api/admin/directory/none', allowed: ALL },

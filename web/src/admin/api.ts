@@ -25,6 +25,7 @@ import type {
   VersionSummary,
 } from './types';
 import type { OutreachView } from '../../../src/enterprise/notices/outreach.js';
+import type { Delivery } from '../../../src/storage/notices.js';
 
 export type { OutreachRow, OutreachView } from '../../../src/enterprise/notices/outreach.js';
 export interface OutreachRule {
@@ -118,6 +119,7 @@ export interface DirectoryEntryVersion {
 export const adminApi = {
   outreachRules: () => request<{ rules: OutreachRule[] }>('GET', '/outreach/rules'),
   outreach: (rule: string) => request<OutreachView>('GET', withQuery('/outreach', { rule })),
+  retryDelivery: (id: string) => request<{ delivery: Delivery }>('POST', `/outreach/deliveries/${enc(id)}/retry`, {}),
   directory: (query: Query) => request<{ entries: StoredDirectoryEntry[] }>('GET', withQuery('/directory', query)),
   directoryEntry: (id: string) => request<{ stored: StoredDirectoryEntry; versions: DirectoryEntryVersion[] }>('GET', `/directory/${enc(id)}`),
   directoryVocabulary: () =>
@@ -182,6 +184,11 @@ export const adminApi = {
 /** The outreach list of a rule as CSV (a plain link: the cookie goes with it). */
 export function outreachCsvUrl(rule: string): string {
   return withQuery('/api/admin/outreach', { rule, format: 'csv' });
+}
+
+/** The outreach list of a rule as an Excel workbook, a sheet per group (a plain link too). */
+export function outreachXlsxUrl(rule: string): string {
+  return withQuery('/api/admin/outreach.xlsx', { rule });
 }
 
 /** The export download's address (a plain link: the cookie goes with it). */
