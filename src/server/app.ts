@@ -16,7 +16,7 @@ import {
 } from '../config/env.js';
 import { OidcClient, type OidcSettings } from '../enterprise/accounts/oidc.js';
 import { NoticeJob } from '../enterprise/notices/job.js';
-import { shippedRules } from '../enterprise/shipped.js';
+import { RuleBook } from '../enterprise/rule-book/index.js';
 import type { ImportLimits } from '../ingestion/index.js';
 import type { Store } from '../storage/index.js';
 import type { AlertSettings } from '../upkeep/alerts.js';
@@ -148,6 +148,7 @@ export function buildServer(
   const storeWatch = options.storeWatch ?? new StoreWatch(store, { log: logError });
   metrics.watchStore(storeWatch);
   const answerQueue = new AnswerQueue(options.answerQueue);
+  const ruleBook = new RuleBook(store, { logError });
   metrics.watchQueue(answerQueue);
   const ctx: ServerContext = {
     engine: new EngineGate(engine, (e) => {
@@ -184,11 +185,12 @@ export function buildServer(
       ...(options.importLimits ? { importLimits: options.importLimits } : {}),
     },
     enterprise: {
+      rules: ruleBook,
       ...(options.oidc ? { oidc: new OidcClient(options.oidc) } : {}),
       notices:
         options.notices ??
         new NoticeJob(store, {
-          rules: shippedRules(),
+          rules: ruleBook,
           today,
           send: {
             webhookAllowHosts: options.noticeWebhookHosts ?? [],

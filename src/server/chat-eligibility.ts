@@ -9,7 +9,6 @@ import type { FastifyRequest } from 'fastify';
 import type { Answer } from '../answering/answer.js';
 import { dialogueTurn, readDialogueState } from '../enterprise/dialogue/dialogue.js';
 import { readProfile } from '../enterprise/profiles/service.js';
-import { shippedRules } from '../enterprise/shipped.js';
 import type { SessionState } from '../storage/index.js';
 import type { ServerContext } from './context.js';
 import { guideTitles } from './enterprise/portal-data.js';
@@ -29,7 +28,7 @@ export async function eligibilityAnswer(ctx: ServerContext, request: FastifyRequ
 async function dialogueAnswer(ctx: ServerContext, request: FastifyRequest, message: string, sessionId: string): Promise<Answer | undefined> {
   const session: SessionState = (await ctx.store.getSession(sessionId)) ?? { turns: 0 };
   const stored = readDialogueState(session.eligibility);
-  const rules = shippedRules();
+  const rules = await ctx.enterprise.rules.rules();
   const caller = await enterpriseCallerFromCookie(ctx, request.headers.cookie);
   const reply = await dialogueTurn(message, stored, {
     rules,

@@ -55,6 +55,7 @@ for (const backend of [pgliteMemoryBackend, postgresBackend]) {
         'notice_deliveries',
         'oidc_logins',
         'question_log',
+        'rule_versions',
         'schema_migrations',
         'sessions',
         'store_revision',
