@@ -4,11 +4,12 @@
  * reads (imported there as types): one contract for both sides.
  */
 import type { RuleVersion, RuleVersionStatus, RuleVersionSummary } from '../../storage/index.js';
+import type { MatchView } from '../portal/matches.js';
 import type { RuleResult } from '../rules/evaluate.js';
 import type { CasesReport, DraftProblem } from './draft.js';
 import type { SourceDiffLine } from './source-diff.js';
 
-export type { CasesReport, DraftProblem, RuleVersion, RuleVersionStatus, RuleVersionSummary, SourceDiffLine };
+export type { CasesReport, DraftProblem, MatchView, RuleVersion, RuleVersionStatus, RuleVersionSummary, SourceDiffLine };
 
 /** One rule in the list: what is published, and the change on its way through review. */
 export interface RuleListEntry {
@@ -68,5 +69,7 @@ export interface RuleTryReply {
   /** whose profile: an enterprise's stored one, or the facts typed in */
   profile: { from: 'enterprise' | 'facts'; enterpriseId?: string; enterpriseName?: string };
   result: RuleResult;
+  /** the same result as the portal shows a match: conditions as rows, missing facts named */
+  match: MatchView;
   cases?: CasesReport;
 }

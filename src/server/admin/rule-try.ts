@@ -14,7 +14,8 @@ import type { DraftRefusal, RuleTryReply } from '../../enterprise/rule-book/cont
 import { evaluateRule, rulebookOf } from '../../enterprise/rules/evaluate.js';
 import type { RuleVersion } from '../../storage/index.js';
 import type { ServerContext } from '../context.js';
-import { storedProfile } from '../enterprise/portal-data.js';
+import { guideTitles, storedProfile } from '../enterprise/portal-data.js';
+import { matchView } from '../../enterprise/portal/matches.js';
 import { badRequest, notFound } from '../errors.js';
 import { DAY_PATTERN } from '../schemas.js';
 import { enterpriseOr404 } from './enterprises.js';
@@ -60,7 +61,7 @@ export const ruleTryRoutes: FastifyPluginAsync<ServerContext> = async (app, ctx)
           additionalProperties: false,
         },
         response: {
-          200: obj({ asOf: str, tried: { type: 'object', additionalProperties: true }, profile: { type: 'object', additionalProperties: true }, result: { type: 'object', additionalProperties: true }, cases: { type: 'object', additionalProperties: true } }, ['asOf', 'tried', 'profile', 'result']),
+          200: obj({ asOf: str, tried: { type: 'object', additionalProperties: true }, profile: { type: 'object', additionalProperties: true }, result: { type: 'object', additionalProperties: true }, match: { type: 'object', additionalProperties: true }, cases: { type: 'object', additionalProperties: true } }, ['asOf', 'tried', 'profile', 'result']),
           400: obj({ error: str, problems: { type: 'array', items: { type: 'object', additionalProperties: true } } }, ['error']),
           404: obj({ error: str }, ['error']),
         },
@@ -90,11 +91,13 @@ export const ruleTryRoutes: FastifyPluginAsync<ServerContext> = async (app, ctx)
       }
       const asOf = body.asOf ?? ctx.today();
       const rulebook = rulebookOf([...published.filter((r) => r.id !== rule.id), rule]);
+      const result = evaluateRule(rule, profile, asOf, rulebook);
       return {
         asOf,
         tried: { id: rule.id, name: rule.name, ...(stored ? { version: stored.version } : {}), draft: body.source !== undefined },
         profile: from,
-        result: evaluateRule(rule, profile, asOf, rulebook),
+        result,
+        match: matchView(result, rule, await guideTitles(ctx)),
         ...(checked.cases ? { cases: checked.cases } : {}),
       };
     },
