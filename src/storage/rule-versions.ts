@@ -242,9 +242,11 @@ export class RuleVersionRepository {
           report.kept.push(file.ruleId);
         }
       }
-      if (report.created.length || report.updated.length) {
+      // A first seed changes nothing anyone holds (every instance reads the same files, and seeds
+      // before it reads the store); an updated file replaces what other instances serve: tell them.
+      if (report.updated.length) {
         await bumpRevision(tx);
-        await recordAudit(tx, { actor: 'system', action: 'rule.seed', after: { created: report.created, updated: report.updated }, detail: '载入随版本发布的规则文件' }, now);
+        await recordAudit(tx, { actor: 'system', action: 'rule.seed', after: { updated: report.updated }, detail: '随版本更新的规则文件' }, now);
       }
     });
     return report;

@@ -43,9 +43,13 @@ describe('the rule book', () => {
 
   it('seeds a changed shipped file again only while nobody has edited the rule', async () => {
     await new RuleBook(store, { shipped: () => shipped }).rules();
+    // The first seed tells nobody (every instance reads the same files); an updated file does.
+    expect(await store.revision()).toBe(0);
     const changed = withSource(shipped, 'xinghe-tech-sme-award', (s) => s.replace('amount: { fixed: 2 }', 'amount: { fixed: 3 }'));
     const book = new RuleBook(store, { shipped: () => changed });
     expect(await book.seed()).toEqual({ created: [], updated: ['xinghe-tech-sme-award'], kept: [] });
+    expect(await store.revision()).toBe(1);
+    expect((await store.audit.query({ action: 'rule.seed' })).map((e) => e.actor)).toEqual(['system']);
     expect((await store.rules.history('xinghe-tech-sme-award')).map((v) => [v.version, v.status])).toEqual([
       [2, 'published'],
       [1, 'retired'],

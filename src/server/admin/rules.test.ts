@@ -209,7 +209,6 @@ describe('review and publishing', () => {
         `rule.publish ${STAFF.reviewer}`,
         `rule.reject ${STAFF.reviewer}`,
         `rule.rollback ${STAFF.reviewer}`,
-        'rule.seed system',
       ]),
     );
   });
