@@ -90,6 +90,7 @@ export const ruleTryRoutes: FastifyPluginAsync<ServerContext> = async (app, ctx)
         from = { from: 'facts' };
       }
       const asOf = body.asOf ?? ctx.today();
+      if (!isRealDay(asOf)) throw badRequest(`asOf：${asOf} 不是真实存在的日期`);
       const rulebook = rulebookOf([...published.filter((r) => r.id !== rule.id), rule]);
       const result = evaluateRule(rule, profile, asOf, rulebook);
       return {
@@ -103,6 +104,12 @@ export const ruleTryRoutes: FastifyPluginAsync<ServerContext> = async (app, ctx)
     },
   );
 };
+
+/** 2026-02-30 passes the pattern but is no day (Date.parse rolls it over to March). */
+function isRealDay(day: string): boolean {
+  const time = Date.parse(day);
+  return !Number.isNaN(time) && new Date(time).toISOString().startsWith(day);
+}
 
 /** The stored version asked for, or the published one. */
 async function storedVersion(ctx: ServerContext, id: string, version: number | undefined): Promise<RuleVersion> {

@@ -129,6 +129,13 @@ describe('trying a rule before it is published', () => {
     expect(tried.body).toMatchObject({ asOf: TODAY, tried: { id: 'high-tech-enterprise', draft: true }, profile: { from: 'enterprise', enterpriseName: '甲辰智算科技有限公司' }, result: { verdict: 'not-eligible' } });
     const share = tried.body.result.conditions.children.find((c: { id?: string }) => c.id === 'st-staff-share');
     expect(share).toMatchObject({ status: 'not-met', value: '35%', requirement: '不低于40%', shortfall: '还差5 个百分点' });
+    // The same, as the portal shows a match: one row a condition, each missing fact named.
+    expect(tried.body.match).toMatchObject({ ruleId: 'high-tech-enterprise', verdict: 'not-eligible' });
+    const rows = tried.body.match.conditions as Array<{ id?: string }>;
+    expect(rows.find((c) => c.id === 'st-staff-share')).toMatchObject({ statusText: '不符合', depth: 0 });
+    expect(rows.find((c) => c.id === 'innovation-score')).toMatchObject({ statusText: '待补充', missing: [{ key: 'innovationScore', label: '高企创新能力评价得分' }] });
+    const badDay = await editor.post('/api/admin/rules/high-tech-enterprise/try', { enterpriseId: company.id, asOf: '2026-02-30' });
+    expect(badDay).toMatchObject({ status: 400, body: { error: 'asOf：2026-02-30 不是真实存在的日期' } });
     // A stored version, and the published one, by default.
     const stored = await windowStaff.post('/api/admin/rules/high-tech-enterprise/try', { version: 2, enterpriseId: company.id });
     expect(stored.body).toMatchObject({ asOf: TODAY, tried: { version: 2, draft: false }, result: { verdict: 'not-eligible' } });
