@@ -69,9 +69,12 @@ describe('the rule book', () => {
     ]);
   });
 
-  it('serves a newly published version once the revision moved', async () => {
+  it('serves a newly published version once the revision moved, on every instance', async () => {
     const book = new RuleBook(store, { shipped: () => shipped });
+    // Another instance's book over the same database, loaded before the change.
+    const other = new RuleBook(store, { shipped: () => shipped });
     const before = (await book.rules()).find((r) => r.id === 'xinghe-tech-sme-award');
+    expect(await other.rules()).toHaveLength(8);
     expect(before?.kind === 'eligibility' && before.benefit?.amount).toEqual({ fixed: 2 });
     const source = shipped.find((f) => f.ruleId === 'xinghe-tech-sme-award')!.source.replace('amount: { fixed: 2 }', 'amount: { fixed: 3 }');
     const draft = checkDraft({ source, ruleId: 'xinghe-tech-sme-award' }, await book.rules());
@@ -84,5 +87,8 @@ describe('the rule book', () => {
     const after = (await book.rules()).find((r) => r.id === 'xinghe-tech-sme-award');
     expect(after?.kind === 'eligibility' && after.benefit?.amount).toEqual({ fixed: 3 });
     expect((await book.versions()).get('xinghe-tech-sme-award')).toBe(2);
+    const elsewhere = (await other.rules()).find((r) => r.id === 'xinghe-tech-sme-award');
+    expect(elsewhere?.kind === 'eligibility' && elsewhere.benefit?.amount).toEqual({ fixed: 3 });
+    expect(other.current()).toContain(elsewhere);
   });
 });
