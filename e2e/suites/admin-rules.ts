@@ -79,6 +79,7 @@ export function adminRulesTests(ctx: E2EContext): void {
         expect(await problems.textContent()).toMatch(/atLeast/);
         await problems.getByRole('button', { name: `规则第 ${line} 行` }).click();
         expect(await page.evaluate(() => document.activeElement?.id)).toBe('rule-source');
+        await screenshot(page, 'admin-rule-problems');
 
         // The change, tried on the enterprise before anything is saved.
         await source.fill(original.replace('atLeast: 0.10', 'atLeast: 0.40'));

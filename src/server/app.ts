@@ -16,7 +16,7 @@ import {
 } from '../config/env.js';
 import { OidcClient, type OidcSettings } from '../enterprise/accounts/oidc.js';
 import { NoticeJob } from '../enterprise/notices/job.js';
-import { RuleBook } from '../enterprise/rule-book/index.js';
+import { RuleBook, shippedRuleFiles } from '../enterprise/rule-book/index.js';
 import type { ImportLimits } from '../ingestion/index.js';
 import type { Store } from '../storage/index.js';
 import type { AlertSettings } from '../upkeep/alerts.js';
@@ -148,7 +148,9 @@ export function buildServer(
   const storeWatch = options.storeWatch ?? new StoreWatch(store, { log: logError });
   metrics.watchStore(storeWatch);
   const answerQueue = new AnswerQueue(options.answerQueue);
-  const ruleBook = new RuleBook(store, { logError });
+  // The shipped rule files are checked now: a broken one stops the start, as it always did.
+  const shippedRules = shippedRuleFiles();
+  const ruleBook = new RuleBook(store, { logError, shipped: () => shippedRules });
   metrics.watchQueue(answerQueue);
   const ctx: ServerContext = {
     engine: new EngineGate(engine, (e) => {

@@ -12,8 +12,19 @@ import { parseRule, RULES_DIR, RuleLoadError, rulebookProblems } from '../rules/
 import type { Rule } from '../rules/schema.js';
 import { readCaseFiles } from '../rules/test-cases.js';
 
-/** Every shipped rule with its texts; throws RuleLoadError, as loading the rules always did, when one is wrong. */
-export function shippedRuleFiles(dir: string = RULES_DIR): ShippedRuleInput[] {
+let shipped: ShippedRuleInput[] | undefined;
+
+/**
+ * Every shipped rule with its texts (those of resources/rules read once per process); throws
+ * RuleLoadError, as loading the rules always did, when one is wrong.
+ */
+export function shippedRuleFiles(dir: string = RULES_DIR): readonly ShippedRuleInput[] {
+  if (dir !== RULES_DIR) return readRuleFiles(dir);
+  shipped ??= readRuleFiles(dir);
+  return shipped;
+}
+
+function readRuleFiles(dir: string): ShippedRuleInput[] {
   const testsDir = join(dir, 'tests');
   const tests = new Map<string, string>();
   if (existsSync(testsDir)) for (const file of readCaseFiles(testsDir)) tests.set(file.rule, readFileSync(file.file, 'utf8'));
