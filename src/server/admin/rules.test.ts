@@ -180,6 +180,10 @@ describe('review and publishing', () => {
     expect(published.body).toMatchObject({ version: 2, status: 'published', reviewedBy: STAFF.reviewer, reviewNote: '按新文件执行' });
     const match = await highTechMatch();
     expect(match.verdict).toBe('not-eligible');
+    // The chat's eligibility dialogue answers the logged-in enterprise by the published rule too.
+    const chat = await company.client.post('/api/chat', { message: '我们公司能申报高企吗？' });
+    expect(chat.body.answer.eligibility).toMatchObject({ stage: 'verdict', fromProfile: true, ruleId: 'high-tech-enterprise', verdict: 'not-eligible' });
+    expect(JSON.stringify(chat.body.answer)).toContain('40%');
     expect(match.conditions.find((c) => c.id === 'st-staff-share')).toMatchObject({ status: 'not-met', requirement: '不低于40%' });
     const versions = (await reviewer.get('/api/admin/rules/high-tech-enterprise')).body.versions.map((v: { version: number; status: string }) => [v.version, v.status]);
     expect(versions).toEqual([
