@@ -15,6 +15,7 @@ import { adminEnterpriseTests } from './suites/admin-enterprises.js';
 import { adminHotQuestionTests } from './suites/admin-hot-questions.js';
 import { adminInsightsTests } from './suites/admin-insights.js';
 import { adminPublishTests } from './suites/admin-publish.js';
+import { adminRulesTests } from './suites/admin-rules.js';
 import { adminTests } from './suites/admin.js';
 import { chatTests } from './suites/chat.js';
 import { directoryTests } from './suites/directory.js';
@@ -49,6 +50,7 @@ describe.skipIf(!HAVE_CHROMIUM)('web app, end to end', () => {
   enterpriseTests(ctx);
   adminEnterpriseTests(ctx);
   directoryTests(ctx);
+  adminRulesTests(ctx);
   // A server and a browser of its own: one that speaks and hears, one with a fake microphone.
   serverVoiceTests();
 });

@@ -35,14 +35,18 @@ export const PERMISSIONS = [
   'enterprises:manage',
   /** Add, edit and take down 七找 directory entries; approve or reject enterprises' market posts. */
   'directory:manage',
+  /** Write eligibility rules (YAML) as drafts and submit them for review; read them with `enterprises:read`. */
+  'rules:edit',
+  /** Publish or reject rules in review, roll a rule back to an earlier version. */
+  'rules:review',
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
 const GRANTS: Record<Role, readonly Permission[]> = {
   admin: PERMISSIONS,
   // Editors keep the enterprise register as they keep the knowledge; window staff look enterprises up.
-  editor: ['knowledge:read', 'knowledge:edit', 'insights:read', 'questions:log', 'enterprises:read', 'enterprises:manage', 'directory:manage'],
-  reviewer: ['knowledge:read', 'knowledge:publish', 'insights:read', 'questions:log', 'enterprises:read', 'directory:manage'],
+  editor: ['knowledge:read', 'knowledge:edit', 'insights:read', 'questions:log', 'enterprises:read', 'enterprises:manage', 'directory:manage', 'rules:edit'],
+  reviewer: ['knowledge:read', 'knowledge:publish', 'insights:read', 'questions:log', 'enterprises:read', 'directory:manage', 'rules:review'],
   window: ['knowledge:read', 'questions:log', 'enterprises:read'],
 };
 

@@ -16,7 +16,7 @@ import {
 } from '../config/env.js';
 import { OidcClient, type OidcSettings } from '../enterprise/accounts/oidc.js';
 import { NoticeJob } from '../enterprise/notices/job.js';
-import { shippedRules } from '../enterprise/shipped.js';
+import { RuleBook, shippedRuleFiles } from '../enterprise/rule-book/index.js';
 import type { ImportLimits } from '../ingestion/index.js';
 import type { Store } from '../storage/index.js';
 import type { AlertSettings } from '../upkeep/alerts.js';
@@ -148,6 +148,9 @@ export function buildServer(
   const storeWatch = options.storeWatch ?? new StoreWatch(store, { log: logError });
   metrics.watchStore(storeWatch);
   const answerQueue = new AnswerQueue(options.answerQueue);
+  // The shipped rule files are checked now: a broken one stops the start, as it always did.
+  const shippedRules = shippedRuleFiles();
+  const ruleBook = new RuleBook(store, { logError, shipped: () => shippedRules });
   metrics.watchQueue(answerQueue);
   const ctx: ServerContext = {
     engine: new EngineGate(engine, (e) => {
@@ -184,11 +187,12 @@ export function buildServer(
       ...(options.importLimits ? { importLimits: options.importLimits } : {}),
     },
     enterprise: {
+      rules: ruleBook,
       ...(options.oidc ? { oidc: new OidcClient(options.oidc) } : {}),
       notices:
         options.notices ??
         new NoticeJob(store, {
-          rules: shippedRules(),
+          rules: ruleBook,
           today,
           send: {
             webhookAllowHosts: options.noticeWebhookHosts ?? [],

@@ -9,7 +9,6 @@ import type { FastifyRequest } from 'fastify';
 import type { Answer } from '../answering/answer.js';
 import { dialogueTurn, readDialogueState } from '../enterprise/dialogue/dialogue.js';
 import { readProfile } from '../enterprise/profiles/service.js';
-import { shippedRules } from '../enterprise/shipped.js';
 import type { SessionState } from '../storage/index.js';
 import type { ServerContext } from './context.js';
 import { guideTitles } from './enterprise/portal-data.js';
@@ -34,7 +33,7 @@ export async function eligibilityAnswer(
 
 async function dialogueAnswer(ctx: ServerContext, request: FastifyRequest, message: string, sessionId: string, session: SessionState): Promise<Answer | undefined> {
   const stored = readDialogueState(session.eligibility);
-  const rules = shippedRules();
+  const rules = await ctx.enterprise.rules.rules();
   const caller = await enterpriseCallerFromCookie(ctx, request.headers.cookie);
   const reply = await dialogueTurn(message, stored, {
     rules,

@@ -4,6 +4,7 @@
  */
 import type { OidcClient } from '../enterprise/accounts/oidc.js';
 import type { NoticeJob } from '../enterprise/notices/job.js';
+import type { RuleBook } from '../enterprise/rule-book/index.js';
 import type { ImportLimits } from '../ingestion/index.js';
 import type { Store } from '../storage/index.js';
 import type { DailyUpkeepJob } from '../upkeep/daily-job.js';
@@ -77,7 +78,10 @@ export interface ServerContext {
   /** XIAOXIN_METRICS_TOKEN: a bearer token that opens /metrics to other machines. */
   metricsToken?: string;
   admin: AdminSettings;
-  /** The enterprise portal's API: login through the identity service when configured; the notices job (精准直达) and its rules. */
-  enterprise: { oidc?: OidcClient; notices: NoticeJob };
+  /**
+   * The enterprise portal's API: login through the identity service when configured; the notices
+   * job (精准直达); the rule book — the published eligibility rules everything evaluates.
+   */
+  enterprise: { oidc?: OidcClient; notices: NoticeJob; rules: RuleBook };
   speech: SpeechServices;
 }

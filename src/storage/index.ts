@@ -93,6 +93,17 @@ export {
   type NoticeVerdict,
 } from './notices.js';
 export { DirectoryRepository, type EntryChange, type EntryListQuery, type EntryVersion, type EntryWrite } from './directory.js';
+export {
+  RULE_VERSION_STATUSES,
+  RuleVersionRepository,
+  SHIPPED_AUTHOR,
+  type RuleInput,
+  type RuleVersion,
+  type RuleVersionStatus,
+  type RuleVersionSummary,
+  type SeedReport,
+  type ShippedRuleInput,
+} from './rule-versions.js';
 export { describeDatabaseUrl } from './postgres-db.js';
 
 /** Opens the database `options` names, applies pending migrations and returns the store. */

@@ -55,6 +55,7 @@ for (const backend of [pgliteMemoryBackend, postgresBackend]) {
         'notice_deliveries',
         'oidc_logins',
         'question_log',
+        'rule_versions',
         'schema_migrations',
         'sessions',
         'store_revision',
@@ -65,7 +66,7 @@ for (const backend of [pgliteMemoryBackend, postgresBackend]) {
 
     it('applies each migration once when two migrators race on one database handle', async () => {
       const results = await Promise.all([migrate(db), migrate(db), migrate(db)]);
-      expect(results.flat().sort()).toEqual(MIGRATIONS.map((m) => m.version));
+      expect(results.flat().sort((a, b) => a - b)).toEqual(MIGRATIONS.map((m) => m.version));
       expect(await appliedVersions(db)).toEqual(MIGRATIONS.map((m) => m.version));
     });
 

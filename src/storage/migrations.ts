@@ -9,6 +9,7 @@ import { ENTERPRISE_MIGRATION } from './enterprise-schema.js';
 import { HOT_QUESTIONS_MIGRATION } from './hot-questions-schema.js';
 import { LOGIN_FAILURES_MIGRATION } from './login-failures-schema.js';
 import { NOTICES_MIGRATION } from './notices-schema.js';
+import { RULES_MIGRATION } from './rules-schema.js';
 import { UPKEEP_MIGRATION } from './upkeep-schema.js';
 import type { Db } from './db.js';
 
@@ -88,6 +89,7 @@ export const MIGRATIONS: readonly Migration[] = [
   ENTERPRISE_MIGRATION,
   NOTICES_MIGRATION,
   DIRECTORY_MIGRATION,
+  RULES_MIGRATION,
 ];
 
 /**

@@ -10,6 +10,7 @@ import { DirectoryRepository } from './directory.js';
 import { EnterpriseFactRepository } from './enterprise-facts.js';
 import { EnterpriseRepository } from './enterprises.js';
 import { NoticeRepository } from './notices.js';
+import { RuleVersionRepository } from './rule-versions.js';
 import { InsightsQueries } from './insights.js';
 import { ITEM_COLUMNS, itemFromRow, type ItemRow } from './item-rows.js';
 import { missingRevisionRow, REVISION_CHANNEL, unpublishItem, writeItems } from './item-writes.js';
@@ -56,6 +57,7 @@ export class SqlStore implements Store {
   readonly enterpriseFacts: EnterpriseFactRepository;
   readonly notices: NoticeRepository;
   readonly directory: DirectoryRepository;
+  readonly rules: RuleVersionRepository;
 
   constructor(
     readonly db: Db,
@@ -74,6 +76,7 @@ export class SqlStore implements Store {
     this.enterpriseFacts = new EnterpriseFactRepository(db, this.#now);
     this.notices = new NoticeRepository(db, this.#now);
     this.directory = new DirectoryRepository(db, this.#now);
+    this.rules = new RuleVersionRepository(db, this.#now);
   }
 
   /**

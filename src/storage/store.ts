@@ -14,6 +14,7 @@ import type { InsightsQueries } from './insights.js';
 import type { JobRuns } from './job-runs.js';
 import type { LoginFailureRepository } from './login-failures.js';
 import type { NoticeRepository } from './notices.js';
+import type { RuleVersionRepository } from './rule-versions.js';
 import type { VersionRepository } from './versions.js';
 
 export interface UpsertResult {
@@ -152,6 +153,8 @@ export interface Store {
   readonly notices: NoticeRepository;
   /** The 七找 directory: entries with every version, market posts waiting for review. */
   readonly directory: DirectoryRepository;
+  /** Eligibility rules edited in the back office: every version, review and publishing (issue #12). */
+  readonly rules: RuleVersionRepository;
   /**
    * Runs `fn` in one transaction with a store bound to it: all its writes are stored, or none
    * (an error, a crash). `fn` must use only the store it is given.

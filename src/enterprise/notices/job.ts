@@ -8,6 +8,7 @@
  */
 import type { Store } from '../../storage/index.js';
 import type { Rule } from '../rules/schema.js';
+import { rulesHeld, rulesNow, type RuleSource } from '../rules/source.js';
 import { DEFAULT_RETRY_DELAYS_MS, deliverDue, type DeliveryReport } from './deliver.js';
 import type { SendSettings } from './send.js';
 import { sweepNotices, type SweepReport } from './sweep.js';
@@ -22,7 +23,8 @@ const FULL_SWEEP_MS = 60 * 60_000;
 const CLOCK_MARGIN_MS = 5 * 60_000;
 
 export interface NoticeJobOptions {
-  rules: readonly Rule[];
+  /** The rules, or the rule book whose published rules each pass reads (a newly published version notifies). */
+  rules: readonly Rule[] | RuleSource;
   /** `YYYY-MM-DD` in the zone: the date rules are evaluated as of. */
   today: () => string;
   now?: () => Date;
@@ -41,7 +43,6 @@ export interface NoticePassReport {
 }
 
 export class NoticeJob {
-  readonly rules: readonly Rule[];
   #lastSignature: string | undefined;
   /** `day|revision` of the last full sweep: a new day or changed items (a guide) sweep everyone again. */
   #lastBase: string | undefined;
@@ -57,8 +58,11 @@ export class NoticeJob {
   constructor(
     private readonly store: Store,
     private readonly options: NoticeJobOptions,
-  ) {
-    this.rules = options.rules;
+  ) {}
+
+  /** The rules last read (the outreach list's choice of rules). */
+  get rules(): readonly Rule[] {
+    return rulesHeld(this.options.rules);
   }
 
   get sendSettings(): SendSettings {
@@ -119,15 +123,16 @@ export class NoticeJob {
     const signature = await this.store.notices.signature();
     const started = now().getTime();
     const settings = { emailEnabled: Boolean(this.options.send.smtpUrl), now, ...(this.options.writeChunk ? { writeChunk: this.options.writeChunk } : {}) };
+    const rules = await rulesNow(this.options.rules);
     let sweep: SweepReport | undefined;
     if (base !== this.#lastBase || started - this.#lastFullAt >= FULL_SWEEP_MS) {
-      sweep = await sweepNotices(this.store, this.rules, asOf, settings);
+      sweep = await sweepNotices(this.store, rules, asOf, settings);
       this.#lastBase = base;
       this.#lastFullAt = started;
     } else if (signature !== this.#lastSignature) {
       // Only profiles, accounts or settings moved: the enterprises they belong to.
       const changed = await this.store.notices.changedSince(new Date(this.#lastSweepAt - CLOCK_MARGIN_MS));
-      sweep = await sweepNotices(this.store, this.rules, asOf, settings, changed);
+      sweep = await sweepNotices(this.store, rules, asOf, settings, changed);
     }
     this.#lastSignature = signature;
     this.#lastSweepAt = started;

@@ -25,7 +25,7 @@ export function flattenIssues(issues: readonly z.core.$ZodIssue[], prefix: Prope
 /** Prefers a branch that did not reject the object's keys outright, then the deepest, then the shortest. */
 function bestBranch(branches: PlainIssue[][], depth: number): PlainIssue[] {
   const rank = (branch: PlainIssue[]): [number, number, number] => {
-    const rejectsShape = branch.some((i) => i.path.length === depth && /Unrecognized key|expected object|Invalid input/i.test(i.message)) ? 1 : 0;
+    const rejectsShape = branch.some((i) => i.path.length === depth && /Unrecognized key|expected object|Invalid input|未知的键|期望 对象|无效输入/i.test(i.message)) ? 1 : 0;
     const deepest = Math.max(0, ...branch.map((i) => i.path.length));
     return [rejectsShape, -deepest, branch.length];
   };

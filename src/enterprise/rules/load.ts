@@ -8,6 +8,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { z } from 'zod';
 import { classificationRuleSchema, eligibilityRuleSchema, type ConditionNode, type Rule, type ValueExpr } from './schema.js';
 import { flattenIssues, formatPath } from './issues.js';
 import { lineOfPath, readYaml, yamlLines } from './yaml-lines.js';
@@ -23,24 +24,51 @@ export class RuleLoadError extends Error {
 
 export type ParsedRule = { ok: true; rule: Rule } | { ok: false; problems: string[] };
 
+/** One problem of a rule's text: the line (when known), the field's path and what is wrong, in Chinese. */
+export interface RuleProblem {
+  line?: number;
+  /** `when.all.3.atLeast`; absent for a problem of the whole text (not YAML) */
+  field?: string;
+  message: string;
+}
+export type CheckedRule = { ok: true; rule: Rule } | { ok: false; problems: RuleProblem[] };
+
+/** zod's own messages in Chinese (the schema's are written in Chinese): staff and enterprises read them. */
+const zhCN = z.locales.zhCN().localeError;
+
 /** Parses one rule file's text; `file` is used in the problems. */
 export function parseRule(source: string, file: string): ParsedRule {
-  const read = readYaml(source, file);
-  if (!read.ok) return read;
-  const data = read.data;
+  const checked = checkRuleText(source, file);
+  if (checked.ok) return checked;
+  return { ok: false, problems: checked.problems.map((p) => (p.field === undefined ? p.message : `${file}${p.line ? `:${p.line}` : ''}: ${p.field}: ${p.message}`)) };
+}
+
+/** A rule's text checked against the schema, each problem with its line and field. */
+export function checkRuleText(source: string, file: string, data?: unknown): CheckedRule {
+  if (data === undefined) {
+    const read = readYaml(source, file);
+    if (!read.ok) return { ok: false, problems: read.problems.map((message) => ({ ...lineOfMessage(message), message })) };
+    data = read.data;
+  }
   // Dispatch on `kind` ourselves: a union of the two kinds would report both kinds' complaints.
   const kind = typeof data === 'object' && data !== null ? (data as { kind?: unknown }).kind : undefined;
   const schema = kind === 'classification' ? classificationRuleSchema : eligibilityRuleSchema;
-  const parsed = schema.safeParse(data);
+  const parsed = schema.safeParse(data, { error: zhCN });
   if (parsed.success) return { ok: true, rule: parsed.data };
   const lines = yamlLines(source);
   return {
     ok: false,
     problems: flattenIssues(parsed.error.issues).map((issue) => {
       const line = lineOfPath(lines, issue.path);
-      return `${file}${line ? `:${line}` : ''}: ${formatPath(issue.path)}: ${issue.message}`;
+      return { ...(line ? { line } : {}), field: formatPath(issue.path), message: issue.message };
     }),
   };
+}
+
+/** The line a YAML syntax error names (`file:12: 不是有效的 YAML…`). */
+function lineOfMessage(message: string): { line?: number } {
+  const match = /:(\d+): /.exec(message);
+  return match ? { line: Number(match[1]) } : {};
 }
 
 /** Every rule file in a folder (`*.yaml`, `*.yml`, `*.json`; not sub-folders such as tests/), checked together. */

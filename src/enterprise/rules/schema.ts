@@ -14,11 +14,11 @@ import { PROFILE_FIELDS, type FactKey } from '../profile-fields.js';
 
 const isoDate = z
   .string()
-  .regex(/^\d{4}-\d{2}-\d{2}$/, 'must be a date written YYYY-MM-DD')
+  .regex(/^\d{4}-\d{2}-\d{2}$/, '须为 YYYY-MM-DD 格式的日期')
   // Date.parse rolls 2023-02-30 over to March; a real date survives the round trip.
-  .refine((s) => !Number.isNaN(Date.parse(s)) && new Date(s).toISOString().startsWith(s), 'is not a real calendar date');
-const ruleId = z.string().regex(/^[a-z0-9][a-z0-9-]*$/, 'must be lower-case letters, digits and hyphens');
-const text = z.string().trim().min(1, 'must not be empty');
+  .refine((s) => !Number.isNaN(Date.parse(s)) && new Date(s).toISOString().startsWith(s), '不是真实存在的日期');
+const ruleId = z.string().regex(/^[a-z0-9][a-z0-9-]*$/, '只能由小写字母、数字和连字符组成');
+const text = z.string().trim().min(1, '不能为空');
 
 const FACT_KEYS = Object.keys(PROFILE_FIELDS) as [FactKey, ...FactKey[]];
 const YEARLY_KEYS = FACT_KEYS.filter((k) => PROFILE_FIELDS[k].yearly) as [FactKey, ...FactKey[]];
@@ -26,7 +26,7 @@ const DATE_KEYS = FACT_KEYS.filter((k) => PROFILE_FIELDS[k].unit === 'date') as 
 const factKey = z.enum(FACT_KEYS);
 const yearlyKey = z.enum(YEARLY_KEYS);
 /** A year relative to the as-of date's year: -1 is the last full year (上年度), -2 the one before. */
-const relativeYear = z.number().int().max(0, 'must be 0 or negative (years before the as-of year)');
+const relativeYear = z.number().int().max(0, '须为 0 或负数（评估年度之前的第几年）');
 
 // ── Values: what a condition compares ─────────────────────────────────────────────────────────
 export type ValueExpr =
@@ -106,13 +106,13 @@ export type ConditionNode =
   | Comparison
   | ScoreTable;
 
-const base = { id: z.string().regex(/^[a-z0-9][a-z0-9-]*$/, 'must be lower-case letters, digits and hyphens').optional(), label: text.optional(), article: text.optional() };
+const base = { id: z.string().regex(/^[a-z0-9][a-z0-9-]*$/, '只能由小写字母、数字和连字符组成').optional(), label: text.optional(), article: text.optional() };
 
 const scoreBand = z.strictObject({ ...bounds, points: z.number() });
 const scoreOption = z.strictObject({ label: text.optional(), value: valueSchema, bands: z.array(scoreBand).min(1) });
 const scoreItem = z
   .strictObject({ id: z.string().min(1), label: text, value: valueSchema.optional(), bands: z.array(scoreBand).min(1).optional(), bestOf: z.array(scoreOption).min(2).optional() })
-  .refine((item) => (item.bestOf !== undefined) !== (item.value !== undefined && item.bands !== undefined), 'needs either value and bands, or bestOf');
+  .refine((item) => (item.bestOf !== undefined) !== (item.value !== undefined && item.bands !== undefined), '须写 value 与 bands，或者写 bestOf（二选一）');
 
 const OPERATORS = ['atLeast', 'above', 'atMost', 'below', 'equals', 'oneOf'] as const;
 const comparison = z
@@ -126,7 +126,7 @@ const comparison = z
     equals: z.union([z.number(), z.boolean(), z.string()]).optional(),
     oneOf: z.array(z.string()).min(1).optional(),
   })
-  .refine((c) => OPERATORS.filter((op) => c[op] !== undefined).length === 1, 'needs exactly one of atLeast, above, atMost, below, equals, oneOf');
+  .refine((c) => OPERATORS.filter((op) => c[op] !== undefined).length === 1, 'atLeast、above、atMost、below、equals、oneOf 须恰好写一个');
 
 export const conditionSchema: z.ZodType<ConditionNode> = z.lazy(() =>
   z.union([

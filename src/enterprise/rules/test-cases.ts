@@ -8,12 +8,13 @@
  */
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { load as loadYaml } from 'js-yaml';
+import { load as loadYaml, type LoadOptions } from 'js-yaml';
 import { z } from 'zod';
 import { validateProfile } from '../profile.js';
 import type { ConditionResult, Status } from './conditions.js';
 import { evaluateRule, type Rulebook, type RuleResult } from './evaluate.js';
 import { flattenIssues, formatPath } from './issues.js';
+import type { RuleProblem } from './load.js';
 import { lineOfPath, yamlLines } from './yaml-lines.js';
 
 const status = z.enum(['met', 'not-met', 'unknown']);
@@ -57,16 +58,36 @@ export function readCaseFiles(dir: string): RuleCaseFile[] {
   const out: RuleCaseFile[] = [];
   for (const name of files) {
     const file = join(dir, name);
-    const source = readFileSync(file, 'utf8');
-    const parsed = fileSchema.safeParse(loadYaml(source, { filename: file }));
-    if (parsed.success) out.push({ ...parsed.data, file });
-    else {
-      const lines = yamlLines(source);
-      for (const issue of flattenIssues(parsed.error.issues)) problems.push(`${file}:${lineOfPath(lines, issue.path) ?? '?'}: ${formatPath(issue.path)}: ${issue.message}`);
-    }
+    const parsed = parseCaseFile(readFileSync(file, 'utf8'), file);
+    if (parsed.ok) out.push(parsed.file);
+    else for (const p of parsed.problems) problems.push(p.field === undefined ? p.message : `${file}:${p.line ?? '?'}: ${p.field}: ${p.message}`);
   }
   if (problems.length > 0) throw new Error(problems.join('\n'));
   return out;
+}
+
+export type ParsedCaseFile = { ok: true; file: RuleCaseFile } | { ok: false; problems: RuleProblem[] };
+
+/** One test-case file's text checked, each problem with its line and field (a YAML error with its line). */
+export function parseCaseFile(source: string, file: string, options: LoadOptions = {}): ParsedCaseFile {
+  let data: unknown;
+  try {
+    data = loadYaml(source, { filename: file, ...options });
+  } catch (error) {
+    const mark = (error as { mark?: { line: number } }).mark;
+    const reason = (error as { reason?: string }).reason ?? String(error);
+    return { ok: false, problems: [{ ...(mark ? { line: mark.line + 1 } : {}), message: `不是有效的 YAML：${reason}` }] };
+  }
+  const parsed = fileSchema.safeParse(data, { error: z.locales.zhCN().localeError });
+  if (parsed.success) return { ok: true, file: { ...parsed.data, file } };
+  const lines = yamlLines(source);
+  return {
+    ok: false,
+    problems: flattenIssues(parsed.error.issues).map((issue) => {
+      const line = lineOfPath(lines, issue.path);
+      return { ...(line ? { line } : {}), field: formatPath(issue.path), message: issue.message };
+    }),
+  };
 }
 
 /** Every condition with an id, by id. */

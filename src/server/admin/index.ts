@@ -27,6 +27,8 @@ import { insightRoutes } from './insights.js';
 import { itemRoutes } from './items.js';
 import { outreachRoutes } from './outreach.js';
 import { reviewRoutes } from './review.js';
+import { ruleTryRoutes } from './rule-try.js';
+import { ruleRoutes } from './rules.js';
 import { installSessionLookup, sessionRoutes } from './session.js';
 import { versionRoutes } from './versions.js';
 
@@ -67,7 +69,7 @@ export function registerAdminApi(app: FastifyInstance, ctx: ServerContext): void
       });
       installSessionLookup(admin, ctx);
       await admin.register(sessionRoutes(ctx.admin.loginRateLimit), ctx);
-      for (const routes of [itemRoutes, versionRoutes, importRoutes, exportRoutes, reviewRoutes, insightRoutes, hotQuestionRoutes, hitTestRoutes, accountRoutes, auditRoutes, enterpriseRoutes, enterpriseProfileRoutes, outreachRoutes, enterpriseMatchRoutes, directoryAdminRoutes]) {
+      for (const routes of [itemRoutes, versionRoutes, importRoutes, exportRoutes, reviewRoutes, insightRoutes, hotQuestionRoutes, hitTestRoutes, accountRoutes, auditRoutes, enterpriseRoutes, enterpriseProfileRoutes, outreachRoutes, enterpriseMatchRoutes, directoryAdminRoutes, ruleRoutes, ruleTryRoutes]) {
         await admin.register(routes, ctx);
       }
     },

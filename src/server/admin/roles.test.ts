@@ -4,7 +4,10 @@
  * changes nothing in the database. The table is written from docs/ADMIN-API.md and checked against
  * the routes the server documents, so a new route without a row here fails the test.
  */
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { RULES_DIR } from '../../enterprise/rules/load.js';
 import { ROLES, type Role } from '../../accounts/roles.js';
 import { itemSchema } from '../../knowledge/index.js';
 import type { SqlStore } from '../../storage/index.js';
@@ -27,6 +30,10 @@ const EDIT = ['admin', 'editor'] as const;
 const PUBLISH = ['admin', 'reviewer'] as const;
 const INSIGHTS = ['admin', 'editor', 'reviewer'] as const;
 const ADMIN = ['admin'] as const;
+/** rules:edit and rules:review: as for items, editors write and reviewers publish. */
+const RULES_EDIT = ['admin', 'editor'] as const;
+const RULES_REVIEW = ['admin', 'reviewer'] as const;
+const ruleText = (id: string) => readFileSync(join(RULES_DIR, `${id}.yaml`), 'utf8');
 /** directory:manage — those who keep the knowledge keep the 七找 directory. */
 const DIRECTORY = ['admin', 'editor', 'reviewer'] as const;
 
@@ -106,6 +113,16 @@ const CASES: RouteCase[] = [
   { method: 'POST', route: '/api/admin/directory/{id}/restore', path: '/api/admin/directory/none/restore', allowed: DIRECTORY },
   { method: 'POST', route: '/api/admin/directory/{id}/approve', path: '/api/admin/directory/none/approve', allowed: DIRECTORY },
   { method: 'POST', route: '/api/admin/directory/{id}/reject', path: '/api/admin/directory/none/reject', body: () => ({ note: '信息不全' }), allowed: DIRECTORY },
+  { method: 'GET', route: '/api/admin/rules', allowed: ALL },
+  { method: 'GET', route: '/api/admin/rules/{id}', path: '/api/admin/rules/sme-size', allowed: ALL },
+  { method: 'GET', route: '/api/admin/rules/{id}/versions/{version}', path: '/api/admin/rules/sme-size/versions/1', allowed: ALL },
+  { method: 'GET', route: '/api/admin/rules/{id}/versions/{version}/diff', path: '/api/admin/rules/sme-size/versions/2/diff', allowed: ALL },
+  { method: 'POST', route: '/api/admin/rules/{id}/try', path: '/api/admin/rules/sme-size/try', body: () => ({ facts: { employees: 10 } }), allowed: ALL },
+  { method: 'PUT', route: '/api/admin/rules/{id}/draft', path: '/api/admin/rules/xinghe-srdi-award/draft', body: () => ({ source: `${ruleText('xinghe-srdi-award')}# 草稿\n` }), allowed: RULES_EDIT },
+  { method: 'POST', route: '/api/admin/rules/{id}/versions/{version}/submit', path: '/api/admin/rules/xinghe-srdi-award/versions/2/submit', allowed: RULES_EDIT },
+  { method: 'POST', route: '/api/admin/rules/{id}/versions/{version}/publish', path: '/api/admin/rules/sme-size/versions/2/publish', body: () => ({ note: '同意' }), allowed: RULES_REVIEW },
+  { method: 'POST', route: '/api/admin/rules/{id}/versions/{version}/reject', path: '/api/admin/rules/srdi-sme/versions/2/reject', body: () => ({ reason: '依据不足' }), allowed: RULES_REVIEW },
+  { method: 'POST', route: '/api/admin/rules/{id}/versions/{version}/rollback', path: '/api/admin/rules/sme-size/versions/1/rollback', allowed: RULES_REVIEW },
   { method: 'POST', route: '/api/admin/items/{id}/versions/{version}/rollback', path: '/api/admin/items/faq-parking/versions/1/rollback', allowed: PUBLISH },
   { method: 'DELETE', route: '/api/admin/items/{id}', path: '/api/admin/items/policy-tech-award', body: () => ({ reason: '已废止' }), allowed: PUBLISH },
   { method: 'POST', route: '/api/admin/logout', allowed: ALL },
@@ -126,6 +143,13 @@ beforeAll(async () => {
   await versions.submit('guide-license', 2, 'li.editor');
   for (const role of ROLES) clients.set(role, await loggedIn(setup.base, STAFF[role]));
   clients.set('nobody', new AdminClient(setup.base));
+  // Rule changes in review (by the editor) for the rule routes to act on.
+  const editor = clients.get('editor')!;
+  for (const id of ['sme-size', 'srdi-sme']) {
+    const saved = await editor.put(`/api/admin/rules/${id}/draft`, { source: `${ruleText(id)}# 修订\n` });
+    if (saved.status !== 200) throw new Error(JSON.stringify(saved.body));
+    await editor.post(`/api/admin/rules/${id}/versions/2/submit`, {});
+  }
 }, 120_000);
 
 afterAll(async () => setup?.close());
@@ -142,6 +166,7 @@ async function snapshot(): Promise<string> {
     questions: await db.query('SELECT count(*)::integer AS n FROM question_log'),
     jobs: await db.query('SELECT name, last_day FROM job_runs ORDER BY name'),
     revision: await db.query('SELECT value::integer AS value FROM store_revision'),
+    rules: await db.query('SELECT rule_id, version, status FROM rule_versions ORDER BY rule_id, version'),
   };
   return JSON.stringify(tables);
 }
@@ -183,5 +208,7 @@ describe('role boundaries of the back-office API', () => {
     expect((await setup.store.versions.get('guide-license', 2))?.status).toBe('rejected');
     expect(await setup.store.getItem('policy-tech-award')).toBeUndefined();
     expect((await setup.store.accounts.get('new.person'))?.role).toBe('window');
+    expect((await setup.store.rules.get('srdi-sme', 2))?.status).toBe('rejected');
+    expect((await setup.store.rules.get('sme-size', 2))).toMatchObject({ status: 'retired', reviewedBy: 'boss' });
   });
 });

@@ -24,7 +24,7 @@ describe('POST /api/admin/login', () => {
     const reply = await client.login(STAFF.editor);
     expect(reply.status).toBe(200);
     expect(reply.body).toEqual({
-      user: { name: 'li.editor', role: 'editor', permissions: ['knowledge:read', 'knowledge:edit', 'insights:read', 'questions:log', 'enterprises:read', 'enterprises:manage', 'directory:manage'] },
+      user: { name: 'li.editor', role: 'editor', permissions: ['knowledge:read', 'knowledge:edit', 'insights:read', 'questions:log', 'enterprises:read', 'enterprises:manage', 'directory:manage', 'rules:edit'] },
       csrfToken: expect.stringMatching(/^[\w-]{43}$/),
     });
     const cookie = cookieOf(reply);

@@ -47,7 +47,7 @@ export async function sendFilledForm(ctx: ServerContext, enterprise: Enterprise,
   if (!form || !format) throw notFound(`file：没有这张表“${file.slice(0, 100)}”；可下载的表格见 GET /api/enterprise/forms`);
   let rendered;
   try {
-    rendered = await renderForm(form.id, await storedProfile(ctx, enterprise), {}, format as FormFormat, { asOf: ctx.today() });
+    rendered = await renderForm(form.id, await storedProfile(ctx, enterprise), {}, format as FormFormat, { asOf: ctx.today(), rules: await ctx.enterprise.rules.rules() });
   } catch (error) {
     if (error instanceof NoCjkFontError) throw new HttpError(503, '服务器未安装中文字体（fonts-noto-cjk），暂不能生成PDF；请下载DOCX版本');
     throw error;
