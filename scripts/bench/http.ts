@@ -27,7 +27,9 @@ export async function measureServe(env: Record<string, string>, port: number, qu
     const base = `http://127.0.0.1:${port}`;
     for (;;) {
       if (child.exitCode !== null) throw new Error(`xiaoxin serve exited with ${child.exitCode} before it was ready`);
-      const ready = await fetch(`${base}/readyz`).then((r) => r.ok, () => false);
+      // Several times in a row: with XIAOXIN_WORKERS each connection may reach another process.
+      let ready = true;
+      for (let i = 0; i < 8 && ready; i++) ready = await fetch(`${base}/readyz`).then((r) => r.ok, () => false);
       if (ready) break;
       await new Promise((resolve) => setTimeout(resolve, 100));
     }
@@ -65,9 +67,20 @@ export async function measureServe(env: Record<string, string>, port: number, qu
   }
 }
 
-/** Resident memory of a process in MB, from /proc (Linux). */
+/** Resident memory in MB of a process and its child processes (XIAOXIN_WORKERS), from /proc (Linux). */
 function rssOf(pid: number): number {
-  const status = readFileSync(`/proc/${pid}/status`, 'utf8');
-  const kb = Number(/VmRSS:\s+(\d+)/.exec(status)?.[1] ?? 0);
-  return Math.round(kb / 1024);
+  const kbOf = (id: number | string) => {
+    try {
+      return Number(/VmRSS:\s+(\d+)/.exec(readFileSync(`/proc/${id}/status`, 'utf8'))?.[1] ?? 0);
+    } catch {
+      return 0;
+    }
+  };
+  let children: string[] = [];
+  try {
+    children = readFileSync(`/proc/${pid}/task/${pid}/children`, 'utf8').trim().split(/\s+/).filter(Boolean);
+  } catch {
+    // Not Linux, or no children: the process alone.
+  }
+  return Math.round([String(pid), ...children].reduce((sum: number, id) => sum + kbOf(id), 0) / 1024);
 }

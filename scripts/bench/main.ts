@@ -64,6 +64,8 @@ export interface SizeFigures {
   importPerSecond: { pglite: number; postgres?: number };
   inProcess?: InProcessFigures | { error: string };
   serve?: ServeFigures | { error: string };
+  /** `xiaoxin serve` on PostgreSQL with XIAOXIN_WORKERS=2 (a process per core). */
+  serveWorkers?: ServeFigures | { error: string };
   fullText?: FullTextFigures | { error: string };
 }
 
@@ -85,6 +87,9 @@ try {
         const url = await freshDatabase(postgres, `bench_${size}`);
         figures.importPerSecond.postgres = await importRate({ databaseUrl: url }, items);
         figures.fullText = await attempt(() => fullTextBaseline(url, items, questions));
+        figures.serveWorkers = await attempt(() =>
+          measureServe({ DATABASE_URL: url, XIAOXIN_WORKERS: '2' }, 19_000 + (size % 1000), questions.map((q) => q.question), Number(values['http-seconds'])),
+        );
       }
       results.push(figures);
       console.error(JSON.stringify(figures));

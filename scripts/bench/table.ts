@@ -18,6 +18,10 @@ const ROWS: Row[] = [
   ['docR1', (f) => value(f.inProcess, (p) => p.docR1)],
   ['publish → answerable (ms; longest answer meanwhile; longest event-loop block)', (f) => value(f.inProcess, (p) => `${p.publishMs} (${p.stallMs}; ${p.blockMs})`)],
   ['HTTP /api/chat, 50 connections: req/s, p99 (ms)', (f) => value(f.serve, (s) => `${s.requestsPerSecond}, ${s.p99Ms}${s.errors + s.non2xx ? ` (${s.errors + s.non2xx} failed)` : ''}`)],
+  [
+    'HTTP on PostgreSQL, 2 server processes (XIAOXIN_WORKERS=2): req/s, p99 (ms)',
+    (f) => value(f.serveWorkers, (s) => `${s.requestsPerSecond}, ${s.p99Ms}${s.errors + s.non2xx ? ` (${s.errors + s.non2xx} failed)` : ''}`),
+  ],
   ['PostgreSQL full-text: p50 / p99 (ms)', (f) => value(f.fullText, (t) => `${t.p50Ms} / ${t.p99Ms}`)],
   ['PostgreSQL full-text: docR1', (f) => value(f.fullText, (t) => t.docR1)],
 ];
