@@ -14,6 +14,8 @@ export interface ServeFigures {
   p99Ms: number;
   errors: number;
   non2xx: number;
+  /** Replies by HTTP status (how the failures failed: 503 busy, 500 …). */
+  statusCodes: Record<string, number>;
 }
 
 export async function measureServe(env: Record<string, string>, port: number, questions: string[], seconds: number): Promise<ServeFigures> {
@@ -60,6 +62,7 @@ export async function measureServe(env: Record<string, string>, port: number, qu
       p99Ms: result.latency.p99,
       errors: result.errors + result.timeouts,
       non2xx: result.non2xx,
+      statusCodes: Object.fromEntries(Object.entries(result.statusCodeStats ?? {}).map(([code, stats]) => [code, stats?.count ?? 0])),
     };
   } finally {
     child.kill('SIGTERM');
