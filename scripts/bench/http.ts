@@ -4,6 +4,7 @@
  */
 import { spawn } from 'node:child_process';
 import { readFileSync } from 'node:fs';
+import { get } from 'node:http';
 import autocannon from 'autocannon';
 
 export interface ServeFigures {
@@ -29,9 +30,10 @@ export async function measureServe(env: Record<string, string>, port: number, qu
     const base = `http://127.0.0.1:${port}`;
     for (;;) {
       if (child.exitCode !== null) throw new Error(`xiaoxin serve exited with ${child.exitCode} before it was ready`);
-      // Several times in a row: with XIAOXIN_WORKERS each connection may reach another process.
+      // Several times in a row, each on a new connection: with XIAOXIN_WORKERS each connection may
+      // reach another process (fetch would keep one connection, and so one process).
       let ready = true;
-      for (let i = 0; i < 8 && ready; i++) ready = await fetch(`${base}/readyz`).then((r) => r.ok, () => false);
+      for (let i = 0; i < 8 && ready; i++) ready = await readyOnce(`${base}/readyz`);
       if (ready) break;
       await new Promise((resolve) => setTimeout(resolve, 100));
     }
@@ -68,6 +70,17 @@ export async function measureServe(env: Record<string, string>, port: number, qu
     child.kill('SIGTERM');
     await exited;
   }
+}
+
+/** One /readyz on a connection of its own: true for a 200. */
+function readyOnce(url: string): Promise<boolean> {
+  return new Promise((resolve) => {
+    const request = get(url, { agent: false }, (res) => {
+      res.resume();
+      resolve(res.statusCode === 200);
+    });
+    request.on('error', () => resolve(false));
+  });
 }
 
 /** Resident memory in MB of a process and its child processes (XIAOXIN_WORKERS), from /proc (Linux). */
