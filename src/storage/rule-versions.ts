@@ -11,6 +11,7 @@ import { recordAudit } from './audit.js';
 import type { Db } from './db.js';
 import { bumpRevision, lockWriters } from './item-writes.js';
 import { FOUR_EYES, FourEyesError, SELF_PUBLISHED, VersionStateError, type PublishRule } from './versions.js';
+import { RULE_STATUS_TEXT } from './rule-status.js';
 
 export const RULE_VERSION_STATUSES = ['draft', 'in_review', 'published', 'rejected', 'superseded', 'retired'] as const;
 export type RuleVersionStatus = (typeof RULE_VERSION_STATUSES)[number];
@@ -88,14 +89,6 @@ interface Row {
 const META = 'rule_id, version, status, kind, name, author, note, created_at, submitted_at, reviewed_by, reviewed_at, review_note, shipped_hash';
 const FULL = `${META}, source, tests, rule`;
 
-const STATUS_TEXT: Record<RuleVersionStatus, string> = {
-  draft: '草稿',
-  in_review: '待审核',
-  published: '已发布',
-  rejected: '已退回',
-  superseded: '已被新稿替代',
-  retired: '已停用',
-};
 
 export class RuleVersionRepository {
   constructor(
@@ -338,7 +331,7 @@ function checkFourEyes(version: RuleVersion, actor: string, rule: PublishRule, w
 
 function notAllowed(version: RuleVersion, what: string, from: RuleVersionStatus[]): VersionStateError {
   return new VersionStateError(
-    `不能${what}规则 ${version.ruleId} 的第 ${version.version} 版：它的状态是“${STATUS_TEXT[version.status]}”，不是“${from.map((s) => STATUS_TEXT[s]).join('”或“')}”`,
+    `不能${what}规则 ${version.ruleId} 的第 ${version.version} 版：它的状态是“${RULE_STATUS_TEXT[version.status]}”，不是“${from.map((s) => RULE_STATUS_TEXT[s]).join('”或“')}”`,
   );
 }
 

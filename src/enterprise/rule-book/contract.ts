@@ -10,6 +10,7 @@ import type { CasesReport, DraftProblem } from './draft.js';
 import type { SourceDiffLine } from './source-diff.js';
 
 export type { CasesReport, DraftProblem, MatchView, RuleVersion, RuleVersionStatus, RuleVersionSummary, SourceDiffLine };
+export { RULE_STATUS_TEXT } from '../../storage/rule-status.js';
 
 /** One rule in the list: what is published, and the change on its way through review. */
 export interface RuleListEntry {

@@ -27,6 +27,7 @@ export type {
   RuleVersionSummary,
   SourceDiffLine,
 } from '../../../src/enterprise/rule-book/contract.js';
+import { RULE_STATUS_TEXT } from '../../../src/enterprise/rule-book/contract.js';
 
 export interface TryRequest {
   source?: string;
@@ -59,11 +60,5 @@ export function draftProblems(e: unknown): DraftProblem[] {
   return e instanceof AdminApiError && Array.isArray(e.body.problems) ? (e.body.problems as DraftProblem[]) : [];
 }
 
-export const RULE_STATUS_LABELS: Record<string, string> = {
-  draft: '草稿',
-  in_review: '待审核',
-  published: '已发布',
-  rejected: '已退回',
-  superseded: '已被新稿替代',
-  retired: '已停用',
-};
+/** The status badges' words, the server's own. */
+export const RULE_STATUS_LABELS: Readonly<Record<string, string>> = RULE_STATUS_TEXT;
