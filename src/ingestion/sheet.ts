@@ -6,8 +6,8 @@
  * exceljs otherwise loads whole), so a sheet past the row limit is refused early.
  */
 import { parse } from 'csv-parse/sync';
-import { readFile } from 'node:fs/promises';
 import ExcelJS from 'exceljs';
+import { readWorkbook } from './xlsx-workbook.js';
 import { dateToIso } from './dates.js';
 import { readText } from './decode.js';
 import { faqOutcome, type SheetRow } from './faq-rows.js';
@@ -39,13 +39,11 @@ export const readCsv: Reader = async (file, options) => {
 };
 
 export const readXlsx: Reader = async (file, options) => {
-  const workbook = new ExcelJS.Workbook();
+  let workbook: ExcelJS.Workbook;
   try {
     await checkUnzippedSize(file, options);
     await checkRowCount(file, options);
-    // From a buffer (JSZip), not `readFile`'s stream: that one now and then missed xl/workbook.xml on a
-    // busy machine ("reading 'sheets'"). The size was bounded just above.
-    await workbook.xlsx.load((await readFile(file)) as unknown as ArrayBuffer);
+    workbook = await readWorkbook(file);
   } catch (error) {
     if (error instanceof OverLimit) throw error;
     return failed(file, `not a readable XLSX file: ${errorMessage(error)}`);

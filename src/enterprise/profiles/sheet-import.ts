@@ -6,8 +6,8 @@
  * an empty cell changes nothing — and an enterprise not yet known is created, active (staff
  * vouch for it by importing it). The workbook is checked against the zip-bomb limit first.
  */
-import { readFile } from 'node:fs/promises';
 import ExcelJS from 'exceljs';
+import { readWorkbook } from '../../ingestion/xlsx-workbook.js';
 import { checkUnzippedSize } from '../../ingestion/zip.js';
 import type { ImportLimits } from '../../ingestion/index.js';
 import type { Store } from '../../storage/index.js';
@@ -37,12 +37,10 @@ export const MAX_PROFILE_ROWS = 20_000;
 
 export async function importProfileSheet(store: Store, file: string, staff: string, limits: ImportLimits, fileName: string): Promise<SheetImportResult> {
   const result: SheetImportResult = { rows: 0, stored: [], problems: [] };
-  const workbook = new ExcelJS.Workbook();
+  let workbook: ExcelJS.Workbook;
   try {
     await checkUnzippedSize(file, { limits });
-    // From a buffer (JSZip), not `readFile`'s stream: that one now and then missed xl/workbook.xml on a
-    // busy machine ("reading 'sheets'"). The size was bounded just above.
-    await workbook.xlsx.load((await readFile(file)) as unknown as ArrayBuffer);
+    workbook = await readWorkbook(file);
   } catch (error) {
     result.problems.push({ row: 0, message: `无法读取这个 XLSX 文件（${error instanceof Error ? error.message : String(error)}）` });
     return result;
