@@ -3,7 +3,7 @@
  * answering on one port, a worker that dies replaced, and everything stopped by one SIGTERM. On
  * PGlite the setting is refused with a message that says why.
  */
-import { execFileSync } from 'node:child_process';
+import { readFileSync } from 'node:fs';
 import { mkdtemp, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
@@ -14,10 +14,14 @@ import { startCli, type RunningCli } from './test-support.js';
 const SLOW = 240_000;
 const LISTENING = /listening on http:\/\/127\.0\.0\.1:(\d+) \((\d+) items/g;
 
-/** The server processes the primary started (not the TypeScript loader's own helper process). */
+/** The server processes the primary started (not the TypeScript loader's own helper process), from /proc. */
 const childrenOf = (pid: number): number[] => {
   try {
-    return execFileSync('pgrep', ['-P', String(pid), '-f', 'serve'], { encoding: 'utf8' }).trim().split('\n').filter(Boolean).map(Number);
+    return readFileSync(`/proc/${pid}/task/${pid}/children`, 'utf8')
+      .trim()
+      .split(/\s+/)
+      .filter((id) => id && readFileSync(`/proc/${id}/cmdline`, 'utf8').includes('serve'))
+      .map(Number);
   } catch {
     return [];
   }

@@ -5,6 +5,7 @@
  * complaints, and only its issues are reported — not a dozen about shapes nobody wrote.
  */
 import type { z } from 'zod';
+import { lineOfPath, yamlLines } from './yaml-lines.js';
 
 export interface PlainIssue { path: PropertyKey[]; message: string }
 
@@ -39,4 +40,13 @@ function bestBranch(branches: PlainIssue[][], depth: number): PlainIssue[] {
 
 export function formatPath(path: readonly PropertyKey[]): string {
   return path.map(String).join('.') || '(top level)';
+}
+
+/** Zod's complaints about a YAML text, each named by the field and the line it sits on. */
+export function problemsAtLines(source: string, issues: readonly z.core.$ZodIssue[]): { line?: number; field: string; message: string }[] {
+  const lines = yamlLines(source);
+  return flattenIssues(issues).map((issue) => {
+    const line = lineOfPath(lines, issue.path);
+    return { ...(line ? { line } : {}), field: formatPath(issue.path), message: issue.message };
+  });
 }

@@ -10,8 +10,8 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { z } from 'zod';
 import { classificationRuleSchema, eligibilityRuleSchema, type ConditionNode, type Rule, type ValueExpr } from './schema.js';
-import { flattenIssues, formatPath } from './issues.js';
-import { lineOfPath, readYaml, yamlLines } from './yaml-lines.js';
+import { problemsAtLines } from './issues.js';
+import { readYaml } from './yaml-lines.js';
 
 export const RULES_DIR = fileURLToPath(new URL('../../../resources/rules/', import.meta.url));
 
@@ -55,14 +55,7 @@ export function checkRuleText(source: string, file: string, data?: unknown): Che
   const schema = kind === 'classification' ? classificationRuleSchema : eligibilityRuleSchema;
   const parsed = schema.safeParse(data, { error: zhCN });
   if (parsed.success) return { ok: true, rule: parsed.data };
-  const lines = yamlLines(source);
-  return {
-    ok: false,
-    problems: flattenIssues(parsed.error.issues).map((issue) => {
-      const line = lineOfPath(lines, issue.path);
-      return { ...(line ? { line } : {}), field: formatPath(issue.path), message: issue.message };
-    }),
-  };
+  return { ok: false, problems: problemsAtLines(source, parsed.error.issues) };
 }
 
 /** The line a YAML syntax error names (`file:12: 不是有效的 YAML…`). */

@@ -13,9 +13,8 @@ import { z } from 'zod';
 import { validateProfile } from '../profile.js';
 import type { ConditionResult, Status } from './conditions.js';
 import { evaluateRule, type Rulebook, type RuleResult } from './evaluate.js';
-import { flattenIssues, formatPath } from './issues.js';
+import { problemsAtLines } from './issues.js';
 import type { RuleProblem } from './load.js';
-import { lineOfPath, yamlLines } from './yaml-lines.js';
 
 const status = z.enum(['met', 'not-met', 'unknown']);
 const caseSchema = z.strictObject({
@@ -80,14 +79,7 @@ export function parseCaseFile(source: string, file: string, options: LoadOptions
   }
   const parsed = fileSchema.safeParse(data, { error: z.locales.zhCN().localeError });
   if (parsed.success) return { ok: true, file: { ...parsed.data, file } };
-  const lines = yamlLines(source);
-  return {
-    ok: false,
-    problems: flattenIssues(parsed.error.issues).map((issue) => {
-      const line = lineOfPath(lines, issue.path);
-      return { ...(line ? { line } : {}), field: formatPath(issue.path), message: issue.message };
-    }),
-  };
+  return { ok: false, problems: problemsAtLines(source, parsed.error.issues) };
 }
 
 /** Every condition with an id, by id. */
