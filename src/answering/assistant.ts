@@ -11,7 +11,8 @@ import { redact } from '../language/redact.js';
 import { SearchIndex, type ItemHit, type SearchFilters } from '../search/search-index.js';
 import type { AnalysedQuery } from '../search/query.js';
 import { DenseIndex, denseItemRanking } from '../search/dense-index.js';
-import { hashesOf, readChanges } from './store-changes.js';
+import { readChanges } from './store-changes.js';
+import { buildFromStore, FULL_REBUILD_SHARE, startIndex } from './index-start.js';
 import { EmbeddingsClient, type EmbeddingsConfig } from '../search/dense-client.js';
 import type { SessionState, Store } from '../storage/index.js';
 import type { Answer } from './answer.js';
@@ -52,6 +53,10 @@ export interface AssistantOptions {
    * zone (高新区政务服务中心) sets none.
    */
   zoneName?: string;
+  /** Where the search index is saved and read back at the next start (answering/index-start); unset: built at every start. */
+  indexFile?: string;
+  /** Notes for the operator (the index read from its file or built, and why). */
+  log?: (message: string) => void;
 }
 
 export interface Response {
@@ -59,23 +64,6 @@ export interface Response {
   /** Ranked item ids retrieved, best first (up to 10). */
   retrieved: string[];
   sessionId?: string;
-}
-
-/**
- * Past this share of the items changed at once (an import replacing much of the knowledge base),
- * a new index is built beside the one answering rather than the old one updated item by item.
- */
-export const FULL_REBUILD_SHARE = 0.2;
-
-/** A full build over the store's items, and the hashes of what it indexed. */
-async function buildFromStore(
-  store: Store,
-  analyzer: TextAnalyzer,
-  options: AssistantOptions,
-): Promise<{ index: SearchIndex; hashes: Map<string, string> }> {
-  const hashes = await store.itemHashes();
-  const index = await SearchIndex.build(await store.listItems(), analyzer, undefined, { homeZone: options.zoneName });
-  return { index, hashes: hashesOf(hashes, [...index.allItems()].map((item) => item.id)) };
 }
 
 export interface AskOptions {
@@ -117,7 +105,7 @@ export class Assistant {
   static async create(store: Store, options: AssistantOptions = {}): Promise<Assistant> {
     const analyzer = new TextAnalyzer(options.analyzer);
     const revision = await store.revision();
-    const { index, hashes } = await buildFromStore(store, analyzer, options);
+    const { index, hashes } = await startIndex(store, analyzer, options);
     const assistant = new Assistant(store, analyzer, index, revision, hashes, options);
     await assistant.buildDense();
     return assistant;

@@ -4,7 +4,9 @@
  * select (announced on stderr, so that nobody wonders where their data went), and the assistant.
  */
 import path from 'node:path';
+import { createHash } from 'node:crypto';
 import { existsSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { Assistant, type AssistantOptions } from '../answering/index.js';
 import { loadConfig, type Config } from '../config/env.js';
 import type { AnalyzerOptions } from '../language/index.js';
@@ -56,9 +58,30 @@ function zoneLexicon(dir: string): AnalyzerOptions {
   };
 }
 
-/** Builds the assistant over everything in `store`. */
+/**
+ * Where the search index of the store the flags select is saved (answering/index-start): in
+ * XIAOXIN_INDEX_DIR if set (`off`: nowhere); else beside a PGlite folder (`./data` → `./data-index/`),
+ * or, with PostgreSQL, in this user's folder of the system's temporary folder, one file per
+ * database (so several instances on one machine share it). Nowhere for an in-memory store.
+ */
+export function indexFileFor(flags: { data?: string }, config: Config = cliConfig()): string | undefined {
+  if (config.indexDir?.toLowerCase() === 'off') return undefined;
+  const store = resolveStoreOptions({ XIAOXIN_DATA: config.dataDir, DATABASE_URL: config.databaseUrl }, flags);
+  if (store.databaseUrl) {
+    const url = new URL(store.databaseUrl);
+    // The database, not the password: a rotated password keeps the same index.
+    const database = createHash('sha256').update(`${url.hostname}:${url.port}${url.pathname}?${url.username}`).digest('hex').slice(0, 16);
+    const dir = config.indexDir ?? path.join(tmpdir(), `xiaoxin-index-${process.getuid?.() ?? 'user'}`);
+    return path.resolve(dir, `search-index-${database}.v8`);
+  }
+  const dataDir = store.dataDir!;
+  if (dataDir.startsWith('memory://')) return undefined;
+  return path.resolve(config.indexDir ?? `${path.resolve(dataDir)}-index`, 'search-index.v8');
+}
+
+/** Builds the assistant over everything in `store`, or reads its index from where it was saved. */
 export async function createAssistant(store: Store, extra: Partial<AssistantOptions> = {}): Promise<Assistant> {
-  const options = { ...assistantOptions(), ...extra };
+  const options = { log: note, ...assistantOptions(), ...extra };
   if (options.embeddings) note(`dense retrieval on: ${options.embeddings.model} at ${new URL(options.embeddings.baseUrl).host}`);
   return Assistant.create(store, options);
 }

@@ -70,6 +70,12 @@ export interface Config {
    * homophones.txt — the formats of resources/lexicon/), added to the shipped ones.
    */
   lexiconDir?: string;
+  /**
+   * XIAOXIN_INDEX_DIR: the folder the search index is saved in, to be read back at the next start
+   * (cli/context `indexFileFor`); `off` saves none. Unset: beside the PGlite folder, or a folder of
+   * this user's in the system's temporary folder with PostgreSQL.
+   */
+  indexDir?: string;
   /** XIAOXIN_ZONE_NAME: the name the web app shows, and the home zone when it names one (search/zone-scope). */
   zoneName: string;
   /** XIAOXIN_SERVICE_WINDOW: where to find a person to ask. */
@@ -194,6 +200,7 @@ const timeZone = z.string().refine(isTimeZone, 'must be a time zone name such as
 const envSchema = z
   .object({
     XIAOXIN_DATA: optional(z.string()),
+    XIAOXIN_INDEX_DIR: optional(z.string()),
     DATABASE_URL: optional(postgresUrl),
     XIAOXIN_HOTLINE: optional(
       z.string().regex(/^[0-9][0-9 +\-()]{1,28}[0-9]$/, 'must be a telephone number (digits, spaces, + - and brackets)'),
@@ -338,6 +345,7 @@ export function loadConfig(env: Env = process.env, cwd: string = process.cwd()):
       : undefined,
     seedsDir,
     lexiconDir: e.XIAOXIN_LEXICON_DIR,
+    indexDir: e.XIAOXIN_INDEX_DIR,
     zoneName: e.XIAOXIN_ZONE_NAME ?? DEFAULT_ZONE_NAME,
     serviceWindow: e.XIAOXIN_SERVICE_WINDOW ?? DEFAULT_SERVICE_WINDOW,
     kioskIdleSeconds: e.XIAOXIN_KIOSK_IDLE_SECONDS ?? DEFAULT_KIOSK_IDLE_SECONDS,
@@ -403,6 +411,7 @@ export const ENV_VARS = [
   'XIAOXIN_EMBEDDINGS_KEY',
   'XIAOXIN_SEEDS_DIR',
   'XIAOXIN_LEXICON_DIR',
+  'XIAOXIN_INDEX_DIR',
   'XIAOXIN_ZONE_NAME',
   'XIAOXIN_SERVICE_WINDOW',
   'XIAOXIN_KIOSK_IDLE_SECONDS',

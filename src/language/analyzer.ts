@@ -41,21 +41,27 @@ export class TextAnalyzer {
   private readonly confusions: [string, string][];
   /** Words people ask with (多少, 哪些): the homophone corrector trusts them. */
   readonly questionWords: string[];
+  /** Every lexicon file this analyzer reads (whether or not it exists): what its analysis depends on besides the code. */
+  readonly lexiconFiles: string[];
 
   constructor(options: AnalyzerOptions = {}) {
     this.segmenter = new Segmenter(options.dictionaryFiles);
     const stopFiles = [join(LEXICON_DIR, 'stopwords.txt'), ...(options.stopwordFiles ?? [])];
+    const synonymFiles = [join(LEXICON_DIR, 'synonyms.txt'), ...(options.synonymFiles ?? [])];
+    const homophoneFiles = [join(LEXICON_DIR, 'homophones.txt'), ...(options.homophoneFiles ?? [])];
+    const questionWordFiles = [join(LEXICON_DIR, 'question-words.txt'), ...(options.questionWordFiles ?? [])];
+    this.lexiconFiles = [...this.segmenter.dictionaryFiles, ...stopFiles, ...synonymFiles, ...homophoneFiles, ...questionWordFiles];
     this.stopwords = new Set(stopFiles.flatMap(readLexiconLines).map(normalizeText));
     this.synonyms = emptySynonymTable();
-    for (const file of [join(LEXICON_DIR, 'synonyms.txt'), ...(options.synonymFiles ?? [])]) {
+    for (const file of synonymFiles) {
       parseSynonyms(readLexiconLines(file).map(normalizeText), this.synonyms);
     }
-    this.confusions = [join(LEXICON_DIR, 'homophones.txt'), ...(options.homophoneFiles ?? [])]
+    this.confusions = homophoneFiles
       .flatMap(readLexiconLines)
       .map((line) => line.split(/\s+/).map(normalizeText) as [string, string])
       .filter(([wrong, right]) => wrong && right && wrong !== right)
       .sort((a, b) => b[0].length - a[0].length);
-    this.questionWords = [join(LEXICON_DIR, 'question-words.txt'), ...(options.questionWordFiles ?? [])]
+    this.questionWords = questionWordFiles
       .flatMap(readLexiconLines)
       .map(normalizeText);
     // Synonyms are single lexical units: keep them whole when segmenting.

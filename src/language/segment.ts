@@ -16,13 +16,17 @@ export class Segmenter {
   /** The dictionaries without the knowledge base's own terms, for tagging titles (made on first use). */
   private plain?: Jieba;
 
-  constructor(private readonly extraDictionaryFiles: string[] = []) {
-    this.jieba = Segmenter.load(extraDictionaryFiles);
+  /** The dictionaries loaded over jieba's own: the domain's, then the zone's. */
+  readonly dictionaryFiles: string[];
+
+  constructor(extraDictionaryFiles: string[] = []) {
+    this.dictionaryFiles = [join(LEXICON_DIR, 'domain-dict.txt'), ...extraDictionaryFiles];
+    this.jieba = Segmenter.load(this.dictionaryFiles);
   }
 
-  private static load(extraDictionaryFiles: string[]): Jieba {
+  private static load(dictionaryFiles: string[]): Jieba {
     const jieba = Jieba.withDict(dict);
-    for (const file of [join(LEXICON_DIR, 'domain-dict.txt'), ...extraDictionaryFiles]) {
+    for (const file of dictionaryFiles) {
       if (existsSync(file)) jieba.loadDict(readFileSync(file));
     }
     return jieba;
@@ -60,7 +64,7 @@ export class Segmenter {
    * dictionaries only, and the answer does not depend on which titles were added before.
    */
   titlePlaceNames(text: string): string[] {
-    this.plain ??= Segmenter.load(this.extraDictionaryFiles);
+    this.plain ??= Segmenter.load(this.dictionaryFiles);
     return splitPlaces(this.plain, text).places;
   }
 

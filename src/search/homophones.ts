@@ -25,13 +25,17 @@ function inWord(chars: string[], at: number, segment: (text: string) => string[]
 /** The sound of a text, syllable by syllable (`结转` → `jie_zhuan`): homophones share it. */
 export const soundOf = (text: string): string => [...text].map(charPinyin).join('_');
 
-/** Each pair of neighbouring Han characters in a text, with the Han character before it ('' if none). */
-function* hanPairs(text: string): Generator<{ pair: string; before: string }> {
+/**
+ * Calls `visit` with each pair of neighbouring Han characters in a text and the Han character
+ * before it ('' if none). A callback, not a generator of objects: every item's text goes through
+ * here when an index is built.
+ */
+function eachHanPair(text: string, visit: (pair: string, before: string) => void): void {
   let prev = '';
   let prev2 = '';
   for (const c of text) {
     const han = HAN.test(c);
-    if (han && prev) yield { pair: prev + c, before: prev2 };
+    if (han && prev) visit(prev + c, prev2);
     prev2 = han ? prev : '';
     prev = han ? c : '';
   }
@@ -40,7 +44,7 @@ function* hanPairs(text: string): Generator<{ pair: string; before: string }> {
 /** The Han character pairs of texts, with how often each occurs. */
 export function countPairs(texts: Iterable<string>): Map<string, number> {
   const counts = new Map<string, number>();
-  for (const text of texts) for (const { pair } of hanPairs(text)) counts.set(pair, (counts.get(pair) ?? 0) + 1);
+  for (const text of texts) eachHanPair(text, (pair) => counts.set(pair, (counts.get(pair) ?? 0) + 1));
   return counts;
 }
 
@@ -66,18 +70,27 @@ function orphanCharacters(chars: string[], segment: (text: string) => string[]):
   return orphan;
 }
 
+/** What a corrector counted (see `HomophoneCorrector.counted`). */
+export interface HomophoneCounts {
+  counts: Map<string, number>;
+  triples: Map<string, number>;
+  trusted: Set<string>;
+  trustedTriples: Set<string>;
+  total: number;
+}
+
 export class HomophoneCorrector {
   /** `segment`: dictionary word segmentation, to check that a correction makes a known word. */
   constructor(private readonly segment?: (text: string) => string[]) {}
 
   /** Pinyin pair → the most frequent character pair with that sound, and its frequency (made by `seal`). */
   private bySound = new Map<string, { pair: string; count: number }>();
-  private readonly counts = new Map<string, number>();
+  private counts = new Map<string, number>();
   /** Character triples and how many times each occurs (counted, so that a removed text can be taken back). */
-  private readonly triples = new Map<string, number>();
+  private triples = new Map<string, number>();
   /** Pairs of words people ask with (多少, 什么): trusted however seldom the documents use them. */
-  private readonly trusted = new Set<string>();
-  private readonly trustedTriples = new Set<string>();
+  private trusted = new Set<string>();
+  private trustedTriples = new Set<string>();
   /** Pairs counted in all, for the threshold of `seal`. */
   private total = 0;
   /** Pairs whose count moved since the last `seal`: only their sounds need choosing again. */
@@ -85,6 +98,19 @@ export class HomophoneCorrector {
   /** Sound → every pair counted with it; made by the first `seal` and kept in step by the later ones. */
   private pairsBySound?: Map<string, string[]>;
   private sealed?: { threshold: number; minCount?: number };
+
+  /** The counts themselves (not copies): to be saved at once with an index (search/index-state). */
+  counted(): HomophoneCounts {
+    return { counts: this.counts, triples: this.triples, trusted: this.trusted, trustedTriples: this.trustedTriples, total: this.total };
+  }
+
+  /** Takes over saved counts, in place of what this corrector counted; `seal` it after. */
+  restore(saved: HomophoneCounts): void {
+    ({ counts: this.counts, triples: this.triples, trusted: this.trusted, trustedTriples: this.trustedTriples, total: this.total } = saved);
+    this.changed.clear();
+    this.pairsBySound = undefined;
+    this.sealed = undefined;
+  }
 
   /** Counts the character pairs of normalised texts. */
   add(text: string): void {
@@ -97,12 +123,14 @@ export class HomophoneCorrector {
   }
 
   private count(text: string, by: 1 | -1): void {
-    for (const { pair, before } of hanPairs(text)) {
+    // Before the first `seal` every sound is chosen anyway: nothing to remember as changed.
+    const track = this.pairsBySound !== undefined;
+    eachHanPair(text, (pair, before) => {
       this.total += by;
-      this.changed.add(pair);
+      if (track) this.changed.add(pair);
       bump(this.counts, pair, by, this.trusted.has(pair));
       if (before) bump(this.triples, before + pair, by, false);
-    }
+    });
   }
 
   /**

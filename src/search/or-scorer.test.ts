@@ -1,28 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { createAnalysedIndex, termsField, type AnalysedDoc } from './minisearch-fields.js';
+import { FIELDS, VOCABULARY, corpus, random } from './random-corpus-test-support.js';
 import { searchOr, type OrGroup } from './or-scorer.js';
-
-/** A small deterministic random source, so that a failure can be replayed. */
-function random(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state * 1664525 + 1013904223) >>> 0;
-    return state / 2 ** 32;
-  };
-}
-
-const FIELDS = ['hw', 'hb', 'w', 'b', 'p'];
-const VOCABULARY = Array.from({ length: 60 }, (_, i) => `t${i}`);
-
-function corpus(seed: number, size: number): AnalysedDoc[] {
-  const next = random(seed);
-  const pick = () => VOCABULARY[Math.floor(next() ** 2 * VOCABULARY.length)]!;
-  return Array.from({ length: size }, (_, n) => {
-    const doc: AnalysedDoc = { id: `d${n}` };
-    for (const field of FIELDS) doc[field] = termsField(Array.from({ length: Math.floor(next() * 12) }, pick));
-    return doc;
-  });
-}
 
 function queries(seed: number, count: number): OrGroup[][] {
   const next = random(seed);

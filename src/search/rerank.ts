@@ -29,11 +29,28 @@ export function sentenceEntries(item: Item, normalize: (s: string) => string): S
  * terms but leave the statistics alone: their copies of the same services would make the words of
  * those services look common, and move every margin that weighs words by how rare they are.
  */
+/** What a `TermStatistics` counted, as saved with an index (search/index-state). */
+export interface TermCounts {
+  df: Map<string, number>;
+  elsewhere: Map<string, number>;
+  documents: number;
+}
+
 export class TermStatistics {
-  private readonly df = new Map<string, number>();
+  private df = new Map<string, number>();
   /** Terms of the items not counted (with how many hold each): they exist in the knowledge base. */
-  private readonly elsewhere = new Map<string, number>();
+  private elsewhere = new Map<string, number>();
   private documents = 0;
+
+  /** The counts themselves (not copies): to be saved at once. */
+  counted(): TermCounts {
+    return { df: this.df, elsewhere: this.elsewhere, documents: this.documents };
+  }
+
+  /** Takes over saved counts in place of what these statistics counted. */
+  restore(counts: TermCounts): void {
+    ({ df: this.df, elsewhere: this.elsewhere, documents: this.documents } = counts);
+  }
 
   add(terms: Iterable<string>, counted = true): void {
     if (!counted) {

@@ -10,6 +10,9 @@ import { isCurrent, type Item, type ItemKind, type Audience } from '../knowledge
 import type { TextAnalyzer } from '../language/index.js';
 import { createAnalysedIndex, type AnalysedDoc } from './minisearch-fields.js';
 import { searchOr } from './or-scorer.js';
+import { BulkAdder } from './bulk-add.js';
+import type { SearchIndexState } from './index-state.js';
+import { miniSearchState, restoreMiniSearch } from './minisearch-state.js';
 import type { Passage } from './passages.js';
 import { analyseItem, itemText, outlineItem, termsOfItem, type ItemAnalysis, type ItemOutline, type ItemTerms } from './item-analysis.js';
 import { wordFinder } from './word-finder.js';
@@ -167,16 +170,82 @@ export class SearchIndex {
     }
     index.readZones();
     // …then each item's terms are made, counted and indexed at once, and dropped.
+    const itemAdder = new BulkAdder(index.itemIndex);
+    const passageAdder = new BulkAdder(index.passageIndex);
     for (const outline of outlines) {
       const terms = termsOfItem(analyzer, outline);
       index.keepTerms(outline.item.id, terms);
       index.countItem(outline.item.id, terms.terms);
-      index.itemIndex.add(terms.itemDoc);
-      index.passageIndex.addAll(terms.passageDocs);
+      itemAdder.add(terms.itemDoc);
+      for (const doc of terms.passageDocs) passageAdder.add(doc);
       await pause();
     }
+    itemAdder.finish();
+    passageAdder.finish();
     index.homophones.trust(analyzer.questionWords);
     index.homophones.seal();
+    index.findHomePlaces();
+    return index;
+  }
+
+  /**
+   * Everything the index holds, for saving (search/index-file): its own Maps, not copies, so it is
+   * to be serialised before the index changes again (the caller serialises updates and saving).
+   */
+  state(): SearchIndexState {
+    const texts = (lists: Map<string, WordList>) => new Map([...lists].map(([id, list]): [string, string] => [id, list.text]));
+    return {
+      items: this.items,
+      heads: this.heads,
+      titlePlaces: this.titlePlaces,
+      sentences: this.sentences,
+      zonesNamed: this.zonesNamed,
+      passages: this.passages,
+      words: texts(this.wordSets),
+      headWords: texts(this.headWords),
+      outside: this.outside,
+      stats: this.stats.counted(),
+      soundStats: this.soundStats.counted(),
+      homophones: this.homophones.counted(),
+      itemIndex: miniSearchState(this.itemIndex),
+      passageIndex: miniSearchState(this.passageIndex),
+    };
+  }
+
+  /**
+   * The index a saved state was taken of, without analysing an item: answers as that index did,
+   * given an analyzer with the same lexicon (search/index-file checks it). The state is taken over.
+   */
+  static restore(
+    state: SearchIndexState,
+    analyzer: TextAnalyzer,
+    weights: RankingWeights = DEFAULT_RANKING,
+    options: IndexOptions = {},
+  ): SearchIndex {
+    analyzer.addTerms(dictionaryTerms([...state.items.values()]));
+    const index = new SearchIndex(analyzer, weights, options.homeZone);
+    const copy = <V>(from: Map<string, V>, to: Map<string, V>) => {
+      for (const [key, value] of from) to.set(key, value);
+    };
+    copy(state.items, index.items);
+    copy(state.heads, index.heads);
+    copy(state.titlePlaces, index.titlePlaces);
+    copy(state.sentences, index.sentences);
+    copy(state.zonesNamed, index.zonesNamed);
+    copy(state.passages, index.passages);
+    for (const [id, text] of state.words) index.wordSets.set(id, WordList.fromText(text));
+    for (const [id, text] of state.headWords) index.headWords.set(id, WordList.fromText(text));
+    for (const places of state.titlePlaces.values()) {
+      for (const place of places) index.titlePlaceCounts.set(place, (index.titlePlaceCounts.get(place) ?? 0) + 1);
+    }
+    for (const id of state.outside) index.outside.add(id);
+    index.stats.restore(state.stats);
+    index.soundStats.restore(state.soundStats);
+    restoreMiniSearch(index.itemIndex, state.itemIndex);
+    restoreMiniSearch(index.passageIndex, state.passageIndex);
+    index.homophones.restore(state.homophones);
+    index.homophones.seal();
+    index.readZones();
     index.findHomePlaces();
     return index;
   }

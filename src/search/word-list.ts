@@ -17,6 +17,15 @@ export class WordList implements Iterable<string> {
     return new WordList(distinct.length ? `${SEP}${distinct.join(SEP)}${SEP}` : '');
   }
 
+  /** The list as one string, to be saved with an index; `WordList.fromText` reads it back. */
+  get text(): string {
+    return this.joined;
+  }
+
+  static fromText(text: string): WordList {
+    return new WordList(text);
+  }
+
   has(word: string): boolean {
     return word !== '' && !word.includes(SEP) && this.joined.includes(`${SEP}${word}${SEP}`);
   }

@@ -6,7 +6,7 @@
 import { createInterface } from 'node:readline';
 import type { Command } from 'commander';
 import type { Answer } from '../../answering/answer.js';
-import { createAssistant, note, withStore } from '../context.js';
+import { createAssistant, indexFileFor, note, withStore } from '../context.js';
 import { EXIT_OK, UsageError } from '../errors.js';
 import { formatAnswer } from '../format.js';
 
@@ -39,7 +39,7 @@ export async function runAsk(question: string, flags: AskFlags): Promise<number>
     if ((await store.countItems()) === 0) {
       note('the knowledge base is empty; import items first (xiaoxin import …) or start "xiaoxin serve --demo"');
     }
-    const assistant = await createAssistant(store);
+    const assistant = await createAssistant(store, { indexFile: indexFileFor(flags) });
     const options = flags.session ? { sessionId: flags.session } : {};
     if (question === '-') {
       await askEachLine(assistant, options);

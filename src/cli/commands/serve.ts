@@ -16,7 +16,7 @@ import { startSpeech } from '../../speech/index.js';
 import type { Store } from '../../storage/index.js';
 import { dayIn } from '../../upkeep/calendar.js';
 import { DailyUpkeepJob } from '../../upkeep/daily-job.js';
-import { cliConfig, createAssistant, note, openCliStore } from '../context.js';
+import { cliConfig, createAssistant, indexFileFor, note, openCliStore } from '../context.js';
 import { EXIT_OK, UsageError } from '../errors.js';
 import { readTlsFiles } from '../tls-files.js';
 import { isWorker, leaveCluster, runWorkers } from '../workers.js';
@@ -57,7 +57,7 @@ export async function runServe(flags: ServeFlags): Promise<number> {
     const zoneName = flags.demo && config.zoneName === DEFAULT_ZONE_NAME ? DEMO_ZONE_NAME : config.zoneName;
     const storeWatch = new StoreWatch(store, { log: (m) => note(m) });
     // The engine's conversations outlive a database outage (their context does not).
-    const assistant = createAssistant(storeWatch.forAnswering(), { today, zoneName });
+    const assistant = createAssistant(storeWatch.forAnswering(), { today, zoneName, indexFile: indexFileFor(flags) });
     // Handled here below; this keeps an early failure from counting as unhandled meanwhile.
     assistant.catch(() => undefined);
     const dailyJob = new DailyUpkeepJob(store, {
