@@ -1,6 +1,7 @@
 /**
  * `xiaoxin serve` as a zone runs it, measured from outside: time from start to /readyz, its RSS
- * then, and /api/chat under 50 concurrent connections (autocannon), questions taken in turn.
+ * then, and /api/chat under 50 concurrent connections (autocannon), questions taken in turn; and
+ * a restart's time to /readyz alone.
  */
 import { spawn } from 'node:child_process';
 import { readFileSync } from 'node:fs';
@@ -19,12 +20,24 @@ export interface ServeFigures {
   statusCodes: Record<string, number>;
 }
 
-export async function measureServe(env: Record<string, string>, port: number, questions: string[], seconds: number): Promise<ServeFigures> {
+/** `xiaoxin serve` started and ready: how long that took, its RSS then, and a way to stop it. */
+interface ReadyServer {
+  base: string;
+  readyMs: number;
+  rssMb: number;
+  stop(): Promise<void>;
+}
+
+async function startServe(env: Record<string, string>, port: number): Promise<ReadyServer> {
   const child = spawn(process.execPath, ['bin/xiaoxin.js', 'serve', '--host', '127.0.0.1', '--port', String(port)], {
     env: { ...process.env, XIAOXIN_RATE_LIMIT: '0', ...env },
     stdio: ['ignore', 'ignore', 'inherit'],
   });
   const exited = new Promise<number | null>((resolve) => child.once('exit', resolve));
+  const stop = async () => {
+    child.kill('SIGTERM');
+    await exited;
+  };
   try {
     const start = performance.now();
     const base = `http://127.0.0.1:${port}`;
@@ -37,11 +50,26 @@ export async function measureServe(env: Record<string, string>, port: number, qu
       if (ready) break;
       await new Promise((resolve) => setTimeout(resolve, 100));
     }
-    const readyMs = performance.now() - start;
-    const rssMb = rssOf(child.pid!);
+    return { base, readyMs: Math.round(performance.now() - start), rssMb: rssOf(child.pid!), stop };
+  } catch (error) {
+    await stop();
+    throw error;
+  }
+}
+
+/** Start-up alone: from the start to /readyz (e.g. a restart reading the index it saved), and the RSS then. */
+export async function measureReady(env: Record<string, string>, port: number): Promise<{ readyMs: number; rssMb: number }> {
+  const server = await startServe(env, port);
+  await server.stop();
+  return { readyMs: server.readyMs, rssMb: server.rssMb };
+}
+
+export async function measureServe(env: Record<string, string>, port: number, questions: string[], seconds: number): Promise<ServeFigures> {
+  const server = await startServe(env, port);
+  try {
     let next = 0;
     const result = await autocannon({
-      url: `${base}/api/chat`,
+      url: `${server.base}/api/chat`,
       connections: 50,
       duration: seconds,
       // A request's body is chosen when it is sent: each connection asks the next question.
@@ -57,8 +85,8 @@ export async function measureServe(env: Record<string, string>, port: number, qu
       ],
     });
     return {
-      readyMs: Math.round(readyMs),
-      rssMb,
+      readyMs: server.readyMs,
+      rssMb: server.rssMb,
       requestsPerSecond: Math.round(result.requests.average * 10) / 10,
       p50Ms: result.latency.p50,
       p99Ms: result.latency.p99,
@@ -67,8 +95,7 @@ export async function measureServe(env: Record<string, string>, port: number, qu
       statusCodes: Object.fromEntries(Object.entries(result.statusCodeStats ?? {}).map(([code, stats]) => [code, stats?.count ?? 0])),
     };
   } finally {
-    child.kill('SIGTERM');
-    await exited;
+    await server.stop();
   }
 }
 

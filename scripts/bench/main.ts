@@ -22,7 +22,7 @@ import type { Item } from '../../src/knowledge/index.js';
 import { postgresBinaries, startThrowawayPostgres, type ThrowawayPostgres } from '../../src/test/throwaway-postgres.js';
 import { benchKnowledge } from './knowledge.js';
 import { fullTextBaseline, type FullTextFigures } from './fulltext.js';
-import { measureServe, type ServeFigures } from './http.js';
+import { measureReady, measureServe, type ServeFigures } from './http.js';
 import { formatTable } from './table.js';
 import { benchEligibility } from './eligibility.js';
 
@@ -64,6 +64,8 @@ export interface SizeFigures {
   importPerSecond: { pglite: number; postgres?: number };
   inProcess?: InProcessFigures | { error: string };
   serve?: ServeFigures | { error: string };
+  /** `xiaoxin serve` started again: the index read from the file the first start saved. */
+  restart?: { readyMs: number; rssMb: number } | { error: string };
   /** `xiaoxin serve` on PostgreSQL with XIAOXIN_WORKERS=2 (a process per core). */
   serveWorkers?: ServeFigures | { error: string };
   fullText?: FullTextFigures | { error: string };
@@ -83,6 +85,7 @@ try {
       const figures: SizeFigures = { size: items.length, importPerSecond: { pglite: await importRate({ dataDir }, items) } };
       figures.inProcess = await attempt(() => inProcess(dataDir));
       figures.serve = await attempt(() => measureServe({ XIAOXIN_DATA: dataDir }, 18_000 + (size % 1000), questions.map((q) => q.question), Number(values['http-seconds'])));
+      figures.restart = await attempt(() => measureReady({ XIAOXIN_DATA: dataDir }, 18_000 + (size % 1000)));
       if (postgres) {
         const url = await freshDatabase(postgres, `bench_${size}`);
         figures.importPerSecond.postgres = await importRate({ databaseUrl: url }, items);
@@ -95,6 +98,7 @@ try {
       console.error(JSON.stringify(figures));
     } finally {
       rmSync(dataDir, { recursive: true, force: true });
+      rmSync(`${dataDir}-index`, { recursive: true, force: true });
     }
   }
 } finally {

@@ -14,6 +14,7 @@ const ROWS: Row[] = [
   ['index build (s)', (f) => value(f.inProcess, (p) => (p.buildMs / 1000).toFixed(1))],
   ['serve ready (s)', (f) => value(f.serve, (s) => (s.readyMs / 1000).toFixed(1))],
   ['RSS when ready (MB)', (f) => value(f.serve, (s) => s.rssMb)],
+  ['serve ready again, from the saved index (s); RSS (MB)', (f) => value(f.restart, (r) => `${(r.readyMs / 1000).toFixed(1)}; ${r.rssMb}`)],
   ['in-process p50 / p99 (ms)', (f) => value(f.inProcess, (p) => `${p.p50Ms} / ${p.p99Ms}`)],
   ['docR1', (f) => value(f.inProcess, (p) => p.docR1)],
   ['publish → answerable (ms; longest answer meanwhile; longest event-loop block)', (f) => value(f.inProcess, (p) => `${p.publishMs} (${p.stallMs}; ${p.blockMs})`)],

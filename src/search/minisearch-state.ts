@@ -3,11 +3,14 @@
  * A MiniSearch index's whole state as plain Maps and arrays, and the index made again from it.
  *
  * MiniSearch saves itself as JSON (`toJSON`, `loadJSON`), turning every Map of its postings into
- * an object and back: at ten thousand items that took 17 s and 77 MB of text. Its state is Maps
- * of Maps, which `node:v8` serialises as they are and reads back in a fraction of the time
- * (search/index-file), so the Maps themselves are handed over. What is read and set of
- * MiniSearch's internals is named in `Internals`; the dependency is pinned to the version it was
- * written for (as for search/or-scorer and search/bulk-add).
+ * an object and back: at ten thousand items that took over ten seconds each way. Its state is a
+ * radix tree of Maps, which `node:v8` serialises as it is (search/index-file); but the tree's
+ * leaves hold eight million postings at that size, one Map entry each, and reading those back
+ * entry by entry took 1.9 s. So the tree is handed over with each leaf replaced by its place in
+ * one flat array of numbers (field id, count, then document id and term frequency pairs), which
+ * is written and read as a block, and the leaves' Maps are made again from it in one loop.
+ * What is read and set of MiniSearch's internals is named in `Internals`; the dependency is
+ * pinned to the version it was written for (as for search/or-scorer and search/bulk-add).
  */
 import type MiniSearch from 'minisearch';
 import type { AnalysedDoc } from './minisearch-fields.js';
@@ -15,9 +18,17 @@ import type { AnalysedDoc } from './minisearch-fields.js';
 /** The radix tree of terms MiniSearch searches (a `SearchableMap`'s own tree). */
 type Tree = Map<string, unknown>;
 
+/** A term's postings as MiniSearch keeps them: field id → document short id → term frequency. */
+type Postings = Map<number, Map<number, number>>;
+
+/** MiniSearch's key for a node's own value in its radix tree. */
+const LEAF = '';
+
 export interface MiniSearchState {
   fieldIds: Record<string, number>;
-  tree: Tree;
+  /** The radix tree's shape: its Maps and keys, each leaf the offset of its postings in `postings`. */
+  tree: Map<string, unknown>;
+  postings: Uint32Array;
   documentCount: number;
   nextId: number;
   documentIds: Map<number, string>;
@@ -42,15 +53,17 @@ interface Internals {
   _currentVacuum: unknown;
 }
 
-/** The index's state: its own Maps, not copies, so it is to be serialised before the index changes. */
+/** The index's state: partly its own Maps, not copies, so it is to be serialised before the index changes. */
 export function miniSearchState(index: MiniSearch<AnalysedDoc>): MiniSearchState {
   const own = index as unknown as Internals;
   if (own._index._prefix !== '' || own._storedFields.size || own._currentVacuum) {
     throw new Error('miniSearchState: only a whole index without stored fields, not being vacuumed');
   }
+  const { tree, postings } = flatten(own._index._tree);
   return {
     fieldIds: { ...own._fieldIds },
-    tree: own._index._tree,
+    tree,
+    postings,
     documentCount: own._documentCount,
     nextId: own._nextId,
     documentIds: own._documentIds,
@@ -72,7 +85,7 @@ export function restoreMiniSearch(empty: MiniSearch<AnalysedDoc>, state: MiniSea
     throw new Error(`restoreMiniSearch: saved fields ${JSON.stringify(state.fieldIds)} are not the index's ${JSON.stringify(own._fieldIds)}`);
   }
   const SearchableMap = own._index.constructor;
-  own._index = new SearchableMap(state.tree) as Internals['_index'];
+  own._index = new SearchableMap(unflatten(state.tree, state.postings)) as Internals['_index'];
   own._documentCount = state.documentCount;
   own._nextId = state.nextId;
   own._documentIds = state.documentIds;
@@ -81,4 +94,66 @@ export function restoreMiniSearch(empty: MiniSearch<AnalysedDoc>, state: MiniSea
   own._avgFieldLength = state.avgFieldLength;
   own._dirtCount = state.dirtCount;
   return empty;
+}
+
+/** The tree's shape with each leaf's postings moved into one array (see the module's note). */
+function flatten(tree: Tree): { tree: Map<string, unknown>; postings: Uint32Array } {
+  let length = 0;
+  const measure = (node: Tree): void => {
+    for (const [key, child] of node) {
+      if (key !== LEAF) measure(child as Tree);
+      else {
+        length += 1;
+        for (const docs of (child as Postings).values()) length += 2 + 2 * docs.size;
+      }
+    }
+  };
+  measure(tree);
+  const postings = new Uint32Array(length);
+  let at = 0;
+  const copy = (node: Tree): Map<string, unknown> => {
+    const shape = new Map<string, unknown>();
+    for (const [key, child] of node) {
+      if (key !== LEAF) {
+        shape.set(key, copy(child as Tree));
+        continue;
+      }
+      shape.set(key, at);
+      const fields = child as Postings;
+      postings[at++] = fields.size;
+      for (const [fieldId, docs] of fields) {
+        postings[at++] = fieldId;
+        postings[at++] = docs.size;
+        for (const [doc, frequency] of docs) {
+          postings[at++] = doc;
+          postings[at++] = frequency;
+        }
+      }
+    }
+    return shape;
+  };
+  return { tree: copy(tree), postings };
+}
+
+/** The tree again, its leaves' postings made from the array, in the order they were saved. */
+function unflatten(shape: Map<string, unknown>, postings: Uint32Array): Tree {
+  const fill = (node: Map<string, unknown>): void => {
+    for (const [key, child] of node) {
+      if (key !== LEAF) {
+        fill(child as Map<string, unknown>);
+        continue;
+      }
+      let at = child as number;
+      const fields: Postings = new Map();
+      for (let f = postings[at++]!; f > 0; f--) {
+        const fieldId = postings[at++]!;
+        const docs = new Map<number, number>();
+        for (let n = postings[at++]!; n > 0; n--) docs.set(postings[at++]!, postings[at++]!);
+        fields.set(fieldId, docs);
+      }
+      node.set(key, fields);
+    }
+  };
+  fill(shape);
+  return shape;
 }
