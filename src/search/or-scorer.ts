@@ -135,9 +135,16 @@ function docTable(ms: Internals): DocTable {
 
 /**
  * Without `withTerms`, results carry no `queryTerms` (their count still weighs the score, as in
- * MiniSearch): a caller that only ranks saves building a list per document.
+ * MiniSearch): a caller that only ranks saves building a list per document. Without `sorted`, the
+ * results come in the order the documents were first met: a caller that groups them saves the sort.
  */
-export function searchOr(index: MiniSearch<AnalysedDoc>, groups: readonly OrGroup[], options: OrOptions, withTerms = true): OrResult[] {
+export function searchOr(
+  index: MiniSearch<AnalysedDoc>,
+  groups: readonly OrGroup[],
+  options: OrOptions,
+  withTerms = true,
+  sorted = true,
+): OrResult[] {
   const ms = index as unknown as Internals;
   let scratch = scratchOf.get(index);
   if (!scratch) scratchOf.set(index, (scratch = new Scratch()));
@@ -176,13 +183,14 @@ export function searchOr(index: MiniSearch<AnalysedDoc>, groups: readonly OrGrou
         let invDocFreq = Math.log(1 + (documentCount - matchingFields + 0.5) / (matchingFields + 0.5));
         const avgFieldLength = ms._avgFieldLength[fieldId]!;
         const fieldLengths = lengths[fieldId]!;
-        for (const [docId, termFreq] of freqs) {
+        // forEach, not for…of: no entry array per posting.
+        freqs.forEach((termFreq, docId) => {
           if (live[docId] !== 1) {
             // A posting left behind by a removed document: MiniSearch clears it as it meets it.
             ms.removeTerm(fieldId, docId, term);
             matchingFields -= 1;
             invDocFreq = Math.log(1 + (documentCount - matchingFields + 0.5) / (matchingFields + 0.5));
-            continue;
+            return;
           }
           const fieldLength = fieldLengths[docId]!;
           const raw = invDocFreq * (d + (termFreq * (k + 1)) / (termFreq + k * (1 - b + (b * fieldLength) / avgFieldLength)));
@@ -203,7 +211,7 @@ export function searchOr(index: MiniSearch<AnalysedDoc>, groups: readonly OrGrou
             fieldSum[docId] = weighted;
             termTouched[termCount++] = docId;
           } else fieldSum[docId] = fieldSum[docId]! + weighted;
-        }
+        });
       }
       // The term's score per document (its fields summed) joins the group's, as MiniSearch's OR combines per-term maps.
       for (let i = 0; i < termCount; i++) {
@@ -235,7 +243,7 @@ export function searchOr(index: MiniSearch<AnalysedDoc>, groups: readonly OrGrou
     bits.fill(0, docId * words, docId * words + words);
   }
   // Stable, as MiniSearch's: equal scores keep the order documents were first touched in.
-  return results.sort((x, y) => y.score - x.score);
+  return sorted ? results.sort((x, y) => y.score - x.score) : results;
 }
 
 /** Shared by every result without terms; frozen, so that no caller can fill it for the others. */

@@ -47,6 +47,7 @@ export interface ItemHit {
   score: number;
   /** Share of the query's weight this item matched (0–1), for confidence. */
   matchedShare: number;
+  /** The item's passages the question matched, best first (filled for the hits `search` returns). */
   passages: PassageHit[];
   /** Query terms that matched, for hit testing ("which words counted"). */
   matchedTerms: string[];
@@ -77,6 +78,30 @@ const UPDATE_STEP_MS = 15;
 
 const yieldToEventLoop = (): Promise<void> => new Promise((resolve) => setImmediate(resolve));
 const ITEM_FIELDS = ['hw', 'hb', 'w', 'b'];
+
+/** The passages a question matched, in the order the first stage met them, and their scores. */
+interface PassageMatches {
+  passages: Passage[];
+  scores: number[];
+}
+
+interface FirstStage {
+  hits: ItemHit[];
+  passages: PassageMatches;
+}
+
+/**
+ * Lists each hit's matched passages, best first; equal scores in the order they were met, as a
+ * stable sort of all the matches by score would list them.
+ */
+function listPassages(hits: readonly ItemHit[], matches: PassageMatches): void {
+  const byItem = new Map(hits.map((hit) => [hit.item.id, hit]));
+  for (let i = 0; i < matches.passages.length; i++) {
+    const passage = matches.passages[i]!;
+    byItem.get(passage.itemId)?.passages.push({ passage, score: matches.scores[i]! });
+  }
+  for (const hit of hits) hit.passages.sort((a, b) => b.score - a.score);
+}
 
 /** Items to add or replace (by id) and ids to take out: one change of the knowledge base. */
 export interface IndexChanges {
@@ -527,10 +552,12 @@ export class SearchIndex {
   search(question: string | AnalysedQuery, filters: SearchFilters = {}, limit = 10, denseRanking?: string[]): SearchResult {
     const query = typeof question === 'string' ? this.analyse(question) : question;
     const allowed = this.filter(filters);
-    const hits = this.firstStage(query, allowed);
+    const { hits, passages } = this.firstStage(query, allowed);
     if (denseRanking?.length) this.fuseDense(hits, denseRanking.filter(allowed));
     this.rerank(query, hits);
-    return { query, hits: hits.slice(0, limit) };
+    const shown = hits.slice(0, limit);
+    listPassages(shown, passages);
+    return { query, hits: shown };
   }
 
   /**
@@ -539,7 +566,7 @@ export class SearchIndex {
    * sharing only the place cannot outrank one that answers the topic on the strength of one rare
    * word, while the place still narrows the candidates. One search, with MiniSearch's term boosts.
    */
-  private firstStage(query: AnalysedQuery, allowed: (itemId: string) => boolean): ItemHit[] {
+  private firstStage(query: AnalysedQuery, allowed: (itemId: string) => boolean): FirstStage {
     const share = this.weights.placeTerms;
     if (!query.places.length || share >= 1) return this.lexicalHits(query, allowed);
     const topical = new Set([...query.topic.words, ...query.topic.bigrams, ...query.topic.pinyinBigrams]);
@@ -550,7 +577,7 @@ export class SearchIndex {
    * Items scored by MiniSearch over the terms (each weighed by `boostTerm`): item BM25 mixed with
    * the best passage's. Only the terms within the first stage's budget are looked up (search/term-budget).
    */
-  private lexicalHits(question: QueryTerms, allowed: (itemId: string) => boolean, boostTerm?: (term: string) => number): ItemHit[] {
+  private lexicalHits(question: QueryTerms, allowed: (itemId: string) => boolean, boostTerm?: (term: string) => number): FirstStage {
     const w = this.weights;
     const terms = withinBudget(
       question,
@@ -571,7 +598,11 @@ export class SearchIndex {
       itemScores.set(r.id, { score: w.coordination ? r.score : r.score / Math.max(1, r.matched), terms: r.queryTerms });
     }
 
-    const passageHits = new Map<string, PassageHit[]>();
+    // Each item's best passage; the passages themselves are listed for the hits shown only
+    // (`listPassages`): most candidates are never shown, and a list each was most of this step.
+    const bestPassage = new Map<string, number>();
+    const matched: PassageMatches = { passages: [], scores: [] };
+    let maxPassage = 1e-9;
     for (const r of searchOr(
       this.passageIndex,
       [
@@ -581,31 +612,32 @@ export class SearchIndex {
       ],
       { ...options, bm25: w.passageBm25 },
       false,
+      false,
     )) {
       const passage = this.passages.get(r.id)!;
       if (!allowed(passage.itemId)) continue;
-      const list = passageHits.get(passage.itemId) ?? [];
-      list.push({ passage, score: w.coordination ? r.score : r.score / Math.max(1, r.matched) });
-      passageHits.set(passage.itemId, list);
+      const score = w.coordination ? r.score : r.score / Math.max(1, r.matched);
+      matched.passages.push(passage);
+      matched.scores.push(score);
+      const best = bestPassage.get(passage.itemId);
+      if (best === undefined || score > best) bestPassage.set(passage.itemId, score);
+      if (score > maxPassage) maxPassage = score;
     }
 
     const totalTerms = terms.words.length + terms.bigrams.length || 1;
-    // Loops, not Math.max(...list): a word found in a hundred thousand items would overflow the stack.
+    // A loop, not Math.max(...scores): a word found in a hundred thousand items would overflow the stack.
     let maxItem = 1e-9;
     for (const s of itemScores.values()) maxItem = Math.max(maxItem, s.score);
-    let maxPassage = 1e-9;
-    for (const list of passageHits.values()) for (const h of list) maxPassage = Math.max(maxPassage, h.score);
     const hits: ItemHit[] = [];
-    for (const id of new Set([...itemScores.keys(), ...passageHits.keys()])) {
-      const item = this.items.get(id)!;
-      const passages = (passageHits.get(id) ?? []).sort((a, b) => b.score - a.score);
+    const add = (id: string) => {
       const itemScore = itemScores.get(id);
-      const best = passages[0]?.score ?? 0;
-      const score = w.item * ((itemScore?.score ?? 0) / maxItem) + w.passage * (best / maxPassage);
-      const matched = itemScore?.terms ?? [];
-      hits.push({ item, score, matchedShare: matched.length / totalTerms, passages, matchedTerms: matched });
-    }
-    return hits.sort(byScoreThenId);
+      const score = w.item * ((itemScore?.score ?? 0) / maxItem) + w.passage * ((bestPassage.get(id) ?? 0) / maxPassage);
+      const terms = itemScore?.terms ?? [];
+      hits.push({ item: this.items.get(id)!, score, matchedShare: terms.length / totalTerms, passages: [], matchedTerms: terms });
+    };
+    for (const id of itemScores.keys()) add(id);
+    for (const id of bestPassage.keys()) if (!itemScores.has(id)) add(id);
+    return { hits: hits.sort(byScoreThenId), passages: matched };
   }
 
   /** How much a term says: its inverse document frequency over the indexed items. */
