@@ -183,14 +183,13 @@ export function searchOr(
         let invDocFreq = Math.log(1 + (documentCount - matchingFields + 0.5) / (matchingFields + 0.5));
         const avgFieldLength = ms._avgFieldLength[fieldId]!;
         const fieldLengths = lengths[fieldId]!;
-        // forEach, not for…of: no entry array per posting.
-        freqs.forEach((termFreq, docId) => {
+        for (const [docId, termFreq] of freqs) {
           if (live[docId] !== 1) {
             // A posting left behind by a removed document: MiniSearch clears it as it meets it.
             ms.removeTerm(fieldId, docId, term);
             matchingFields -= 1;
             invDocFreq = Math.log(1 + (documentCount - matchingFields + 0.5) / (matchingFields + 0.5));
-            return;
+            continue;
           }
           const fieldLength = fieldLengths[docId]!;
           const raw = invDocFreq * (d + (termFreq * (k + 1)) / (termFreq + k * (1 - b + (b * fieldLength) / avgFieldLength)));
@@ -211,7 +210,7 @@ export function searchOr(
             fieldSum[docId] = weighted;
             termTouched[termCount++] = docId;
           } else fieldSum[docId] = fieldSum[docId]! + weighted;
-        });
+        }
       }
       // The term's score per document (its fields summed) joins the group's, as MiniSearch's OR combines per-term maps.
       for (let i = 0; i < termCount; i++) {
