@@ -10,6 +10,7 @@ import { isCurrent, type Item, type ItemKind, type Audience } from '../knowledge
 import type { TextAnalyzer } from '../language/index.js';
 import { createAnalysedIndex, type AnalysedDoc } from './minisearch-fields.js';
 import { searchOr } from './or-scorer.js';
+import { holdsTerm } from './postings.js';
 import { BulkAdder } from './bulk-add.js';
 import type { SearchIndexState } from './index-state.js';
 import { miniSearchState, restoreMiniSearch } from './minisearch-state.js';
@@ -651,17 +652,21 @@ export class SearchIndex {
    */
   match(itemId: string, terms: QueryTerms, options: { bySound?: boolean } = {}): { window: WindowMatch; coverage: number } {
     const window = bestWindow(this.sentencesOf(itemId), terms, this.stats, this.weights.windowSentences);
-    const words = this.wordSets.get(itemId) ?? WordList.of([]);
     let found = 0;
     let total = 0;
     for (const word of terms.words) {
       const idf = this.stats.idf(word);
       total += idf;
-      if (words.has(word)) found += idf;
+      if (this.holdsWord(itemId, word)) found += idf;
       // A word no item uses, that sounds like one of this item's, was probably misheard (问港 → 稳岗).
       else if (options.bySound && !this.stats.anywhere(word) && this.soundsOf(itemId).has(soundOf(word))) found += idf;
     }
     return { window, coverage: total ? found / total : 0 };
+  }
+
+  /** Whether the item's words (head or body, as analysed) include `word`: its item document's postings. */
+  private holdsWord(itemId: string, word: string): boolean {
+    return holdsTerm(this.itemIndex, itemId, word, ['hw', 'w']);
   }
 
   /**
@@ -673,7 +678,7 @@ export class SearchIndex {
   holds(itemId: string, word: string): 'head' | 'body' | undefined {
     const head = this.heads.get(itemId) ?? '';
     if (this.headWords.get(itemId)?.has(word) || head.includes(word)) return 'head';
-    if (this.wordSets.get(itemId)?.has(word) || this.sentencesOf(itemId).some((s) => s.norm.includes(word))) return 'body';
+    if (this.holdsWord(itemId, word) || this.sentencesOf(itemId).some((s) => s.norm.includes(word))) return 'body';
     if (!this.stats.anywhere(word) && this.soundsOf(itemId).has(soundOf(word))) return 'body';
     return undefined;
   }
