@@ -43,18 +43,18 @@ describe('passwords', () => {
 
   it.each(['1234567890', 'password123', 'xiaoxin2024', 'admin12345', 'zhangsanzhangsan', 'zhangsan-2026', 'aaaaaaaaaaaa', 'qwertyuiop1'])(
     'refuses %s as too easy to guess, saying why',
-    (password) => {
-      expect(passwordProblem(password, 'zhangsan')).toMatch(/^password: too easy to guess \(.+\); several unrelated words/);
+    async (password) => {
+      expect(await passwordProblem(password, 'zhangsan')).toMatch(/^password: too easy to guess \(.+\); several unrelated words/);
     },
   );
 
-  it('counts the display name as guessable, and wants a minimum length', () => {
-    expect(passwordProblem('short', 'li')).toBe('password: must be at least 10 characters');
-    expect(passwordProblem('liuxiaohong88', 'lxh', '刘晓红 liuxiaohong')).toMatch(/too easy to guess/);
+  it('counts the display name as guessable, and wants a minimum length', async () => {
+    expect(await passwordProblem('short', 'li')).toBe('password: must be at least 10 characters');
+    expect(await passwordProblem('liuxiaohong88', 'lxh', '刘晓红 liuxiaohong')).toMatch(/too easy to guess/);
   });
 
-  it.each(['xinghe-zone-2026', 'correct horse battery staple', '星河-correct horse', 'river lantern orchid 42'])('accepts %s', (password) => {
-    expect(passwordProblem(password, 'li')).toBeUndefined();
+  it.each(['xinghe-zone-2026', 'correct horse battery staple', '星河-correct horse', 'river lantern orchid 42'])('accepts %s', async (password) => {
+    expect(await passwordProblem(password, 'li')).toBeUndefined();
   });
 });
 

@@ -53,7 +53,7 @@ export async function createAccount(
   }
   if (!isRole(input.role)) throw new AccountInputError(`role: must be one of admin, editor, reviewer, window (got "${input.role}")`);
   const displayName = input.displayName?.trim() || undefined;
-  const weak = passwordProblem(input.password, name, displayName);
+  const weak = await passwordProblem(input.password, name, displayName);
   if (weak) throw new AccountInputError(weak);
   const created = await store.accounts.create({ name, role: input.role, passwordHash: await hashPassword(input.password), displayName });
   if (!created) throw new AccountInputError(`name: an account "${name}" already exists`);
@@ -76,7 +76,7 @@ export async function updateAccount(
     throw new AccountInputError('an administrator cannot disable or demote their own account; ask another administrator');
   }
   if (patch.password !== undefined) {
-    const weak = passwordProblem(patch.password, name, patch.displayName?.trim() || before.displayName);
+    const weak = await passwordProblem(patch.password, name, patch.displayName?.trim() || before.displayName);
     if (weak) throw new AccountInputError(weak);
   }
   await store.accounts.update(name, {

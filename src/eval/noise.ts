@@ -11,7 +11,9 @@ import { seededRandom } from './seeded-random.js';
 export const NOISE_KINDS = ['asr', 'traditional', 'spoken'] as const;
 export type NoiseKind = (typeof NOISE_KINDS)[number];
 
-const toTraditional = OpenCC.Converter({ from: 'cn', to: 'tw' });
+let converter: ((text: string) => string) | undefined;
+/** Built on first use, not at start: building OpenCC's cn→tw converter takes ~0.3 s (start-up time). */
+const toTraditional = (text: string): string => (converter ??= OpenCC.Converter({ from: 'cn', to: 'tw' }))(text);
 const HAN = /\p{Script=Han}/u;
 
 /** Same-sounding characters, the most frequent first, learnt from a body of text. */

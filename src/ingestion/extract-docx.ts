@@ -4,11 +4,15 @@
  * Title or Heading 1 style) for the title. What it inflates to is checked first (zip.ts).
  */
 import { readFile } from 'node:fs/promises';
-import mammoth from 'mammoth';
+import type mammoth from 'mammoth';
 import { documentOutcome } from './document.js';
 import { checkChars, limitsWith, OverLimit } from './limits.js';
 import { errorMessage, failed, type Reader } from './reader.js';
 import { checkUnzippedSize } from './zip.js';
+
+let mammothModule: Promise<typeof mammoth> | undefined;
+/** mammoth, imported on first use rather than at start: it takes ~0.1 s to load (start-up time). */
+const loadMammoth = () => (mammothModule ??= import('mammoth').then((m) => m.default));
 
 export const readDocx: Reader = async (file, options) => {
   try {
@@ -18,6 +22,7 @@ export const readDocx: Reader = async (file, options) => {
     return failed(file, `not a readable DOCX file: ${errorMessage(error)}`);
   }
   const buffer = await readFile(file);
+  const mammoth = await loadMammoth();
   let text: string;
   try {
     ({ value: text } = await mammoth.extractRawText({ buffer }));
@@ -30,6 +35,7 @@ export const readDocx: Reader = async (file, options) => {
 };
 
 async function headingOf(buffer: Buffer): Promise<string | undefined> {
+  const mammoth = await loadMammoth();
   const { value: html } = await mammoth.convertToHtml(
     { buffer },
     { styleMap: ["p[style-name='Title'] => h1:fresh", "p[style-name='标题'] => h1:fresh"] },

@@ -7,7 +7,7 @@
  * limit it crosses.
  */
 import { readFile } from 'node:fs/promises';
-import { PDFParse } from 'pdf-parse';
+import type { PDFParse } from 'pdf-parse';
 import { documentOutcome } from './document.js';
 import { markScanned } from './extract-image.js';
 import { limitsWith, OverLimit, type ImportLimits } from './limits.js';
@@ -15,6 +15,10 @@ import { BadImage } from './ocr/image-header.js';
 import { readImageText } from './ocr/read-image-text.js';
 import { pageImageDpis, renderPdfPage } from './ocr/render-pdf-page.js';
 import { errorMessage, failed, type Reader } from './reader.js';
+
+let pdfParse: Promise<typeof PDFParse> | undefined;
+/** pdf-parse (pdf.js inside), imported on first use rather than at start: it takes ~0.1 s to load (start-up time). */
+const loadPdfParse = () => (pdfParse ??= import('pdf-parse').then((m) => m.PDFParse));
 
 /** Pages extracted per call; the character limit is checked between calls. */
 const PAGES_AT_ONCE = 20;
@@ -26,6 +30,7 @@ const SCAN_MAX_CHARS = 8;
 
 export const readPdf: Reader = async (file, options) => {
   const limits = limitsWith(options.limits);
+  const PDFParse = await loadPdfParse();
   const data = new Uint8Array(await readFile(file));
   // verbosity 0: pdf.js would otherwise print font warnings for every odd PDF. isEvalSupported
   // false: pdf.js never compiles code from the file (its fast path for PostScript functions).

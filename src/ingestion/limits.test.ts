@@ -94,9 +94,10 @@ describe('caps on one file', () => {
 
 describe('a worker that cannot start', () => {
   it('fails its file at once, saying why, instead of leaving it waiting', async () => {
-    // 16 MB cannot even hold the parsers.
+    // 4 MB cannot even hold the worker's own modules. (16 MB could not hold the parsers while they
+    // were imported at the worker's start; now they are imported when a file needs them.)
     const good = await tmp.write('good.jsonl', GOOD_FAQ);
-    const result = await importPaths([good], { limits: { memoryMb: 16, timeoutSeconds: 3600 } });
+    const result = await importPaths([good], { limits: { memoryMb: 4, timeoutSeconds: 3600 } });
     expect(result.problems.map(formatProblem)).toEqual([expect.stringMatching(new RegExp(`^${good}: could not be read: the parsing worker did not start \\(.*memory`))]);
   });
 });

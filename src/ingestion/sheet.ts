@@ -6,8 +6,8 @@
  * exceljs otherwise loads whole), so a sheet past the row limit is refused early.
  */
 import { parse } from 'csv-parse/sync';
-import ExcelJS from 'exceljs';
-import { readWorkbook } from './xlsx-workbook.js';
+import type ExcelJS from 'exceljs';
+import { loadExcelJs, readWorkbook } from './xlsx-workbook.js';
 import { dateToIso } from './dates.js';
 import { readText } from './decode.js';
 import { faqOutcome, type SheetRow } from './faq-rows.js';
@@ -67,7 +67,8 @@ export const readXlsx: Reader = async (file, options) => {
  */
 async function checkRowCount(file: string, options: ImportOptions): Promise<void> {
   const { maxRows } = limitsWith(options.limits);
-  const reader = new ExcelJS.stream.xlsx.WorkbookReader(file, { sharedStrings: 'ignore', hyperlinks: 'ignore', styles: 'ignore', worksheets: 'emit', entries: 'ignore' });
+  const excel = await loadExcelJs();
+  const reader = new excel.stream.xlsx.WorkbookReader(file, { sharedStrings: 'ignore', hyperlinks: 'ignore', styles: 'ignore', worksheets: 'emit', entries: 'ignore' });
   for await (const worksheet of reader) {
     let rows = 0;
     for await (const _row of worksheet) {

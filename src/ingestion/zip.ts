@@ -4,11 +4,15 @@
  * central directory says what each entry inflates to, so a zip bomb is refused before anything
  * is inflated. (An archive that lies in its directory still meets the worker's memory limit.)
  */
-import yauzl from 'yauzl';
+import type yauzl from 'yauzl';
 import { limitsWith, OverLimit } from './limits.js';
 import type { ImportOptions } from './types.js';
 
 const MB = 1024 * 1024;
+
+let yauzlModule: Promise<typeof yauzl> | undefined;
+/** yauzl, imported on first use rather than at start (start-up time). */
+const loadYauzl = () => (yauzlModule ??= import('yauzl').then((m) => m.default));
 
 /** Throws OverLimit when the entries of the zip at `file` add up to more than the limit. */
 export async function checkUnzippedSize(file: string, options: ImportOptions): Promise<void> {
@@ -20,7 +24,8 @@ export async function checkUnzippedSize(file: string, options: ImportOptions): P
 }
 
 /** The sum of the uncompressed sizes in the central directory; a file that is no zip rejects. */
-function unzippedSize(file: string): Promise<number> {
+async function unzippedSize(file: string): Promise<number> {
+  const yauzl = await loadYauzl();
   return new Promise((resolve, reject) => {
     yauzl.open(file, { lazyEntries: true, autoClose: true }, (error, zip) => {
       if (error || !zip) return reject(error ?? new Error('not a zip archive'));

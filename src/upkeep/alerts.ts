@@ -4,7 +4,7 @@
  * robot, a ticket system) and, when SMTP is configured, an e-mail. Each channel fails on its own:
  * a dead webhook does not stop the e-mail, and the caller learns what failed.
  */
-import nodemailer from 'nodemailer';
+import type nodemailer from 'nodemailer';
 import { DUE_REASON_LABELS, type DueItem } from './due.js';
 
 export interface AlertSettings {
@@ -24,6 +24,10 @@ export interface AlertOutcome {
 }
 
 const WEBHOOK_TIMEOUT_MS = 10_000;
+
+let nodemailerModule: Promise<typeof nodemailer> | undefined;
+/** nodemailer, imported on the first e-mail rather than at start (start-up time). */
+const loadNodemailer = () => (nodemailerModule ??= import('nodemailer').then((m) => m.default));
 
 /** Sends one alert listing the due items through every configured channel. */
 export async function sendDueAlert(due: DueItem[], today: string, settings: AlertSettings): Promise<AlertOutcome[]> {
@@ -67,6 +71,7 @@ async function postWebhook(url: string, due: DueItem[], today: string, settings:
 
 async function sendEmail(due: DueItem[], today: string, settings: AlertSettings): Promise<AlertOutcome> {
   try {
+    const nodemailer = await loadNodemailer();
     const transport = nodemailer.createTransport(settings.smtpUrl!);
     await transport.sendMail({
       from: settings.emailFrom ?? 'xiaoxin@localhost',

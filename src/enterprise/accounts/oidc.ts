@@ -6,10 +6,14 @@
  * The enterprise is found by a claim carrying its credit code (its name configurable, since each
  * province names it its own way), read from the ID token or else from the userinfo endpoint.
  */
-import * as client from 'openid-client';
+import type * as openIdClient from 'openid-client';
 import type { OidcSettings } from './oidc-settings.js';
 
 export { DEFAULT_OIDC_CLAIMS, type OidcSettings } from './oidc-settings.js';
+
+let clientModule: Promise<typeof openIdClient> | undefined;
+/** openid-client, imported at the first OIDC login rather than at start (start-up time). */
+const loadClient = () => (clientModule ??= import('openid-client'));
 
 /** What a login started: send the browser to `url`; keep the rest until the callback. */
 export interface OidcStart {
@@ -34,20 +38,22 @@ export class OidcError extends Error {
 }
 
 export class OidcClient {
-  #config: Promise<client.Configuration> | undefined;
+  #config: Promise<openIdClient.Configuration> | undefined;
 
   constructor(readonly settings: OidcSettings) {}
 
   /** Discovery once; a failed one is tried again on the next login (the service may have been down). */
-  private config(): Promise<client.Configuration> {
-    this.#config ??= client
-      .discovery(
-        new URL(this.settings.issuer),
-        this.settings.clientId,
-        this.settings.clientSecret,
-        client.ClientSecretBasic(this.settings.clientSecret),
-        // Plain http only for an identity service on this machine (env.ts refuses it elsewhere).
-        new URL(this.settings.issuer).protocol === 'http:' ? { execute: [client.allowInsecureRequests] } : undefined,
+  private config(): Promise<openIdClient.Configuration> {
+    this.#config ??= loadClient()
+      .then((client) =>
+        client.discovery(
+          new URL(this.settings.issuer),
+          this.settings.clientId,
+          this.settings.clientSecret,
+          client.ClientSecretBasic(this.settings.clientSecret),
+          // Plain http only for an identity service on this machine (env.ts refuses it elsewhere).
+          new URL(this.settings.issuer).protocol === 'http:' ? { execute: [client.allowInsecureRequests] } : undefined,
+        ),
       )
       .catch((error: unknown) => {
         this.#config = undefined;
@@ -58,6 +64,7 @@ export class OidcClient {
 
   async start(): Promise<OidcStart> {
     const config = await this.config();
+    const client = await loadClient();
     const codeVerifier = client.randomPKCECodeVerifier();
     const state = client.randomState();
     const nonce = client.randomNonce();
@@ -75,10 +82,11 @@ export class OidcClient {
   /** Exchanges the callback's code (its query string) for tokens, checking state, PKCE and nonce. */
   async finish(query: string, pending: { state: string; codeVerifier: string; nonce: string }): Promise<OidcIdentity> {
     const config = await this.config();
+    const client = await loadClient();
     // The redirect URI as configured, not as this request saw it: behind a proxy the host differs.
     const current = new URL(this.settings.redirectUri);
     current.search = query;
-    let tokens: Awaited<ReturnType<typeof client.authorizationCodeGrant>>;
+    let tokens: Awaited<ReturnType<typeof openIdClient.authorizationCodeGrant>>;
     try {
       tokens = await client.authorizationCodeGrant(config, current, {
         pkceCodeVerifier: pending.codeVerifier,

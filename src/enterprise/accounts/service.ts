@@ -89,8 +89,8 @@ export function checkUsername(input: string): string {
 }
 
 /** The staff password rule (length and zxcvbn strength), said in Chinese. */
-export function checkPassword(password: string, username: string, displayName?: string): void {
-  const problem = passwordProblem(password, username, displayName);
+export async function checkPassword(password: string, username: string, displayName?: string): Promise<void> {
+  const problem = await passwordProblem(password, username, displayName);
   if (!problem) return;
   if (problem.startsWith('password: must be at least')) throw new EnterpriseInputError('password', '密码至少10个字符');
   throw new EnterpriseInputError('password', '密码太容易被猜到（常用密码、单词、日期、键盘顺序或与用户名相近）；几个不相关的词连在一起既安全又好记');
@@ -130,7 +130,7 @@ export async function registerEnterprise(
   const e = checkEnterprise(input, true);
   const username = checkUsername(input.username);
   const displayName = text(input.displayName, 'displayName', '姓名', 50, false);
-  checkPassword(input.password, username, displayName);
+  await checkPassword(input.password, username, displayName);
   const passwordHash = await hashPassword(input.password);
   return store.transaction(async (tx) => {
     const enterprise = await insertEnterprise(tx, e, 'pending', 'self');
@@ -192,7 +192,7 @@ export async function createEnterpriseUser(
 ): Promise<PublicEnterpriseUser | undefined> {
   const username = checkUsername(input.username);
   const displayName = text(input.displayName, 'displayName', '姓名', 50, false);
-  checkPassword(input.password, username, displayName);
+  await checkPassword(input.password, username, displayName);
   const passwordHash = await hashPassword(input.password);
   return store.transaction(async (tx) => {
     const enterprise = await tx.enterprises.get(enterpriseId);

@@ -15,8 +15,12 @@
  */
 import { EventEmitter } from 'node:events';
 import { existsSync, readFileSync } from 'node:fs';
-import * as fontkit from 'fontkit';
+import type * as fontkit from 'fontkit';
 import type { PDFDocument } from 'pdf-lib';
+
+let fontkitModule: Promise<typeof fontkit> | undefined;
+/** fontkit, imported at the first PDF rather than at start: it takes ~0.15 s to load (start-up time). */
+const loadFontkit = () => (fontkitModule ??= import('fontkit'));
 
 export interface FontCandidate { path: string; postscriptName?: string }
 export interface CjkFonts { regular: FontCandidate; bold?: FontCandidate }
@@ -70,7 +74,8 @@ function fontBytes(path: string): Buffer {
 }
 
 /** One face: by PostScript name in a collection, else the collection's first face with Chinese glyphs. */
-function openFace(candidate: FontCandidate): FontkitFont {
+async function openFace(candidate: FontCandidate): Promise<FontkitFont> {
+  const fontkit = await loadFontkit();
   const key = `${candidate.path}#${candidate.postscriptName ?? ''}`;
   const cached = fontCache.get(key);
   if (cached) return cached;
@@ -110,7 +115,7 @@ export async function embedCjkFonts(doc: PDFDocument, fonts: CjkFonts) {
   let face: FontkitFont | undefined;
   doc.registerFontkit({ create: () => face! } as unknown as Parameters<PDFDocument['registerFontkit']>[0]);
   const embed = async (candidate: FontCandidate) => {
-    face = openFace(candidate);
+    face = await openFace(candidate);
     return doc.embedFont(fontBytes(candidate.path), { subset: true });
   };
   const regular = await embed(fonts.regular);

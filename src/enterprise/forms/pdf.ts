@@ -5,10 +5,14 @@
  * inside its cell (Chinese breaks between any two characters, Latin words and numbers stay whole);
  * a row that does not fit starts a new page, and every page is numbered.
  */
-import { PDFDocument, rgb, type PDFFont, type PDFPage } from 'pdf-lib';
+import type { PDFDocument, PDFFont, PDFPage, RGB } from 'pdf-lib';
 import { embedCjkFonts, findCjkFonts } from './cjk-font.js';
 import type { FilledForm } from './fill.js';
 import { layoutForm, type LayoutBlock, type LayoutCell, type LayoutGrid } from './layout.js';
+
+let pdfLib: Promise<typeof import('pdf-lib')> | undefined;
+/** pdf-lib, imported at the first PDF rather than at start: it takes ~0.2 s to load (start-up time). */
+const loadPdfLib = () => (pdfLib ??= import('pdf-lib'));
 
 const PAGE: [number, number] = [595.28, 841.89]; // A4 in points
 const MARGIN = { left: 56, right: 56, top: 60, bottom: 56 };
@@ -16,9 +20,12 @@ const WIDTH = PAGE[0] - MARGIN.left - MARGIN.right;
 const BODY = 10.5; // 五号
 const PAD = 4;
 const LEADING = 1.4;
-const BLACK = rgb(0, 0, 0);
-const GREY = rgb(0.35, 0.35, 0.35);
-const SHADE = rgb(0.93, 0.93, 0.93);
+/** The colours used, made with pdf-lib's `rgb` once it is loaded. */
+interface Colours {
+  black: RGB;
+  grey: RGB;
+  shade: RGB;
+}
 
 export interface PdfOptions {
   /** a font file to use instead of the installed ones found (.ttf, .otf, .ttc) */
@@ -65,7 +72,7 @@ export function wrapText(text: string, font: PDFFont, size: number, width: numbe
 class Writer {
   page!: PDFPage;
   y = 0;
-  constructor(readonly doc: PDFDocument, readonly regular: PDFFont, readonly bold: PDFFont) {
+  constructor(readonly doc: PDFDocument, readonly regular: PDFFont, readonly bold: PDFFont, readonly colours: Colours) {
     this.newPage();
   }
   newPage(): void {
@@ -75,7 +82,7 @@ class Writer {
   ensure(height: number): void {
     if (this.y - height < MARGIN.bottom) this.newPage();
   }
-  centred(text: string, size: number, font: PDFFont, color = BLACK, after = 6): void {
+  centred(text: string, size: number, font: PDFFont, color = this.colours.black, after = 6): void {
     for (const line of wrapText(text, font, size, WIDTH)) {
       this.ensure(size * LEADING);
       const w = font.widthOfTextAtSize(line, size);
@@ -88,7 +95,7 @@ class Writer {
     this.y -= before;
     for (const line of wrapText(text, font, size, WIDTH)) {
       this.ensure(size * LEADING);
-      this.page.drawText(line, { x: MARGIN.left, y: this.y - size, size, font, color: BLACK });
+      this.page.drawText(line, { x: MARGIN.left, y: this.y - size, size, font, color: this.colours.black });
       this.y -= size * LEADING;
     }
   }
@@ -113,7 +120,7 @@ class Writer {
   }
   private cell(cell: LayoutCell, x: number, width: number, height: number, font: PDFFont, lines: string[]): void {
     const shaded = cell.role !== 'value';
-    this.page.drawRectangle({ x, y: this.y - height, width, height, borderColor: BLACK, borderWidth: 0.6, ...(shaded ? { color: SHADE } : {}) });
+    this.page.drawRectangle({ x, y: this.y - height, width, height, borderColor: this.colours.black, borderWidth: 0.6, ...(shaded ? { color: this.colours.shade } : {}) });
     const centred = cell.role !== 'value';
     const textHeight = lines.length * BODY * LEADING;
     let y = this.y - (height - textHeight) / 2 - BODY * 1.1;
@@ -121,7 +128,7 @@ class Writer {
       const w = font.widthOfTextAtSize(line, BODY);
       // a line wider than the cell (hanging punctuation) starts at the padding, never left of the border
       const left = centred && w < width - 2 * PAD ? x + (width - w) / 2 : x + PAD;
-      this.page.drawText(line, { x: left, y, size: BODY, font, color: BLACK });
+      this.page.drawText(line, { x: left, y, size: BODY, font, color: this.colours.black });
       y -= BODY * LEADING;
     }
   }
@@ -130,11 +137,11 @@ class Writer {
 function draw(writer: Writer, block: LayoutBlock): void {
   switch (block.kind) {
     case 'title':
-      return writer.centred(block.text, 20, writer.bold, BLACK, 4);
+      return writer.centred(block.text, 20, writer.bold, writer.colours.black, 4);
     case 'subtitle':
-      return writer.centred(block.text, 14, writer.bold, BLACK, 4);
+      return writer.centred(block.text, 14, writer.bold, writer.colours.black, 4);
     case 'note':
-      return writer.centred(block.text, 9, writer.regular, GREY, 0);
+      return writer.centred(block.text, 9, writer.regular, writer.colours.grey, 0);
     case 'heading':
       writer.y -= 8;
       writer.ensure(12 * LEADING + 40); // keep a heading with the first row under it
@@ -148,6 +155,8 @@ function draw(writer: Writer, block: LayoutBlock): void {
 }
 
 export async function formToPdf(filled: FilledForm, options: PdfOptions = {}): Promise<Uint8Array> {
+  const { PDFDocument, rgb } = await loadPdfLib();
+  const colours: Colours = { black: rgb(0, 0, 0), grey: rgb(0.35, 0.35, 0.35), shade: rgb(0.93, 0.93, 0.93) };
   const doc = await PDFDocument.create();
   doc.setTitle(filled.form.title, { showInWindowTitleBar: true });
   doc.setSubject(filled.form.subtitle ?? filled.form.title);
@@ -155,12 +164,12 @@ export async function formToPdf(filled: FilledForm, options: PdfOptions = {}): P
   doc.setCreator('xiaoxin');
   doc.setProducer('xiaoxin (pdf-lib)');
   const { regular, bold } = await embedCjkFonts(doc, findCjkFonts(options.fontPath));
-  const writer = new Writer(doc, regular, bold);
+  const writer = new Writer(doc, regular, bold, colours);
   for (const block of layoutForm(filled)) draw(writer, block);
   const pages = doc.getPages();
   pages.forEach((page, i) => {
     const text = `第 ${i + 1} 页　共 ${pages.length} 页`;
-    page.drawText(text, { x: (PAGE[0] - regular.widthOfTextAtSize(text, 9)) / 2, y: MARGIN.bottom / 2, size: 9, font: regular, color: GREY });
+    page.drawText(text, { x: (PAGE[0] - regular.widthOfTextAtSize(text, 9)) / 2, y: MARGIN.bottom / 2, size: 9, font: regular, color: colours.grey });
   });
   return doc.save();
 }

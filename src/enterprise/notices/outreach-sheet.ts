@@ -5,7 +5,7 @@
  * conditions not met) — each row with the latest notice and how each channel went, and a first
  * sheet 说明 saying which rule, as of when, and the counts.
  */
-import ExcelJS from 'exceljs';
+import { loadExcelJs } from '../../ingestion/xlsx-workbook.js';
 import type { Delivery } from '../../storage/index.js';
 import type { OutreachRow, OutreachView } from './outreach.js';
 
@@ -34,6 +34,7 @@ function detailCell(group: keyof typeof OUTREACH_SHEETS, row: OutreachRow): stri
 }
 
 export async function outreachWorkbook(view: OutreachView): Promise<Buffer> {
+  const ExcelJS = await loadExcelJs();
   const workbook = new ExcelJS.Workbook();
   const about = workbook.addWorksheet('说明');
   const { rule, counts } = view;

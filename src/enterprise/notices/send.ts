@@ -6,11 +6,15 @@
  */
 import http from 'node:http';
 import https from 'node:https';
-import nodemailer from 'nodemailer';
+import type nodemailer from 'nodemailer';
 import type { ClaimedDelivery } from '../../storage/notices.js';
 import { guardedLookup, webhookUrlProblem } from './webhook-target.js';
 
 export const WEBHOOK_TIMEOUT_MS = 10_000;
+
+let nodemailerModule: Promise<typeof nodemailer> | undefined;
+/** nodemailer, imported on the first e-mail rather than at start (start-up time). */
+const loadNodemailer = () => (nodemailerModule ??= import('nodemailer').then((m) => m.default));
 
 export interface SendSettings {
   /** Hosts whose webhooks may use http:// and private addresses (XIAOXIN_NOTICE_WEBHOOK_HOSTS). */
@@ -74,6 +78,7 @@ export function postWebhook(url: string, payload: unknown, settings: SendSetting
 
 export async function sendEmail(to: string, delivery: ClaimedDelivery, settings: SendSettings): Promise<SendOutcome> {
   if (!settings.smtpUrl) return { ok: false, error: '未配置邮件服务器（XIAOXIN_SMTP_URL）', permanent: true };
+  const nodemailer = await loadNodemailer();
   const transport = nodemailer.createTransport({ url: settings.smtpUrl, connectionTimeout: 10_000, greetingTimeout: 10_000, socketTimeout: 20_000 } as never);
   try {
     await transport.sendMail({

@@ -4,7 +4,7 @@
  * (so it imports again unchanged), and the sheet 信息来源 with each fact's source, who verified
  * it and when. The lists (qualifications, honours, incidents) appear in the second sheet only.
  */
-import ExcelJS from 'exceljs';
+import { loadExcelJs } from '../../ingestion/xlsx-workbook.js';
 import type { Store } from '../../storage/index.js';
 import { STATUS_LABELS } from '../accounts/service.js';
 import { factLabel } from '../profile-fields.js';
@@ -17,6 +17,7 @@ export async function profileWorkbook(store: Store): Promise<Buffer> {
   const years = [...new Set([...factsOf.values()].flat().map((f) => /\.(\d{4})$/.exec(f.key)?.[1]).filter((y): y is string => !!y))].sort();
   const columns = exportColumns(years);
 
+  const ExcelJS = await loadExcelJs();
   const workbook = new ExcelJS.Workbook();
   const main = workbook.addWorksheet('企业画像');
   main.addRow([CREDIT_CODE_HEADER, NAME_HEADER, STATUS_HEADER, ...columns.map((c) => c.header)]).font = { bold: true };

@@ -6,7 +6,7 @@
  * an empty cell changes nothing — and an enterprise not yet known is created, active (staff
  * vouch for it by importing it). The workbook is checked against the zip-bomb limit first.
  */
-import ExcelJS from 'exceljs';
+import type ExcelJS from 'exceljs';
 import { readWorkbook } from '../../ingestion/xlsx-workbook.js';
 import { checkUnzippedSize } from '../../ingestion/zip.js';
 import type { ImportLimits } from '../../ingestion/index.js';

@@ -7,10 +7,13 @@
  */
 import { createRequire } from 'node:module';
 import path from 'node:path';
-import { createWorker, OEM, PSM } from 'tesseract.js';
 import type { OcrEngine } from './engine.js';
 
 const require = createRequire(import.meta.url);
+
+let tesseract: Promise<typeof import('tesseract.js')> | undefined;
+/** tesseract.js, imported on first use rather than at start (start-up time). */
+const loadTesseract = () => (tesseract ??= import('tesseract.js'));
 
 /** `4.0.0_best_int`: the LSTM-only model (tessdata_best, integerised); `4.0.0` also holds the legacy one. */
 export type ChiSimModel = '4.0.0_best_int' | '4.0.0';
@@ -20,6 +23,7 @@ export function chiSimFolder(model: ChiSimModel = '4.0.0_best_int'): string {
 }
 
 export async function createTesseractEngine(model: ChiSimModel = '4.0.0_best_int'): Promise<OcrEngine> {
+  const { createWorker, OEM, PSM } = await loadTesseract();
   const worker = await createWorker('chi_sim', OEM.LSTM_ONLY, {
     langPath: chiSimFolder(model),
     gzip: true,

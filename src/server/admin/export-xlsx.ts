@@ -5,7 +5,7 @@
  * 相似问题, 答案, 分类, 标签, 服务对象, 来源), so an edited FAQ sheet can be imported again; the
  * other sheets are for reading (the lossless export, for re-import of every kind, is JSONL).
  */
-import ExcelJS from 'exceljs';
+import { loadExcelJs } from '../../ingestion/xlsx-workbook.js';
 import { GUIDE_FIELDS, type ItemKind } from '../../knowledge/index.js';
 import { ITEM_FIELD_LABELS } from '../../knowledge/item-diff.js';
 
@@ -60,6 +60,7 @@ const SHEETS: { kind: ItemKind; name: string; columns: Column[] }[] = [
 export type ItemRecord = Record<string, unknown> & { kind: ItemKind };
 
 export async function knowledgeWorkbook(items: readonly ItemRecord[]): Promise<Buffer> {
+  const ExcelJS = await loadExcelJs();
   const workbook = new ExcelJS.Workbook();
   workbook.creator = 'xiaoxin';
   for (const sheet of SHEETS) {
