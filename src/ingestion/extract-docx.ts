@@ -10,9 +10,8 @@ import { checkChars, limitsWith, OverLimit } from './limits.js';
 import { errorMessage, failed, type Reader } from './reader.js';
 import { checkUnzippedSize } from './zip.js';
 
-let mammothModule: Promise<typeof mammoth> | undefined;
 /** mammoth, imported on first use rather than at start: it takes ~0.1 s to load (start-up time). */
-const loadMammoth = () => (mammothModule ??= import('mammoth').then((m) => m.default));
+const loadMammoth = () => import('mammoth').then((m) => m.default);
 
 export const readDocx: Reader = async (file, options) => {
   try {

@@ -11,9 +11,8 @@ import { documentOutcome, type DocumentHints } from './document.js';
 import { detectDocNumber, detectIssuer } from './detect.js';
 import type { Reader } from './reader.js';
 
-let cheerioModule: Promise<typeof cheerio> | undefined;
 /** cheerio (undici with it), imported on first use rather than at start: it takes ~0.17 s to load (start-up time). */
-const loadCheerio = () => (cheerioModule ??= import('cheerio'));
+const loadCheerio = () => import('cheerio');
 
 /** The part of a DOM node this module reads; cheerio's nodes have these fields. */
 interface DomNode {

@@ -16,9 +16,8 @@ import { readImageText } from './ocr/read-image-text.js';
 import { pageImageDpis, renderPdfPage } from './ocr/render-pdf-page.js';
 import { errorMessage, failed, type Reader } from './reader.js';
 
-let pdfParse: Promise<typeof PDFParse> | undefined;
 /** pdf-parse (pdf.js inside), imported on first use rather than at start: it takes ~0.1 s to load (start-up time). */
-const loadPdfParse = () => (pdfParse ??= import('pdf-parse').then((m) => m.PDFParse));
+const loadPdfParse = () => import('pdf-parse').then((m) => m.PDFParse);
 
 /** Pages extracted per call; the character limit is checked between calls. */
 const PAGES_AT_ONCE = 20;

@@ -15,9 +15,8 @@ import { documentOutcome, documentRecord } from './document.js';
 import { errorMessage, failed, type Reader } from './reader.js';
 import { prepareRecord } from './record.js';
 
-let matterModule: Promise<typeof matter> | undefined;
 /** gray-matter, imported on first use rather than at start: it takes ~0.04 s to load (start-up time). */
-const loadMatter = () => (matterModule ??= import('gray-matter').then((m) => m.default));
+const loadMatter = () => import('gray-matter').then((m) => m.default);
 
 /** Where each kind keeps its body text. */
 const BODY_FIELD: Record<ItemKind, string> = { policy: 'text', article: 'text', faq: 'answer', guide: 'notes' };

@@ -11,9 +11,8 @@ import type ExcelJS from 'exceljs';
 
 const RACE = /reading 'sheets'/;
 
-let excelJs: Promise<typeof ExcelJS> | undefined;
 /** exceljs, imported on first use rather than at start: loading it takes ~0.3 s (start-up time). */
-export const loadExcelJs = (): Promise<typeof ExcelJS> => (excelJs ??= import('exceljs').then((m) => m.default));
+export const loadExcelJs = (): Promise<typeof ExcelJS> => import('exceljs').then((m) => m.default);
 
 export async function readWorkbook(file: string): Promise<ExcelJS.Workbook> {
   const ExcelJS = await loadExcelJs();

@@ -10,9 +10,8 @@ import type { ImportOptions } from './types.js';
 
 const MB = 1024 * 1024;
 
-let yauzlModule: Promise<typeof yauzl> | undefined;
 /** yauzl, imported on first use rather than at start (start-up time). */
-const loadYauzl = () => (yauzlModule ??= import('yauzl').then((m) => m.default));
+const loadYauzl = () => import('yauzl').then((m) => m.default);
 
 /** Throws OverLimit when the entries of the zip at `file` add up to more than the limit. */
 export async function checkUnzippedSize(file: string, options: ImportOptions): Promise<void> {

@@ -80,18 +80,19 @@ export function termsOfItem(analyzer: TextAnalyzer, { item, head, passages }: It
     bigrams: parts.flatMap((a) => a.bigrams),
     pinyinBigrams: parts.flatMap((a) => a.pinyinBigrams),
   };
-  const headWords = termsField(headTerms.words);
-  const headBigrams = termsField(headTerms.bigrams);
+  // The head's fields once, shared by the item's document and each of its passages'.
+  const hw = termsField(headTerms.words);
+  const hb = termsField(headTerms.bigrams);
   return {
     words: WordList.of([...headTerms.words, ...body.words]),
     headWords: WordList.of(headTerms.words),
     terms: [...headTerms.words, ...body.words, ...headTerms.bigrams, ...body.bigrams],
     sounds: [...headTerms.pinyinBigrams, ...body.pinyinBigrams],
-    itemDoc: { id: item.id, hw: headWords, hb: headBigrams, w: termsField(body.words), b: termsField(body.bigrams) },
+    itemDoc: { id: item.id, hw, hb, w: termsField(body.words), b: termsField(body.bigrams) },
     passageDocs: passages.map((passage, n) => ({
       id: passage.key,
-      hw: headWords,
-      hb: headBigrams,
+      hw,
+      hb,
       w: termsField(parts[n]!.words),
       b: termsField(parts[n]!.bigrams),
       p: termsField(parts[n]!.pinyinBigrams),

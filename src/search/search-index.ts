@@ -261,9 +261,7 @@ export class SearchIndex {
     copy(state.passages, index.passages);
     for (const [id, text] of state.words) index.wordSets.set(id, WordList.fromText(text));
     for (const [id, text] of state.headWords) index.headWords.set(id, WordList.fromText(text));
-    for (const places of state.titlePlaces.values()) {
-      for (const place of places) index.titlePlaceCounts.set(place, (index.titlePlaceCounts.get(place) ?? 0) + 1);
-    }
+    for (const places of state.titlePlaces.values()) index.countTitlePlaces(places, 1);
     for (const id of state.outside) index.outside.add(id);
     index.stats.restore(state.stats);
     index.soundStats.restore(state.soundStats);
@@ -356,10 +354,19 @@ export class SearchIndex {
     this.items.set(id, a.item);
     this.heads.set(id, a.head);
     this.titlePlaces.set(id, a.titlePlaces);
-    for (const place of a.titlePlaces) this.titlePlaceCounts.set(place, (this.titlePlaceCounts.get(place) ?? 0) + 1);
+    this.countTitlePlaces(a.titlePlaces, 1);
     this.sentences.set(id, a.sentences);
     this.zonesNamed.set(id, a.zones);
     for (const passage of a.passages) this.passages.set(passage.key, passage);
+  }
+
+  /** Counts an item's title places in (`by` 1) or out (-1); a place no title names any more is dropped. */
+  private countTitlePlaces(places: readonly string[], by: 1 | -1): void {
+    for (const place of places) {
+      const n = (this.titlePlaceCounts.get(place) ?? 0) + by;
+      if (n > 0) this.titlePlaceCounts.set(place, n);
+      else this.titlePlaceCounts.delete(place);
+    }
   }
 
   private keepTerms(id: string, a: ItemTerms): void {
@@ -380,11 +387,7 @@ export class SearchIndex {
     if (this.itemIndex.has(id)) this.itemIndex.remove(old.itemDoc);
     for (const doc of old.passageDocs) if (this.passageIndex.has(doc.id)) this.passageIndex.remove(doc);
     this.uncountItem(id, old.terms);
-    for (const place of this.titlePlaces.get(id) ?? []) {
-      const n = (this.titlePlaceCounts.get(place) ?? 0) - 1;
-      if (n > 0) this.titlePlaceCounts.set(place, n);
-      else this.titlePlaceCounts.delete(place);
-    }
+    this.countTitlePlaces(this.titlePlaces.get(id) ?? [], -1);
     this.soundStats.remove(old.sounds);
     for (const passage of old.passages) this.passages.delete(passage.key);
     for (const map of [this.items, this.heads, this.titlePlaces, this.sentences, this.zonesNamed, this.wordSets, this.headWords, this.wordSounds]) {

@@ -25,9 +25,8 @@ export interface AlertOutcome {
 
 const WEBHOOK_TIMEOUT_MS = 10_000;
 
-let nodemailerModule: Promise<typeof nodemailer> | undefined;
 /** nodemailer, imported on the first e-mail rather than at start (start-up time). */
-const loadNodemailer = () => (nodemailerModule ??= import('nodemailer').then((m) => m.default));
+const loadNodemailer = () => import('nodemailer').then((m) => m.default);
 
 /** Sends one alert listing the due items through every configured channel. */
 export async function sendDueAlert(due: DueItem[], today: string, settings: AlertSettings): Promise<AlertOutcome[]> {

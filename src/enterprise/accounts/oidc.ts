@@ -11,9 +11,8 @@ import type { OidcSettings } from './oidc-settings.js';
 
 export { DEFAULT_OIDC_CLAIMS, type OidcSettings } from './oidc-settings.js';
 
-let clientModule: Promise<typeof openIdClient> | undefined;
 /** openid-client, imported at the first OIDC login rather than at start (start-up time). */
-const loadClient = () => (clientModule ??= import('openid-client'));
+const loadClient = () => import('openid-client');
 
 /** What a login started: send the browser to `url`; keep the rest until the callback. */
 export interface OidcStart {

@@ -18,9 +18,8 @@ import { existsSync, readFileSync } from 'node:fs';
 import type * as fontkit from 'fontkit';
 import type { PDFDocument } from 'pdf-lib';
 
-let fontkitModule: Promise<typeof fontkit> | undefined;
 /** fontkit, imported at the first PDF rather than at start: it takes ~0.15 s to load (start-up time). */
-const loadFontkit = () => (fontkitModule ??= import('fontkit'));
+const loadFontkit = () => import('fontkit');
 
 export interface FontCandidate { path: string; postscriptName?: string }
 export interface CjkFonts { regular: FontCandidate; bold?: FontCandidate }

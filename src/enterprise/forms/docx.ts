@@ -9,9 +9,8 @@ import type { FilledForm } from './fill.js';
 import { layoutForm, type LayoutBlock, type LayoutCell, type LayoutGrid } from './layout.js';
 
 type Docx = typeof import('docx');
-let docxModule: Promise<Docx> | undefined;
 /** docx, imported at the first Word document rather than at start (start-up time). */
-const loadDocx = () => (docxModule ??= import('docx'));
+const loadDocx = () => import('docx');
 
 // A4 with 2 cm margins, in twentieths of a point
 const PAGE_WIDTH = 11906;

@@ -10,9 +10,8 @@ import { embedCjkFonts, findCjkFonts } from './cjk-font.js';
 import type { FilledForm } from './fill.js';
 import { layoutForm, type LayoutBlock, type LayoutCell, type LayoutGrid } from './layout.js';
 
-let pdfLib: Promise<typeof import('pdf-lib')> | undefined;
 /** pdf-lib, imported at the first PDF rather than at start: it takes ~0.2 s to load (start-up time). */
-const loadPdfLib = () => (pdfLib ??= import('pdf-lib'));
+const loadPdfLib = () => import('pdf-lib');
 
 const PAGE: [number, number] = [595.28, 841.89]; // A4 in points
 const MARGIN = { left: 56, right: 56, top: 60, bottom: 56 };

@@ -12,9 +12,8 @@ import { guardedLookup, webhookUrlProblem } from './webhook-target.js';
 
 export const WEBHOOK_TIMEOUT_MS = 10_000;
 
-let nodemailerModule: Promise<typeof nodemailer> | undefined;
 /** nodemailer, imported on the first e-mail rather than at start (start-up time). */
-const loadNodemailer = () => (nodemailerModule ??= import('nodemailer').then((m) => m.default));
+const loadNodemailer = () => import('nodemailer').then((m) => m.default);
 
 export interface SendSettings {
   /** Hosts whose webhooks may use http:// and private addresses (XIAOXIN_NOTICE_WEBHOOK_HOSTS). */

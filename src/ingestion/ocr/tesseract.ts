@@ -11,9 +11,8 @@ import type { OcrEngine } from './engine.js';
 
 const require = createRequire(import.meta.url);
 
-let tesseract: Promise<typeof import('tesseract.js')> | undefined;
 /** tesseract.js, imported on first use rather than at start (start-up time). */
-const loadTesseract = () => (tesseract ??= import('tesseract.js'));
+const loadTesseract = () => import('tesseract.js');
 
 /** `4.0.0_best_int`: the LSTM-only model (tessdata_best, integerised); `4.0.0` also holds the legacy one. */
 export type ChiSimModel = '4.0.0_best_int' | '4.0.0';
