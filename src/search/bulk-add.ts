@@ -7,19 +7,22 @@
  * the term at every node on the way down): at a thousand policy documents that was three quarters
  * of building the index, millions of lookups for a hundred thousand distinct terms. Here a token
  * is looked up in a plain Map while the documents come in, and each distinct term is put into the
- * tree once at the end. Until `finish` the index holds the documents' ids but no postings, so it is
- * searched only afterwards. What is read of MiniSearch's internals is named in `Internals`; the
+ * tree once at the end, packed (search/packed-postings): all the postings in one block of words.
+ * Until `finish` the index holds the documents' ids but no postings, so it is searched only
+ * afterwards. What is read of MiniSearch's internals is named in `Internals`; the
  * dependency is pinned to the version it was written for (as for search/or-scorer).
  */
 import type MiniSearch from 'minisearch';
 import type { AnalysedDoc } from './minisearch-fields.js';
+import { PackedPostings } from './packed-postings.js';
+import { registerBlock } from './packed-index.js';
 
-/** A term's postings as MiniSearch keeps them: field id → document short id → term frequency. */
-type Postings = Map<number, Map<number, number>>;
+/** A term's postings while staged: field id → (document short id, term frequency) pairs, short ids ascending. */
+type Staged = Map<number, number[]>;
 
 /** What is read and called of a MiniSearch 7.2 instance. */
 interface Internals {
-  _index: { set(term: string, value: Postings): unknown; size: number };
+  _index: { set(term: string, value: PackedPostings): unknown; size: number };
   _idToShortId: Map<string, number>;
   _fieldIds: Record<string, number>;
   _documentCount: number;
@@ -34,10 +37,10 @@ interface Internals {
 
 export class BulkAdder {
   private readonly internals: Internals;
-  private readonly staged = new Map<string, Postings>();
+  private readonly staged = new Map<string, Staged>();
   private finished = false;
 
-  constructor(index: MiniSearch<AnalysedDoc>) {
+  constructor(private readonly index: MiniSearch<AnalysedDoc>) {
     this.internals = index as unknown as Internals;
     if (index.documentCount !== 0 || this.internals._index.size !== 0) throw new Error('BulkAdder fills an empty index only');
   }
@@ -64,20 +67,39 @@ export class BulkAdder {
     }
   }
 
-  /** Puts every staged term into the index's tree; the index is whole from here on. */
+  /** Puts every staged term into the index's tree, packed in one block; the index is whole from here on. */
   finish(): void {
     if (this.finished) return;
     this.finished = true;
-    for (const [term, postings] of this.staged) this.internals._index.set(term, postings);
+    let total = 0;
+    for (const postings of this.staged.values()) {
+      total += 1;
+      for (const pairs of postings.values()) total += 2 + pairs.length;
+    }
+    const words = new Uint32Array(total);
+    let at = 0;
+    for (const [term, postings] of this.staged) {
+      const start = at;
+      words[at++] = postings.size;
+      for (const [fieldId, pairs] of postings) {
+        words[at++] = fieldId;
+        words[at++] = pairs.length / 2;
+        words.set(pairs, at);
+        at += pairs.length;
+      }
+      this.internals._index.set(term, new PackedPostings(words, start));
+    }
     this.staged.clear();
+    registerBlock(this.index, words);
   }
 
-  /** MiniSearch's `addTerm`, on the staging Map. */
+  /** MiniSearch's `addTerm`, on the staging Map: documents come in order, so a repeat is the last pair's. */
   private stage(fieldId: number, shortId: number, term: string): void {
     let postings = this.staged.get(term);
     if (!postings) this.staged.set(term, (postings = new Map()));
-    const docs = postings.get(fieldId);
-    if (!docs) postings.set(fieldId, new Map([[shortId, 1]]));
-    else docs.set(shortId, (docs.get(shortId) ?? 0) + 1);
+    const pairs = postings.get(fieldId);
+    if (!pairs) postings.set(fieldId, [shortId, 1]);
+    else if (pairs[pairs.length - 2] === shortId) pairs[pairs.length - 1]! += 1;
+    else pairs.push(shortId, 1);
   }
 }

@@ -5,21 +5,21 @@
  * MiniSearch saves itself as JSON (`toJSON`, `loadJSON`), turning every Map of its postings into
  * an object and back: at ten thousand items that took over ten seconds each way. Its state is a
  * radix tree of Maps, which `node:v8` serialises as it is (search/index-file); but the tree's
- * leaves hold eight million postings at that size, one Map entry each, and reading those back
- * entry by entry took 1.9 s. So the tree is handed over with each leaf replaced by its place in
- * one flat array of numbers (field id, count, then document id and term frequency pairs), which
- * is written and read as a block, and the leaves' Maps are made again from it in one loop.
+ * leaves hold eight million postings at that size, and reading those back entry by entry took
+ * 1.9 s. So the tree is handed over with each leaf replaced by its place in one flat array of
+ * numbers, its postings packed there (search/packed-postings), which is written and read as a
+ * block; the restored index searches that array where it lies.
  * What is read and set of MiniSearch's internals is named in `Internals`; the dependency is
  * pinned to the version it was written for (as for search/or-scorer and search/bulk-add).
  */
 import type MiniSearch from 'minisearch';
 import type { AnalysedDoc } from './minisearch-fields.js';
+import { PackedPostings, packInto, packedLength, packedSize, type TermPostings } from './packed-postings.js';
+import { registerBlock } from './packed-index.js';
 
 /** The radix tree of terms MiniSearch searches (a `SearchableMap`'s own tree). */
 type Tree = Map<string, unknown>;
 
-/** A term's postings as MiniSearch keeps them: field id → document short id → term frequency. */
-type Postings = Map<number, Map<number, number>>;
 
 /** MiniSearch's key for a node's own value in its radix tree. */
 const LEAF = '';
@@ -86,6 +86,7 @@ export function restoreMiniSearch(empty: MiniSearch<AnalysedDoc>, state: MiniSea
   }
   const SearchableMap = own._index.constructor;
   own._index = new SearchableMap(unflatten(state.tree, state.postings)) as Internals['_index'];
+  registerBlock(empty, state.postings);
   own._documentCount = state.documentCount;
   own._nextId = state.nextId;
   own._documentIds = state.documentIds;
@@ -102,10 +103,7 @@ function flatten(tree: Tree): { tree: Map<string, unknown>; postings: Uint32Arra
   const measure = (node: Tree): void => {
     for (const [key, child] of node) {
       if (key !== LEAF) measure(child as Tree);
-      else {
-        length += 1;
-        for (const docs of (child as Postings).values()) length += 2 + 2 * docs.size;
-      }
+      else length += packedSize(child as TermPostings) || 1;
     }
   };
   measure(tree);
@@ -119,39 +117,19 @@ function flatten(tree: Tree): { tree: Map<string, unknown>; postings: Uint32Arra
         continue;
       }
       shape.set(key, at);
-      const fields = child as Postings;
-      postings[at++] = fields.size;
-      for (const [fieldId, docs] of fields) {
-        postings[at++] = fieldId;
-        postings[at++] = docs.size;
-        for (const [doc, frequency] of docs) {
-          postings[at++] = doc;
-          postings[at++] = frequency;
-        }
-      }
+      at += packedLength(packInto(child as TermPostings, postings, at));
     }
     return shape;
   };
   return { tree: copy(tree), postings };
 }
 
-/** The tree again, its leaves' postings made from the array, in the order they were saved. */
+/** The tree again, each leaf's postings packed where they lie in the array (search/packed-postings). */
 function unflatten(shape: Map<string, unknown>, postings: Uint32Array): Tree {
   const fill = (node: Map<string, unknown>): void => {
     for (const [key, child] of node) {
-      if (key !== LEAF) {
-        fill(child as Map<string, unknown>);
-        continue;
-      }
-      let at = child as number;
-      const fields: Postings = new Map();
-      for (let f = postings[at++]!; f > 0; f--) {
-        const fieldId = postings[at++]!;
-        const docs = new Map<number, number>();
-        for (let n = postings[at++]!; n > 0; n--) docs.set(postings[at++]!, postings[at++]!);
-        fields.set(fieldId, docs);
-      }
-      node.set(key, fields);
+      if (key !== LEAF) fill(child as Map<string, unknown>);
+      else node.set(key, new PackedPostings(postings, child as number));
     }
   };
   fill(shape);

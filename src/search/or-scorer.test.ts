@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { createAnalysedIndex, termsField, type AnalysedDoc } from './minisearch-fields.js';
 import { FIELDS, VOCABULARY, corpus, random } from './random-corpus-test-support.js';
 import { searchOr, type OrGroup } from './or-scorer.js';
+import { packAll } from './packed-index.js';
 
 function queries(seed: number, count: number): OrGroup[][] {
   const next = random(seed);
@@ -37,6 +38,14 @@ describe('searchOr', () => {
       // Unsorted: the same results, which a stable sort by score puts in MiniSearch's order.
       expect(searchOr(index, groups, options, true, false).sort((x, y) => y.score - x.score)).toEqual(miniSearch(index, groups));
     }
+  });
+
+  it('scores a packed index exactly as MiniSearch scores the same index in its Maps', async () => {
+    const [packed, maps] = [createAnalysedIndex(FIELDS), createAnalysedIndex(FIELDS)];
+    for (const index of [packed, maps]) index.addAll(corpus(7, 300));
+    await packAll(packed);
+    const options = { bm25: { k: 1.2, b: 0.7, d: 0.5 } };
+    for (const groups of queries(29, 150)) expect(searchOr(packed, groups, options)).toEqual(miniSearch(maps, groups));
   });
 
   it('agrees after documents were removed and replaced, and after stale postings were cleared', () => {

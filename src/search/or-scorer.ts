@@ -6,7 +6,7 @@
  * terms and fields, one Map per term and per group, and merges them: on a knowledge base of
  * thousands of items a question touches tens of thousands of postings, and that bookkeeping (and
  * the garbage it leaves) was most of answering's time. Here the same postings are read from
- * MiniSearch's own index and summed into reused typed arrays, in the same order and with the same
+ * MiniSearch's own index (its Maps, or packed: search/packed-postings) and summed into reused typed arrays, in the same order and with the same
  * arithmetic, so scores and rankings are MiniSearch's to the last bit (src/search/or-scorer.test.ts
  * checks it against `MiniSearch.search`). What is read of MiniSearch's internals is named in
  * `Internals` below; the dependency is pinned to the version it was written for.
@@ -17,6 +17,8 @@
  */
 import type MiniSearch from 'minisearch';
 import type { AnalysedDoc } from './minisearch-fields.js';
+import { PackedPostings, fieldAt, type TermPostings } from './packed-postings.js';
+import { markLoose } from './packed-index.js';
 
 export interface OrGroup {
   terms: readonly string[];
@@ -42,7 +44,7 @@ export interface OrResult {
 
 /** What is read of a MiniSearch 7.2 instance (its private fields, as its own search reads them). */
 interface Internals {
-  _index: { get(term: string): Map<number, Map<number, number>> | undefined };
+  _index: { get(term: string): TermPostings | undefined };
   _documentIds: Map<number, string>;
   _fieldIds: Record<string, number>;
   _fieldLength: Map<number, number[]>;
@@ -177,20 +179,10 @@ export function searchOr(
       for (const fieldName of group.fields) {
         const fieldBoost = group.boost[fieldName] || 1;
         const fieldId = ms._fieldIds[fieldName]!;
-        const freqs = fieldData.get(fieldId);
-        if (!freqs) continue;
-        let matchingFields = freqs.size;
-        let invDocFreq = Math.log(1 + (documentCount - matchingFields + 0.5) / (matchingFields + 0.5));
         const avgFieldLength = ms._avgFieldLength[fieldId]!;
         const fieldLengths = lengths[fieldId]!;
-        for (const [docId, termFreq] of freqs) {
-          if (live[docId] !== 1) {
-            // A posting left behind by a removed document: MiniSearch clears it as it meets it.
-            ms.removeTerm(fieldId, docId, term);
-            matchingFields -= 1;
-            invDocFreq = Math.log(1 + (documentCount - matchingFields + 0.5) / (matchingFields + 0.5));
-            continue;
-          }
+        /** Adds one live document's posting; MiniSearch's arithmetic, in its order. */
+        const score = (docId: number, termFreq: number, invDocFreq: number): void => {
           const fieldLength = fieldLengths[docId]!;
           const raw = invDocFreq * (d + (termFreq * (k + 1)) / (termFreq + k * (1 - b + (b * fieldLength) / avgFieldLength)));
           const weighted = 1 * termBoost * fieldBoost * 1 * raw;
@@ -210,6 +202,39 @@ export function searchOr(
             fieldSum[docId] = weighted;
             termTouched[termCount++] = docId;
           } else fieldSum[docId] = fieldSum[docId]! + weighted;
+        };
+        if (fieldData instanceof PackedPostings) {
+          const at = fieldAt(fieldData, fieldId);
+          if (at < 0) continue;
+          const postings = fieldData.words;
+          let matchingFields = postings[at]!;
+          let invDocFreq = Math.log(1 + (documentCount - matchingFields + 0.5) / (matchingFields + 0.5));
+          for (let p = at + 1, end = at + 1 + 2 * matchingFields; p < end; p += 2) {
+            const docId = postings[p]!;
+            if (live[docId] !== 1) {
+              // A removed document's posting: skipped and counted out as MiniSearch does; packing drops it.
+              markLoose(index, term);
+              matchingFields -= 1;
+              invDocFreq = Math.log(1 + (documentCount - matchingFields + 0.5) / (matchingFields + 0.5));
+              continue;
+            }
+            score(docId, postings[p + 1]!, invDocFreq);
+          }
+          continue;
+        }
+        const freqs = fieldData.get(fieldId);
+        if (!freqs) continue;
+        let matchingFields = freqs.size;
+        let invDocFreq = Math.log(1 + (documentCount - matchingFields + 0.5) / (matchingFields + 0.5));
+        for (const [docId, termFreq] of freqs) {
+          if (live[docId] !== 1) {
+            // A posting left behind by a removed document: MiniSearch clears it as it meets it.
+            ms.removeTerm(fieldId, docId, term);
+            matchingFields -= 1;
+            invDocFreq = Math.log(1 + (documentCount - matchingFields + 0.5) / (matchingFields + 0.5));
+            continue;
+          }
+          score(docId, termFreq, invDocFreq);
         }
       }
       // The term's score per document (its fields summed) joins the group's, as MiniSearch's OR combines per-term maps.

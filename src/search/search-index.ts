@@ -12,6 +12,7 @@ import { createAnalysedIndex, type AnalysedDoc } from './minisearch-fields.js';
 import { searchOr } from './or-scorer.js';
 import { holdsTerm } from './postings.js';
 import { BulkAdder } from './bulk-add.js';
+import { addDocuments, packLoose, removeDocument } from './packed-index.js';
 import type { SearchIndexState } from './index-state.js';
 import { miniSearchState, restoreMiniSearch } from './minisearch-state.js';
 import type { Passage } from './passages.js';
@@ -340,6 +341,10 @@ export class SearchIndex {
       longestStepMs = Math.max(longestStepMs, performance.now() - stepStart);
       if (at < steps.length) await yieldToEventLoop();
     }
+    // The terms MiniSearch changed in its Maps are packed again (search/packed-index), in slices.
+    sliceStart = performance.now();
+    for (const index of [this.itemIndex, this.passageIndex]) await packLoose(index, () => pause());
+    longestStepMs = Math.max(longestStepMs, performance.now() - sliceStart);
     return { changed: steps.length, longestStepMs: Math.round(longestStepMs) };
   }
 
@@ -378,14 +383,14 @@ export class SearchIndex {
   /** An item in: kept, and its documents searchable; its statistics wait for `settle`. */
   private putIn(a: ItemAnalysis): void {
     this.keep(a);
-    this.itemIndex.add(a.itemDoc);
-    this.passageIndex.addAll(a.passageDocs);
+    addDocuments(this.itemIndex, [a.itemDoc]);
+    addDocuments(this.passageIndex, a.passageDocs);
   }
 
   /** An item out: `old` is its analysis as it was indexed (made again: see search/item-analysis). */
   private takeOut(id: string, old: ItemAnalysis): void {
-    if (this.itemIndex.has(id)) this.itemIndex.remove(old.itemDoc);
-    for (const doc of old.passageDocs) if (this.passageIndex.has(doc.id)) this.passageIndex.remove(doc);
+    if (this.itemIndex.has(id)) removeDocument(this.itemIndex, old.itemDoc);
+    for (const doc of old.passageDocs) if (this.passageIndex.has(doc.id)) removeDocument(this.passageIndex, doc);
     this.uncountItem(id, old.terms);
     this.countTitlePlaces(this.titlePlaces.get(id) ?? [], -1);
     this.soundStats.remove(old.sounds);
