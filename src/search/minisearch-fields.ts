@@ -19,9 +19,12 @@ export function createAnalysedIndex(fields: string[]): MiniSearch<AnalysedDoc> {
     idField: 'id',
     tokenize: (text) => (text ? text.split(SEP) : []),
     processTerm: (term) => term || null,
+    // Postings are packed (search/packed-postings) and documents taken out by search/packed-index,
+    // which drops their postings when it packs again: MiniSearch's vacuum would read packed terms.
     // An item taken out is removed by its documents made again from its text (search/item-analysis).
     // Should a dictionary word added since segment it otherwise, the terms it no longer yields stay
-    // behind as references to a removed document, which MiniSearch skips and clears on its own.
+    // behind as postings of a removed document, which the first stage skips (search/or-scorer).
+    autoVacuum: false,
     logger: (level, message, code) => {
       if (code !== 'version_conflict') console[level](message);
     },

@@ -102,6 +102,75 @@ class Scratch {
 const scratchOf = new WeakMap<object, Scratch>();
 
 /**
+ * Adds postings to the scratch sums: MiniSearch's arithmetic, in its order. Its counters are its
+ * own fields (not variables a closure shares with `searchOr`), which keeps the loop over a term's
+ * postings as fast as the arrays it reads.
+ */
+class PostingScorer {
+  /** Documents touched by the search so far, and by the current term. */
+  touched = 0;
+  termCount = 0;
+  private word = 0;
+  private mask = 0;
+  private termId = 0;
+  private termGeneration = 0;
+  private weight = 1;
+  private averageLength = 1;
+  private fieldLengths: Uint32Array<ArrayBufferLike> = new Uint32Array(0);
+
+  constructor(
+    private readonly scratch: Scratch,
+    private readonly words: number,
+    private readonly k: number,
+    private readonly b: number,
+    private readonly d: number,
+    /** Each document's matched query terms, when asked for. */
+    private readonly matched: number[][] | undefined,
+  ) {}
+
+  startTerm(termId: number, generation: number): void {
+    this.termId = termId;
+    this.word = termId >> 5;
+    this.mask = 1 << (termId & 31);
+    this.termGeneration = generation;
+    this.termCount = 0;
+  }
+
+  startField(weight: number, averageLength: number, fieldLengths: Uint32Array<ArrayBufferLike>): void {
+    this.weight = weight;
+    this.averageLength = averageLength;
+    this.fieldLengths = fieldLengths;
+  }
+
+  add(docId: number, termFreq: number, invDocFreq: number): void {
+    const { scratch, k, b, d } = this;
+    const fieldLength = this.fieldLengths[docId]!;
+    const raw = invDocFreq * (d + (termFreq * (k + 1)) / (termFreq + k * (1 - b + (b * fieldLength) / this.averageLength)));
+    const weighted = this.weight * raw;
+    const place = scratch.place;
+    const bits = scratch.bits;
+    const fieldMark = scratch.fieldMark;
+    const fieldSum = scratch.field;
+    if (place[docId] === 0) {
+      scratch.order[this.touched++] = docId;
+      place[docId] = this.touched;
+      this.matched?.push([]);
+    }
+    const slot = docId * this.words + this.word;
+    if ((bits[slot]! & this.mask) === 0) {
+      bits[slot] = bits[slot]! | this.mask;
+      scratch.matchedCount[docId] = scratch.matchedCount[docId]! + 1;
+      this.matched?.[place[docId]! - 1]!.push(this.termId);
+    }
+    if (fieldMark[docId] !== this.termGeneration) {
+      fieldMark[docId] = this.termGeneration;
+      fieldSum[docId] = weighted;
+      scratch.termTouched[this.termCount++] = docId;
+    } else fieldSum[docId] = fieldSum[docId]! + weighted;
+  }
+}
+
+/**
  * Which short ids are live documents and each one's field lengths, in typed arrays: two Map
  * lookups per posting were most of what remained of a search. Made again when the index changed,
  * which every add (a new short id) and every removal (one document fewer) shows.
@@ -155,13 +224,14 @@ export function searchOr(
   const termIds = new Map(termNames.map((t, i) => [t, i]));
   const words = Math.max(1, Math.ceil(termNames.length / 32));
   scratch.fitBits(ms._nextId + 1, words);
-  const { field: fieldSum, term: termSum, total, fieldMark, termMark, order, place, termTouched, groupTouched, bits, matchedCount } = scratch;
+  const { term: termSum, total, termMark, order, place, termTouched, groupTouched, bits, matchedCount } = scratch;
   const { k, b, d } = options.bm25;
   const documentCount = ms._documentCount;
   const { live, lengths } = docTable(ms);
-  let touched = 0;
+  const idf = (matching: number) => Math.log(1 + (documentCount - matching + 0.5) / (matching + 0.5));
   /** Each document's matched query terms in MiniSearch's order (first matched first), when asked for. */
   const matched: number[][] = [];
+  const scorer = new PostingScorer(scratch, words, k, b, d, withTerms ? matched : undefined);
 
   for (const group of groups) {
     const groupGeneration = scratch.next();
@@ -171,72 +241,58 @@ export function searchOr(
       const fieldData = ms._index.get(term);
       if (!fieldData) continue;
       const termBoost = options.boostTerm ? options.boostTerm(term) : 1;
-      const termId = termIds.get(term)!;
-      const word = termId >> 5;
-      const mask = 1 << (termId & 31);
-      const termGeneration = scratch.next();
-      let termCount = 0;
+      scorer.startTerm(termIds.get(term)!, scratch.next());
       for (const fieldName of group.fields) {
-        const fieldBoost = group.boost[fieldName] || 1;
         const fieldId = ms._fieldIds[fieldName]!;
-        const avgFieldLength = ms._avgFieldLength[fieldId]!;
-        const fieldLengths = lengths[fieldId]!;
-        /** Adds one live document's posting; MiniSearch's arithmetic, in its order. */
-        const score = (docId: number, termFreq: number, invDocFreq: number): void => {
-          const fieldLength = fieldLengths[docId]!;
-          const raw = invDocFreq * (d + (termFreq * (k + 1)) / (termFreq + k * (1 - b + (b * fieldLength) / avgFieldLength)));
-          const weighted = 1 * termBoost * fieldBoost * 1 * raw;
-          if (place[docId] === 0) {
-            order[touched++] = docId;
-            place[docId] = touched;
-            if (withTerms) matched.push([]);
-          }
-          const slot = docId * words + word;
-          if ((bits[slot]! & mask) === 0) {
-            bits[slot] = bits[slot]! | mask;
-            matchedCount[docId] = matchedCount[docId]! + 1;
-            if (withTerms) matched[place[docId]! - 1]!.push(termId);
-          }
-          if (fieldMark[docId] !== termGeneration) {
-            fieldMark[docId] = termGeneration;
-            fieldSum[docId] = weighted;
-            termTouched[termCount++] = docId;
-          } else fieldSum[docId] = fieldSum[docId]! + weighted;
-        };
+        scorer.startField(1 * termBoost * (group.boost[fieldName] || 1) * 1, ms._avgFieldLength[fieldId]!, lengths[fieldId]!);
         if (fieldData instanceof PackedPostings) {
+          // Packed postings, then those added since packing (search/packed-postings).
           const at = fieldAt(fieldData, fieldId);
-          if (at < 0) continue;
-          const postings = fieldData.words;
-          let matchingFields = postings[at]!;
-          let invDocFreq = Math.log(1 + (documentCount - matchingFields + 0.5) / (matchingFields + 0.5));
-          for (let p = at + 1, end = at + 1 + 2 * matchingFields; p < end; p += 2) {
-            const docId = postings[p]!;
-            if (live[docId] !== 1) {
-              // A removed document's posting: skipped and counted out as MiniSearch does; packing drops it.
-              markLoose(index, term);
-              matchingFields -= 1;
-              invDocFreq = Math.log(1 + (documentCount - matchingFields + 0.5) / (matchingFields + 0.5));
-              continue;
-            }
-            score(docId, postings[p + 1]!, invDocFreq);
+          const tail = fieldData.tail?.get(fieldId) ?? NO_PAIRS;
+          if (at < 0 && !tail.length) continue;
+          const packed = fieldData.words;
+          const from = at + 1;
+          const end = at < 0 ? from : from + 2 * packed[at]!;
+          // Documents taken out are counted when the term says it holds their postings: the IDF is then
+          // exactly that of an index that never held them. Else a removed document's posting is met
+          // unannounced (see search/packed-index), counted out as MiniSearch counts it, and from the
+          // next search on counted (and dropped at the next packing).
+          const counted = fieldData.dead > 0;
+          let matchingFields = counted ? liveIn(packed, from, end, live) + liveIn(tail, 0, tail.length, live) : (end - from) / 2 + tail.length / 2;
+          let invDocFreq = idf(matchingFields);
+          const unannounced = (): void => {
+            fieldData.dead += 1;
+            markLoose(index, term);
+            invDocFreq = idf(--matchingFields);
+          };
+          for (let p = from; p < end; p += 2) {
+            const docId = packed[p]!;
+            if (live[docId] === 1) scorer.add(docId, packed[p + 1]!, invDocFreq);
+            else if (!counted) unannounced();
+          }
+          for (let p = 0; p < tail.length; p += 2) {
+            const docId = tail[p]!;
+            if (live[docId] === 1) scorer.add(docId, tail[p + 1]!, invDocFreq);
+            else if (!counted) unannounced();
           }
           continue;
         }
         const freqs = fieldData.get(fieldId);
         if (!freqs) continue;
         let matchingFields = freqs.size;
-        let invDocFreq = Math.log(1 + (documentCount - matchingFields + 0.5) / (matchingFields + 0.5));
+        let invDocFreq = idf(matchingFields);
         for (const [docId, termFreq] of freqs) {
           if (live[docId] !== 1) {
             // A posting left behind by a removed document: MiniSearch clears it as it meets it.
             ms.removeTerm(fieldId, docId, term);
-            matchingFields -= 1;
-            invDocFreq = Math.log(1 + (documentCount - matchingFields + 0.5) / (matchingFields + 0.5));
+            invDocFreq = idf(--matchingFields);
             continue;
           }
-          score(docId, termFreq, invDocFreq);
+          scorer.add(docId, termFreq, invDocFreq);
         }
       }
+      const termCount = scorer.termCount;
+      const fieldSum = scratch.field;
       // The term's score per document (its fields summed) joins the group's, as MiniSearch's OR combines per-term maps.
       for (let i = 0; i < termCount; i++) {
         const docId = termTouched[i]!;
@@ -254,6 +310,7 @@ export function searchOr(
     }
   }
 
+  const touched = scorer.touched;
   const results: OrResult[] = new Array<OrResult>(touched);
   for (let i = 0; i < touched; i++) {
     const docId = order[i]!;
@@ -268,6 +325,15 @@ export function searchOr(
   }
   // Stable, as MiniSearch's: equal scores keep the order documents were first touched in.
   return sorted ? results.sort((x, y) => y.score - x.score) : results;
+}
+
+const NO_PAIRS: readonly number[] = [];
+
+/** How many of the (short id, frequency) pairs in `list` from `first` to `last` are live documents'. */
+function liveIn(list: ArrayLike<number>, first: number, last: number, live: Uint8Array): number {
+  let count = 0;
+  for (let p = first; p < last; p += 2) if (live[list[p]!] === 1) count++;
+  return count;
 }
 
 /** Shared by every result without terms; frozen, so that no caller can fill it for the others. */

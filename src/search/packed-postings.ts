@@ -12,20 +12,30 @@
  * with the pairs in ascending short id, which is the order MiniSearch's Maps hold them in (short
  * ids only grow), so reading a packed term visits documents as reading its Maps did. It is also
  * the layout the saved index keeps (search/minisearch-state), so a saved index is searched from
- * the array it is read into. A packed term is read here, by search/or-scorer and search/postings;
- * before MiniSearch itself adds or removes a document, the document's terms are turned back into
- * Maps (search/packed-index).
+ * the array it is read into. A packed term is read here, by search/or-scorer and search/postings.
+ * Documents added later get a `tail` of postings (their short ids are above every packed one, so
+ * the order holds); documents taken out leave their postings in place, counted in `dead`, until
+ * the term is packed again (search/packed-index).
  */
 
 /** A term's postings as MiniSearch keeps them: field id → document short id → term frequency. */
 export type PostingMaps = Map<number, Map<number, number>>;
 
 export class PackedPostings {
+  /** Postings added since packing, per field id: (short id, term frequency) pairs, short ids ascending. */
+  tail: Map<number, number[]> | undefined = undefined;
+  /** How many of the postings belong to documents since taken out (the live ones are counted when > 0). */
+  dead = 0;
+
   constructor(
     readonly words: Uint32Array,
     readonly at: number,
   ) {}
 }
+
+/** A term with no packed postings yet (its postings are all in its tail). */
+export const emptyPostings = (): PackedPostings => new PackedPostings(NO_FIELDS, 0);
+const NO_FIELDS = new Uint32Array(1);
 
 /** A leaf of MiniSearch's radix tree: its own Maps, or packed. */
 export type TermPostings = PostingMaps | PackedPostings;
@@ -43,6 +53,8 @@ export function fieldAt(packed: PackedPostings, fieldId: number): number {
 
 /** Whether `document` holds the term in the field: a binary search of the field's ascending short ids. */
 export function packedHolds(packed: PackedPostings, fieldId: number, document: number): boolean {
+  const tail = packed.tail?.get(fieldId);
+  if (tail) for (let i = 0; i < tail.length; i += 2) if (tail[i] === document) return true;
   const at = fieldAt(packed, fieldId);
   if (at < 0) return false;
   const { words } = packed;
@@ -58,7 +70,7 @@ export function packedHolds(packed: PackedPostings, fieldId: number, document: n
   return false;
 }
 
-/** Words a packed term takes. */
+/** Words a packed term takes in its block (its tail apart). */
 export function packedLength(packed: PackedPostings): number {
   const { words } = packed;
   let at = packed.at + 1;
@@ -66,20 +78,33 @@ export function packedLength(packed: PackedPostings): number {
   return at - packed.at;
 }
 
-/** Visits a term's fields and postings, packed or not, in the order they are held. */
+/**
+ * Visits a term's fields and postings, packed or not, in the order they are held: each field once,
+ * its packed postings then its tail's; fields only in the tail last. `count` includes dead postings.
+ */
 export function eachPosting(
   postings: TermPostings,
   field: (fieldId: number, count: number) => void,
   posting: (document: number, frequency: number) => void,
 ): void {
   if (postings instanceof PackedPostings) {
-    const { words } = postings;
+    const { words, tail } = postings;
     let at = postings.at + 1;
     for (let fields = words[postings.at]!; fields > 0; fields--) {
+      const fieldId = words[at]!;
       const count = words[at + 1]!;
-      field(words[at]!, count);
+      const added = tail?.get(fieldId) ?? NO_PAIRS;
+      field(fieldId, count + added.length / 2);
       for (let end = at + 2 + 2 * count, p = at + 2; p < end; p += 2) posting(words[p]!, words[p + 1]!);
+      for (let i = 0; i < added.length; i += 2) posting(added[i]!, added[i + 1]!);
       at += 2 + 2 * count;
+    }
+    if (tail) {
+      for (const [fieldId, added] of tail) {
+        if (fieldAt(postings, fieldId) >= 0) continue;
+        field(fieldId, added.length / 2);
+        for (let i = 0; i < added.length; i += 2) posting(added[i]!, added[i + 1]!);
+      }
     }
     return;
   }
@@ -155,17 +180,22 @@ export function packInto(postings: TermPostings, out: Uint32Array, at: number, l
   return new PackedPostings(out, at);
 }
 
-/** The term's postings as MiniSearch's Maps, for MiniSearch to add or remove documents. */
-export function unpack(packed: PackedPostings): PostingMaps {
+/** The term's postings as MiniSearch's Maps (live documents' only, when `live` is given; fields left empty dropped). */
+export function unpack(postings: TermPostings, live?: (document: number) => boolean): PostingMaps {
   const maps: PostingMaps = new Map();
-  let documents: Map<number, number> | undefined;
+  let documents = new Map<number, number>();
   eachPosting(
-    packed,
+    postings,
     (fieldId) => maps.set(fieldId, (documents = new Map())),
-    (document, frequency) => documents!.set(document, frequency),
+    (document, frequency) => {
+      if (!live || live(document)) documents.set(document, frequency);
+    },
   );
+  for (const [fieldId, inField] of maps) if (!inField.size) maps.delete(fieldId);
   return maps;
 }
+
+const NO_PAIRS: readonly number[] = [];
 
 function ascending(pairs: readonly number[]): boolean {
   for (let i = 2; i < pairs.length; i += 2) if (pairs[i]! <= pairs[i - 2]!) return false;

@@ -343,7 +343,7 @@ export class SearchIndex {
     }
     // The terms MiniSearch changed in its Maps are packed again (search/packed-index), in slices.
     sliceStart = performance.now();
-    for (const index of [this.itemIndex, this.passageIndex]) await packLoose(index, () => pause());
+    for (const index of [this.itemIndex, this.passageIndex]) await packLoose(index, { pause: () => pause() });
     longestStepMs = Math.max(longestStepMs, performance.now() - sliceStart);
     return { changed: steps.length, longestStepMs: Math.round(longestStepMs) };
   }
