@@ -6,9 +6,9 @@
  * an object and back: at ten thousand items that took over ten seconds each way. Its state is a
  * radix tree of Maps, which `node:v8` serialises as it is (search/index-file); but the tree's
  * leaves hold eight million postings at that size, and reading those back entry by entry took
- * 1.9 s. So the tree is handed over with each leaf replaced by its place in one flat array of
- * numbers, its postings packed there (search/packed-postings), which is written and read as a
- * block; the restored index searches that array where it lies.
+ * 1.9 s. So the tree is handed over with each leaf replaced by its place in the blocks of packed
+ * postings (search/packed-postings) the index searches, which search/index-file writes and reads
+ * as they lie in memory; the restored index searches the arrays they are read into.
  * What is read and set of MiniSearch's internals is named in `Internals`; the dependency is
  * pinned to the version it was written for (as for search/or-scorer and search/bulk-add).
  */
@@ -26,9 +26,10 @@ const LEAF = '';
 
 export interface MiniSearchState {
   fieldIds: Record<string, number>;
-  /** The radix tree's shape: its Maps and keys, each leaf the offset of its postings in `postings`. */
+  /** The radix tree's shape: its Maps and keys, each leaf where its postings are (`leafPlace`). */
   tree: Map<string, unknown>;
-  postings: Uint32Array;
+  /** Blocks of packed postings (search/packed-postings). */
+  blocks: Uint32Array[];
   documentCount: number;
   nextId: number;
   documentIds: Map<number, string>;
@@ -59,11 +60,11 @@ export function miniSearchState(index: MiniSearch<AnalysedDoc>): MiniSearchState
   if (own._index._prefix !== '' || own._storedFields.size || own._currentVacuum) {
     throw new Error('miniSearchState: only a whole index without stored fields, not being vacuumed');
   }
-  const { tree, postings } = flatten(own._index._tree);
+  const { tree, blocks } = flatten(own._index._tree, (document) => own._documentIds.has(document));
   return {
     fieldIds: { ...own._fieldIds },
     tree,
-    postings,
+    blocks,
     documentCount: own._documentCount,
     nextId: own._nextId,
     documentIds: own._documentIds,
@@ -85,8 +86,7 @@ export function restoreMiniSearch(empty: MiniSearch<AnalysedDoc>, state: MiniSea
     throw new Error(`restoreMiniSearch: saved fields ${JSON.stringify(state.fieldIds)} are not the index's ${JSON.stringify(own._fieldIds)}`);
   }
   const SearchableMap = own._index.constructor;
-  own._index = new SearchableMap(unflatten(state.tree, state.postings)) as Internals['_index'];
-  registerBlock(empty, state.postings);
+  own._index = new SearchableMap(unflatten(state.tree, state.blocks, empty)) as Internals['_index'];
   own._documentCount = state.documentCount;
   own._nextId = state.nextId;
   own._documentIds = state.documentIds;
@@ -97,17 +97,27 @@ export function restoreMiniSearch(empty: MiniSearch<AnalysedDoc>, state: MiniSea
   return empty;
 }
 
-/** The tree's shape with each leaf's postings moved into one array (see the module's note). */
-function flatten(tree: Tree): { tree: Map<string, unknown>; postings: Uint32Array } {
-  let length = 0;
+/** A leaf's place in the saved state: its block's number times 2³² plus its offset there (exact in a double). */
+const BLOCK_PLACE = 2 ** 32;
+
+/**
+ * The tree's shape, each leaf replaced by its place: a packed term by where it already lies (its
+ * block is saved as it is, without a copy), a term with postings added or taken out since packing,
+ * or in MiniSearch's Maps, packed into one more block (without the postings of documents taken out).
+ */
+function flatten(tree: Tree, live: (document: number) => boolean): { tree: Map<string, unknown>; blocks: Uint32Array[] } {
+  const blocks: Uint32Array[] = [];
+  const numbers = new Map<Uint32Array, number>();
+  const settled = (leaf: TermPostings): leaf is PackedPostings => leaf instanceof PackedPostings && !leaf.tail && leaf.dead === 0;
+  let extraLength = 0;
   const measure = (node: Tree): void => {
     for (const [key, child] of node) {
       if (key !== LEAF) measure(child as Tree);
-      else length += packedSize(child as TermPostings) || 1;
+      else if (!settled(child as TermPostings)) extraLength += packedSize(child as TermPostings, live) || 1;
     }
   };
   measure(tree);
-  const postings = new Uint32Array(length);
+  const extra = new Uint32Array(extraLength);
   let at = 0;
   const copy = (node: Tree): Map<string, unknown> => {
     const shape = new Map<string, unknown>();
@@ -116,22 +126,54 @@ function flatten(tree: Tree): { tree: Map<string, unknown>; postings: Uint32Arra
         shape.set(key, copy(child as Tree));
         continue;
       }
-      shape.set(key, at);
-      at += packedLength(packInto(child as TermPostings, postings, at));
+      const leaf = child as TermPostings;
+      if (settled(leaf)) {
+        let number = numbers.get(leaf.words);
+        if (number === undefined) numbers.set(leaf.words, (number = blocks.push(leaf.words) - 1));
+        shape.set(key, number * BLOCK_PLACE + leaf.at);
+      } else {
+        shape.set(key, -1 - at);
+        // Without the postings of documents taken out: the restored term holds live ones only.
+        at += packedLength(packInto(leaf, extra, at, live));
+      }
     }
     return shape;
   };
-  return { tree: copy(tree), postings };
+  const shape = copy(tree);
+  // The extra block's leaves were marked negative until its number was known.
+  if (extraLength) {
+    const number = blocks.push(extra) - 1;
+    const mark = (node: Map<string, unknown>): void => {
+      for (const [key, child] of node) {
+        if (key !== LEAF) mark(child as Map<string, unknown>);
+        else if ((child as number) < 0) node.set(key, number * BLOCK_PLACE + (-1 - (child as number)));
+      }
+    };
+    mark(shape);
+  }
+  return { tree: shape, blocks };
 }
 
-/** The tree again, each leaf's postings packed where they lie in the array (search/packed-postings). */
-function unflatten(shape: Map<string, unknown>, postings: Uint32Array): Tree {
+/** The tree again, each leaf's postings packed where they lie in the saved blocks; each block counted in use as its terms take. */
+function unflatten(shape: Map<string, unknown>, blocks: readonly Uint32Array[], index: MiniSearch<AnalysedDoc>): Tree {
+  const used = blocks.map(() => 0);
   const fill = (node: Map<string, unknown>): void => {
     for (const [key, child] of node) {
-      if (key !== LEAF) fill(child as Map<string, unknown>);
-      else node.set(key, new PackedPostings(postings, child as number));
+      if (key !== LEAF) {
+        fill(child as Map<string, unknown>);
+        continue;
+      }
+      const place = child as number;
+      const number = Math.floor(place / BLOCK_PLACE);
+      const words = blocks[number];
+      const at = place - number * BLOCK_PLACE;
+      if (!words || at >= words.length) throw new Error('restoreMiniSearch: a term points outside the saved postings');
+      const packed = new PackedPostings(words, at);
+      used[number]! += packedLength(packed);
+      node.set(key, packed);
     }
   };
   fill(shape);
+  blocks.forEach((words, number) => registerBlock(index, words, used[number]));
   return shape;
 }
