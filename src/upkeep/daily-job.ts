@@ -54,9 +54,12 @@ export class DailyUpkeepJob {
   /** Runs when today has not been done by anyone yet; otherwise only computes the due list. */
   async runIfDue(): Promise<DailyJobResult> {
     const day = this.options.today();
-    if (!(await this.store.jobs.claim(DAILY_UPKEEP_JOB, day))) {
-      return { day, ran: false, due: await this.due(day), expiredToday: [], alerts: [] };
-    }
+    return (await this.runIfClaimed(day)) ?? { day, ran: false, due: await this.due(day), expiredToday: [], alerts: [] };
+  }
+
+  /** Runs when today has not been done by anyone yet; undefined (nothing read) when it has. */
+  private async runIfClaimed(day: string): Promise<DailyJobResult | undefined> {
+    if (!(await this.store.jobs.claim(DAILY_UPKEEP_JOB, day))) return undefined;
     try {
       return await this.work(day);
     } catch (error) {
@@ -81,9 +84,10 @@ export class DailyUpkeepJob {
   schedule(intervalMs: number = DAILY_JOB_CHECK_MS, onRun?: (result: DailyJobResult) => void): Schedule {
     let running: Promise<void> | undefined;
     const check = () => {
-      running ??= this.runIfDue()
+      // The hourly check reads no item unless today's work is still to be done.
+      running ??= this.runIfClaimed(this.options.today())
         .then((result) => {
-          if (result.ran) onRun?.(result);
+          if (result) onRun?.(result);
         })
         .catch((error: unknown) => this.options.logError?.(`the daily upkeep job failed: ${String(error)}`))
         .finally(() => {
