@@ -161,7 +161,18 @@ export class SearchIndex {
     readonly analyzer: TextAnalyzer,
     readonly weights: RankingWeights,
     private readonly homeZone: string | undefined,
+    /** A saved state whose Maps the index takes over as they are (copies would be garbage at start-up). */
+    saved?: SearchIndexState,
   ) {
+    if (saved) {
+      this.items = saved.items;
+      this.heads = saved.heads;
+      this.titlePlaces = saved.titlePlaces;
+      this.sentences = saved.sentences;
+      this.zonesNamed = saved.zonesNamed;
+      this.passages = saved.passages;
+      this.outside = saved.outside;
+    }
     this.itemIndex = createAnalysedIndex(ITEM_FIELDS);
     this.passageIndex = createAnalysedIndex(PASSAGE_FIELDS);
     this.homophones = new HomophoneCorrector((text) => analyzer.segmenter.cutKnownWords(text));
@@ -250,20 +261,10 @@ export class SearchIndex {
     options: IndexOptions = {},
   ): SearchIndex {
     analyzer.addTerms(dictionaryTerms([...state.items.values()]));
-    const index = new SearchIndex(analyzer, weights, options.homeZone);
-    const copy = <V>(from: Map<string, V>, to: Map<string, V>) => {
-      for (const [key, value] of from) to.set(key, value);
-    };
-    copy(state.items, index.items);
-    copy(state.heads, index.heads);
-    copy(state.titlePlaces, index.titlePlaces);
-    copy(state.sentences, index.sentences);
-    copy(state.zonesNamed, index.zonesNamed);
-    copy(state.passages, index.passages);
+    const index = new SearchIndex(analyzer, weights, options.homeZone, state);
     for (const [id, text] of state.words) index.wordSets.set(id, WordList.fromText(text));
     for (const [id, text] of state.headWords) index.headWords.set(id, WordList.fromText(text));
     for (const places of state.titlePlaces.values()) index.countTitlePlaces(places, 1);
-    for (const id of state.outside) index.outside.add(id);
     index.stats.restore(state.stats);
     index.soundStats.restore(state.soundStats);
     restoreMiniSearch(index.itemIndex, state.itemIndex);

@@ -207,7 +207,9 @@ export function buildServer(
   };
 
   // A question is at most 500 characters; nothing the API takes comes near 16 KiB.
-  const settings = { logger: false, bodyLimit: 16 * 1024, trustProxy: trustProxy(options.trustProxy), frameworkErrors: frameworkError };
+  // Plugins load while the search index is read or built on the same thread: at 100,000 items a
+  // start-up step may hold it longer than Fastify's default 10 s for a plugin (which then fails the start).
+  const settings = { logger: false, bodyLimit: 16 * 1024, trustProxy: trustProxy(options.trustProxy), frameworkErrors: frameworkError, pluginTimeout: 120_000 };
   // Over HTTPS the routes, hooks and cookies are the same (a request's protocol says https, so the
   // cookies are Secure); only the server's type differs, which nothing here depends on.
   const app = options.https ? (Fastify({ ...settings, https: options.https }) as unknown as FastifyInstance) : Fastify(settings);
@@ -234,9 +236,14 @@ export function buildServer(
   // the store is closed (their clients may have gone, their handlers have not).
   app.addHook('preClose', async () => answerQueue.close());
 
-  // Built in the background, so that the first keystroke does not wait for it.
+  // Built in the background, so that the first keystroke does not wait for it; once the engine
+  // is up (or has failed), for at start-up reading every item would slow down what /readyz waits for.
+  const engineSettled = Promise.resolve(engine).then(
+    () => undefined,
+    () => undefined,
+  );
   app.addHook('onReady', async () => {
-    ctx.catalog.current().catch((e: unknown) => logError(`could not read the knowledge base for completion: ${String(e)}`));
+    void engineSettled.then(() => ctx.catalog.current()).catch((e: unknown) => logError(`could not read the knowledge base for completion: ${String(e)}`));
   });
 
   const refreshMs = options.refreshMs ?? DEFAULT_REFRESH_MS;
@@ -266,10 +273,20 @@ export function buildServer(
       await (await listening)?.();
     });
     // Notices are background work like the refresh: off in tests that drive the job themselves.
+    // Started once the engine is up, unless the server is closing by then.
+    let closing = false;
+    let starting: Promise<void> | undefined;
     app.addHook('onReady', async () => {
-      ctx.enterprise.notices.start().catch((e: unknown) => logError(`enterprise notices could not start: ${String(e)}`));
+      void engineSettled.then(() => {
+        if (closing) return;
+        starting = ctx.enterprise.notices.start().catch((e: unknown) => logError(`enterprise notices could not start: ${String(e)}`));
+      });
     });
-    app.addHook('preClose', async () => ctx.enterprise.notices.stop());
+    app.addHook('preClose', async () => {
+      closing = true;
+      await starting;
+      await ctx.enterprise.notices.stop();
+    });
   }
   return app;
 }

@@ -7,7 +7,7 @@
  */
 import type { FastifyRequest } from 'fastify';
 import type { Answer } from '../answering/answer.js';
-import { dialogueTurn, readDialogueState } from '../enterprise/dialogue/dialogue.js';
+import { dialogueTurn, mayBeDialogue, readDialogueState } from '../enterprise/dialogue/dialogue.js';
 import { readProfile } from '../enterprise/profiles/service.js';
 import type { SessionState } from '../storage/index.js';
 import type { ServerContext } from './context.js';
@@ -33,6 +33,9 @@ export async function eligibilityAnswer(
 
 async function dialogueAnswer(ctx: ServerContext, request: FastifyRequest, message: string, sessionId: string, session: SessionState): Promise<Answer | undefined> {
   const stored = readDialogueState(session.eligibility);
+  // Most turns are no dialogue's: the rules held (read again whenever the store's revision moved,
+  // which the notices job hears of at once) tell so without a query to the store per question.
+  if (!mayBeDialogue(message, stored, ctx.enterprise.rules.current())) return undefined;
   const rules = await ctx.enterprise.rules.rules();
   const caller = await enterpriseCallerFromCookie(ctx, request.headers.cookie);
   const reply = await dialogueTurn(message, stored, {

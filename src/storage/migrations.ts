@@ -90,6 +90,15 @@ export const MIGRATIONS: readonly Migration[] = [
   NOTICES_MIGRATION,
   DIRECTORY_MIGRATION,
   RULES_MIGRATION,
+  {
+    version: 11,
+    name: 'items in bytewise id order',
+    sql: `
+      -- Items are listed in pages in bytewise id order (storage/sql-store listItems); the primary
+      -- key's index follows the database's collation, which on a server may be another order.
+      CREATE INDEX items_id_bytewise_idx ON items (id COLLATE "C");
+    `,
+  },
 ];
 
 /**

@@ -90,6 +90,14 @@ export function readDialogueState(stored: unknown): DialogueState | undefined {
 }
 
 /**
+ * Whether the turn may be the dialogue's: a dialogue is going on, or the message asks about one of
+ * `rules` by name. False lets the chat answer from the knowledge base without reading the rules again.
+ */
+export function mayBeDialogue(message: string, stored: DialogueState | undefined, rules: readonly Rule[]): boolean {
+  return stored !== undefined || eligibilityQuestion(message, namesOf(rules)) !== undefined;
+}
+
+/**
  * One chat turn: the reply when the message starts, continues or leaves a dialogue; undefined when
  * it is none of the dialogue's business (the knowledge base answers, and the dialogue is over).
  */
