@@ -39,8 +39,9 @@ export interface SqlStoreOptions {
   sessionIdleMs?: number;
 }
 
-/** Items read per query when all are listed (see `listItems`). */
+/** Items read per query when all are listed (see `listItems`), and content hashes. */
 const LIST_PAGE = 2000;
+const HASH_PAGE = 20_000;
 
 /** Idle sessions of other users are swept at most this often, on a save. */
 const PURGE_INTERVAL_MS = 60 * 60 * 1000;
@@ -133,8 +134,18 @@ export class SqlStore implements Store {
   }
 
   async itemHashes(): Promise<Map<string, string>> {
-    const rows = await this.db.query<{ id: string; content_hash: string }>('SELECT id, content_hash FROM items');
-    return new Map(rows.map((row) => [row.id, row.content_hash]));
+    // In pages, as `listItems`: every change check (each publish, on every instance) reads them all.
+    const hashes = new Map<string, string>();
+    let after = '';
+    for (;;) {
+      const rows = await this.db.query<{ id: string; content_hash: string }>(
+        'SELECT id, content_hash FROM items WHERE id COLLATE "C" > $1 ORDER BY id COLLATE "C" LIMIT $2',
+        [after, HASH_PAGE],
+      );
+      for (const row of rows) hashes.set(row.id, row.content_hash);
+      if (rows.length < HASH_PAGE) return hashes;
+      after = rows[rows.length - 1]!.id;
+    }
   }
 
   async getItems(ids: readonly string[]): Promise<Item[]> {
