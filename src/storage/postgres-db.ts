@@ -70,13 +70,20 @@ class PostgresDb implements Db {
 
   async transaction<T>(fn: (tx: Db) => Promise<T>): Promise<T> {
     const client = await this.pool.connect();
+    let broken: Error | undefined;
+    // The pool listens for errors of idle connections only: one lost between two statements of a
+    // transaction would otherwise end the process (the server stopped mid-transaction). Its next
+    // statement fails, and the connection is not given back to the pool.
+    const lost = (error: Error): void => {
+      broken ??= error;
+    };
+    client.on('error', lost);
     const tx = new TransactionDb('postgres', {
       query: async <R>(sql: string, params?: unknown[]) => (await client.query(sql, params)).rows as R[],
       exec: async (sql: string) => {
         await client.query(sql);
       },
     });
-    let broken: Error | undefined;
     try {
       await client.query('BEGIN');
       const result = await fn(tx);
@@ -90,6 +97,7 @@ class PostgresDb implements Db {
       throw error;
     } finally {
       tx.finish();
+      client.off('error', lost);
       client.release(broken);
     }
   }
