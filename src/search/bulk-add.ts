@@ -6,11 +6,11 @@
  *
  * `MiniSearch.add` looks every token up in its radix tree (`SearchableMap.fetch`, which slices
  * the term at every node on the way down): at a thousand policy documents that was three quarters
- * of building the index, millions of lookups for a hundred thousand distinct terms. Here a token
- * is numbered through a plain Map while the documents come in; each document's postings are kept
- * as (term number, field and frequency) pairs in one small typed array, eight bytes a posting,
- * where a list per term took three times that at ten thousand items (and did not fit at a hundred
- * thousand). `finish` counts the postings of each term and field, lays all of them out in one
+ * of building the index, millions of lookups for a hundred thousand distinct terms. Here each
+ * document's postings, as MiniSearch makes them (search/minisearch-add), are numbered by term
+ * through a plain Map and kept as (term number, field and frequency) pairs in one growing typed
+ * array, eight bytes a posting, where a list per term took three times that at ten thousand items
+ * (and did not fit at a hundred thousand). `finish` counts the postings of each term and field, lays all of them out in one
  * block of words, fills it going through the documents in order (so each term's short ids
  * ascend, as in MiniSearch's Maps) and puts each distinct term into the tree once. Until then the
  * index holds the documents' ids but no postings, so it is searched only afterwards. What is
@@ -21,20 +21,12 @@ import type MiniSearch from 'minisearch';
 import type { AnalysedDoc } from './minisearch-fields.js';
 import { PackedPostings } from './packed-postings.js';
 import { registerBlock } from './packed-index.js';
+import { addDocumentAs } from './minisearch-add.js';
 
 /** What is read and called of a MiniSearch 7.2 instance. */
 interface Internals {
   _index: { set(term: string, value: PackedPostings): unknown; size: number };
-  _idToShortId: Map<string, number>;
-  _fieldIds: Record<string, number>;
-  _documentCount: number;
-  _options: {
-    fields: string[];
-    tokenize: (text: string, fieldName?: string) => string[];
-    processTerm: (term: string, fieldName?: string) => string | string[] | null | undefined | false;
-  };
-  addDocumentId(id: string): number;
-  addFieldLength(documentId: number, fieldId: number, count: number, length: number): void;
+  _options: { fields: string[] };
 }
 
 /** Bits of a staged pair's second number that hold the term frequency; the field id is above them. */
@@ -78,10 +70,6 @@ export class BulkAdder {
   private readonly pairs = new IntList();
   private readonly shortIds = new IntList();
   private readonly ends = new IntList();
-  /** Frequencies of the field being read, by term number; `seen` holds the field's mark. */
-  private readonly frequency = new IntList();
-  private readonly seen = new IntList();
-  private mark = 0;
   private finished = false;
 
   constructor(private readonly index: MiniSearch<AnalysedDoc>) {
@@ -94,39 +82,13 @@ export class BulkAdder {
   /** `MiniSearch.add`, with the postings staged (documents have no stored fields here). */
   add(document: AnalysedDoc): void {
     if (this.finished) throw new Error('BulkAdder: add after finish');
-    const index = this.internals;
-    const id = document.id;
-    if (index._idToShortId.has(id)) throw new Error(`MiniSearch: duplicate ID ${id}`);
-    const shortId = index.addDocumentId(id);
-    const { fields, tokenize, processTerm } = index._options;
     const pairs = this.pairs;
-    for (const field of fields) {
-      const value = document[field];
-      if (value == null) continue;
-      const tokens = tokenize(value, field);
-      const fieldId = index._fieldIds[field]!;
-      index.addFieldLength(shortId, fieldId, index._documentCount - 1, new Set(tokens).size);
-      const mark = ++this.mark;
-      const met: number[] = [];
-      const count = (term: string): void => {
-        const termId = this.termId(term);
-        if (this.seen.values[termId] !== mark) {
-          this.seen.values[termId] = mark;
-          this.frequency.values[termId] = 1;
-          met.push(termId);
-        } else this.frequency.values[termId]! += 1;
-      };
-      for (const token of tokens) {
-        const processed = processTerm(token, field);
-        if (Array.isArray(processed)) for (const term of processed) count(term);
-        else if (processed) count(processed);
-      }
-      for (const termId of met) {
-        pairs.push(termId);
-        pairs.push((fieldId << FREQUENCY_BITS) | this.frequency.values[termId]!);
-        this.noteField(termId, fieldId);
-      }
-    }
+    const shortId = addDocumentAs(this.index, document, (_shortId, fieldId, term, frequency) => {
+      const termId = this.termId(term);
+      pairs.push(termId);
+      pairs.push((fieldId << FREQUENCY_BITS) | frequency);
+      this.noteField(termId, fieldId);
+    });
     this.shortIds.push(shortId);
     this.ends.push(pairs.length);
   }
@@ -187,8 +149,6 @@ export class BulkAdder {
       this.terms.push(term);
       this.fieldOrder.push(0);
       this.counts.fit((termId + 1) * this.fieldCount);
-      this.frequency.fit(termId + 1);
-      this.seen.fit(termId + 1);
     }
     return termId;
   }

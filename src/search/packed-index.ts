@@ -21,6 +21,7 @@
  */
 import type MiniSearch from 'minisearch';
 import type { AnalysedDoc } from './minisearch-fields.js';
+import { addDocumentAs, eachPosting } from './minisearch-add.js';
 import { PackedPostings, emptyPostings, packInto, packedLength, packedSize, unpack, type TermPostings } from './packed-postings.js';
 
 /** What is read, set and called of a MiniSearch 7.2 instance. */
@@ -33,17 +34,9 @@ interface Internals {
   };
   _documentIds: Map<number, string>;
   _idToShortId: Map<string, number>;
-  _fieldIds: Record<string, number>;
   _fieldLength: Map<number, number[]>;
   _documentCount: number;
   _dirtCount: number;
-  _options: {
-    fields: string[];
-    tokenize: (text: string, fieldName?: string) => string[];
-    processTerm: (term: string, fieldName?: string) => string | string[] | null | undefined | false;
-  };
-  addDocumentId(id: string): number;
-  addFieldLength(documentId: number, fieldId: number, count: number, length: number): void;
   removeFieldLength(documentId: number, fieldId: number, count: number, length: number): void;
 }
 
@@ -83,19 +76,14 @@ export function addDocuments(index: MiniSearch<AnalysedDoc>, documents: readonly
   const own = index as unknown as Internals;
   const state = stateOf(index);
   for (const document of documents) {
-    if (own._idToShortId.has(document.id)) throw new Error(`MiniSearch: duplicate ID ${document.id}`);
-    const shortId = own.addDocumentId(document.id);
-    eachField(own, document, (fieldId, tokens, frequencies) => {
-      own.addFieldLength(shortId, fieldId, own._documentCount - 1, new Set(tokens).size);
-      for (const [term, frequency] of frequencies) {
-        const postings = packedTerm(own, state, term);
-        postings.tail ??= new Map();
-        const pairs = postings.tail.get(fieldId);
-        if (pairs) pairs.push(shortId, frequency);
-        else postings.tail.set(fieldId, [shortId, frequency]);
-        state.loose.add(term);
-        state.pending += 1;
-      }
+    addDocumentAs(index, document, (shortId, fieldId, term, frequency) => {
+      const postings = packedTerm(own, state, term);
+      postings.tail ??= new Map();
+      const pairs = postings.tail.get(fieldId);
+      if (pairs) pairs.push(shortId, frequency);
+      else postings.tail.set(fieldId, [shortId, frequency]);
+      state.loose.add(term);
+      state.pending += 1;
     });
   }
 }
@@ -121,14 +109,12 @@ export function removeDocument(index: MiniSearch<AnalysedDoc>, document: Analyse
   own._fieldLength.delete(shortId);
   own._documentCount -= 1;
   own._dirtCount += 1;
-  eachField(own, document, (_fieldId, _tokens, frequencies) => {
-    for (const term of frequencies.keys()) {
-      const postings = own._index.get(term);
-      if (!(postings instanceof PackedPostings)) continue;
-      postings.dead += 1;
-      state.loose.add(term);
-      state.pending += 1;
-    }
+  eachPosting(index, document, (_fieldId, term) => {
+    const postings = own._index.get(term);
+    if (!(postings instanceof PackedPostings)) return;
+    postings.dead += 1;
+    state.loose.add(term);
+    state.pending += 1;
   });
 }
 
@@ -204,24 +190,6 @@ function packedTerm(own: Internals, state: PackState, term: string): PackedPosti
   if (postings) state.blocks.set(words, words.length);
   own._index.set(term, packed);
   return packed;
-}
-
-/** Each field of the document with its tokens and its terms' frequencies, as `MiniSearch.add` reads them. */
-function eachField(own: Internals, document: AnalysedDoc, visit: (fieldId: number, tokens: string[], frequencies: Map<string, number>) => void): void {
-  const { fields, tokenize, processTerm } = own._options;
-  for (const field of fields) {
-    const value = document[field];
-    if (value == null) continue;
-    const tokens = tokenize(value, field);
-    const frequencies = new Map<string, number>();
-    const count = (term: string) => frequencies.set(term, (frequencies.get(term) ?? 0) + 1);
-    for (const token of tokens) {
-      const processed = processTerm(token, field);
-      if (Array.isArray(processed)) processed.forEach(count);
-      else if (processed) count(processed);
-    }
-    visit(own._fieldIds[field]!, tokens, frequencies);
-  }
 }
 
 async function packTerms(index: MiniSearch<AnalysedDoc>, terms: readonly string[], { pause, sliceWords = SLICE_WORDS }: PackOptions): Promise<void> {
